@@ -1,0 +1,240 @@
+package io.caravan.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.caravan.api.eventbus.EventBus;
+import io.caravan.api.eventsource.EventSource;
+import io.caravan.api.sensor.Sensor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads manifest files ({@code *.yaml}, {@code *.yml}, {@code *.json}; directories recursively,
+ * in sorted order; several documents per file). Never throws for bad input: a document that cannot
+ * be read becomes a {@link Manifest} whose {@code error} names the line and field path.
+ */
+public final class ManifestReader {
+
+  private static final Map<String, Class<? extends ArgoResource>> TYPES =
+      Map.of(
+          EventSource.KIND, EventSource.class,
+          Sensor.KIND, Sensor.class,
+          EventBus.KIND, EventBus.class);
+
+  private ManifestReader() {}
+
+  /** Reads one file or every manifest file below a directory. */
+  public static List<Manifest> read(Path fileOrDir) {
+    if (!Files.exists(fileOrDir)) {
+      return List.of(failed(fileOrDir, 0, "no such file or directory"));
+    }
+    if (!Files.isDirectory(fileOrDir)) {
+      return readFile(fileOrDir);
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(fileOrDir)) {
+      files = walk.filter(Files::isRegularFile).filter(ManifestReader::isManifestFile).sorted().toList();
+    } catch (IOException e) {
+      return List.of(failed(fileOrDir, 0, "cannot list directory: " + e.getMessage()));
+    }
+    List<Manifest> all = new ArrayList<>();
+    files.forEach(f -> all.addAll(readFile(f)));
+    return all;
+  }
+
+  /** Reads several files or directories, in the given order. */
+  public static List<Manifest> readAll(Collection<Path> paths) {
+    List<Manifest> all = new ArrayList<>();
+    paths.forEach(p -> all.addAll(read(p)));
+    return all;
+  }
+
+  /** Parses YAML (or JSON) text with one or more documents; {@code file} is only for messages. */
+  public static List<Manifest> parse(String text, Path file) {
+    boolean json = file != null && file.toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    ObjectMapper mapper = json ? ArgoMappers.json() : ArgoMappers.yaml();
+    List<Manifest> out = new ArrayList<>();
+    int index = 0;
+    try (JsonParser parser = mapper.getFactory().createParser(text)) {
+      while (true) {
+        JsonNode node;
+        try {
+          if (parser.nextToken() == null) {
+            break;
+          }
+          node = mapper.readTree(parser);
+        } catch (IOException e) {
+          out.add(failed(file, index, syntaxMessage(e)));
+          return out;
+        }
+        if (node != null && !node.isNull() && !node.isMissingNode()) {
+          out.add(toManifest(text, file, index, mapper, node));
+        }
+        index++;
+      }
+    } catch (IOException e) {
+      out.add(failed(file, index, syntaxMessage(e)));
+    }
+    return out;
+  }
+
+  /** Parses YAML text that did not come from a file. */
+  public static List<Manifest> parse(String text) {
+    return parse(text, null);
+  }
+
+  /** The model class for an apiVersion/kind pair, or null when Caravan keeps it raw. */
+  public static Class<? extends ArgoResource> typeFor(String apiVersion, String kind) {
+    return ArgoResource.API_VERSION.equals(apiVersion) && kind != null ? TYPES.get(kind) : null;
+  }
+
+  private static boolean isManifestFile(Path p) {
+    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
+
+  private static List<Manifest> readFile(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return List.of(failed(file, 0, "cannot read file: " + e.getMessage()));
+    }
+    return parse(text, file);
+  }
+
+  private static Manifest toManifest(
+      String text, Path file, int index, ObjectMapper mapper, JsonNode node) {
+    if (!node.isObject()) {
+      return new Manifest(
+          file, index, null, null, null, null, node, null,
+          "document is not a mapping (found " + node.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
+    }
+    String apiVersion = text(node.get("apiVersion"));
+    String kind = text(node.get("kind"));
+    JsonNode metadata = node.get("metadata");
+    String name = metadata == null ? null : text(metadata.get("name"));
+    String namespace = metadata == null ? null : text(metadata.get("namespace"));
+    Class<? extends ArgoResource> type = typeFor(apiVersion, kind);
+    if (type == null) {
+      return new Manifest(file, index, apiVersion, kind, name, namespace, node, null, null);
+    }
+    try {
+      ArgoResource resource = mapper.treeToValue(node, type);
+      return new Manifest(file, index, apiVersion, kind, name, namespace, node, resource, null);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      String message = mappingMessage(e);
+      Integer line = lineOfMappingError(text, mapper, index, type);
+      String error = (line == null ? "" : "line " + line + ": ") + message;
+      return new Manifest(file, index, apiVersion, kind, name, namespace, node, null, error);
+    }
+  }
+
+  /** Re-reads document {@code index} straight from the text to learn where the mapping fails. */
+  private static Integer lineOfMappingError(
+      String text, ObjectMapper mapper, int index, Class<? extends ArgoResource> type) {
+    try (JsonParser parser = mapper.getFactory().createParser(text)) {
+      for (int i = 0; parser.nextToken() != null; i++) {
+        if (i < index) {
+          mapper.readTree(parser);
+          continue;
+        }
+        try {
+          mapper.readValue(parser, type);
+          return null;
+        } catch (JsonProcessingException e) {
+          JsonLocation location = e.getLocation();
+          return location == null || location.getLineNr() < 1 ? null : location.getLineNr();
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private static String mappingMessage(Exception e) {
+    if (!(e instanceof JsonMappingException mapping)) {
+      return e.getMessage();
+    }
+    String path = fieldPath(mapping.getPath());
+    String what;
+    if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      what = "expected " + describe(mismatch.getTargetType());
+    } else {
+      what = firstLine(mapping.getOriginalMessage());
+    }
+    return path.isEmpty() ? what : path + ": " + what;
+  }
+
+  /** Builds {@code spec.triggers[0].template.http.timeout} from Jackson's reference chain. */
+  static String fieldPath(List<JsonMappingException.Reference> references) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : references) {
+      if (ref.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String describe(Class<?> type) {
+    if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "a boolean";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
+    }
+    return "a mapping";
+  }
+
+  private static String syntaxMessage(IOException e) {
+    if (e instanceof JsonProcessingException processing) {
+      JsonLocation location = processing.getLocation();
+      String line = location == null || location.getLineNr() < 1 ? "" : "line " + location.getLineNr() + ": ";
+      return line + "invalid YAML/JSON: " + firstLine(processing.getOriginalMessage());
+    }
+    return "cannot read: " + e.getMessage();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+
+  private static String text(JsonNode node) {
+    return node != null && node.isValueNode() && !node.isNull() ? node.asText() : null;
+  }
+
+  private static Manifest failed(Path file, int index, String error) {
+    return new Manifest(file, index, null, null, null, null, null, null, error);
+  }
+
+}
