@@ -38,9 +38,9 @@ final class UnsupportedFeatures {
   private UnsupportedFeatures() {}
 
   static void eventSource(EventSourceSpec spec, List<Diagnostic> out) {
-    ignored(out, "spec.template", spec.getTemplate(), "pod template");
-    ignored(out, "spec.service", spec.getService(), "Kubernetes Service");
-    ignored(out, "spec.replicas", spec.getReplicas(), "replicas");
+    ignored(out, "spec.template", spec.getTemplate(), "pod template (a Kubernetes deployment setting)");
+    ignored(out, "spec.service", spec.getService(), "Kubernetes Service (a Kubernetes deployment setting)");
+    ignored(out, "spec.replicas", spec.getReplicas(), "replicas (a Kubernetes deployment setting)");
     spec.otherSources().keySet().stream()
         .filter(type -> !IMPLEMENTED_EVENT_SOURCE_TYPES.contains(type))
         .forEach(type -> out.add(Diagnostic.unsupported("spec." + type, "EventSource type '" + type + "'")));
@@ -62,9 +62,9 @@ final class UnsupportedFeatures {
   }
 
   static void sensor(SensorSpec spec, List<Diagnostic> out) {
-    ignored(out, "spec.template", spec.getTemplate(), "pod template");
-    ignored(out, "spec.replicas", spec.getReplicas(), "replicas");
-    ignored(out, "spec.revisionHistoryLimit", spec.getRevisionHistoryLimit(), "revisionHistoryLimit");
+    ignored(out, "spec.template", spec.getTemplate(), "pod template (a Kubernetes deployment setting)");
+    ignored(out, "spec.replicas", spec.getReplicas(), "replicas (a Kubernetes deployment setting)");
+    ignored(out, "spec.revisionHistoryLimit", spec.getRevisionHistoryLimit(), "revisionHistoryLimit (a Kubernetes deployment setting)");
     ignored(out, "spec.errorOnFailedRound", spec.getErrorOnFailedRound(), "errorOnFailedRound (Argo ignores it too)");
     ignored(out, "spec.loggingFields", spec.getLoggingFields(), "loggingFields (Argo ignores it too)");
     List<EventDependency> dependencies = spec.getDependencies() == null ? List.of() : spec.getDependencies();
@@ -145,7 +145,7 @@ final class UnsupportedFeatures {
 
   private static void ignored(List<Diagnostic> out, String path, Object value, String what) {
     if (value != null) {
-      out.add(Diagnostic.warning(path, "ignored: " + what + " is a Kubernetes deployment setting"));
+      out.add(Diagnostic.warning(path, "ignored: " + what));
     }
   }
 

@@ -24,6 +24,14 @@ class ManifestValidatorTest {
   }
 
   @Test
+  void theProjectsOwnExamplesHaveNoFindings() {
+    var manifests = ManifestReader.read(java.nio.file.Path.of("../examples"));
+
+    assertThat(manifests).isNotEmpty();
+    assertThat(manifests).allSatisfy(m -> assertThat(new ManifestValidator().validate(m)).as(m.location()).isEmpty());
+  }
+
+  @Test
   void ignoresDocumentsThatAreNotArgoEventsResources() {
     var secret = ManifestReader.parse("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n").get(0);
 
