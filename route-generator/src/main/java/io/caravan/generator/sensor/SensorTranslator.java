@@ -54,9 +54,9 @@ public final class SensorTranslator {
       return List.of();
     }
     Map<String, EventDependency> dependencies = dependencies(spec, diagnostics);
-    List<Object> beans = new ArrayList<>();
-    dependencies.values().forEach(dependency -> beans.add(filterBean(name, dependency)));
+    List<Object> triggerBeans = new ArrayList<>();
     List<Map<String, Object>> routes = new ArrayList<>();
+    Set<String> listened = new HashSet<>();
     List<Trigger> triggers = spec.getTriggers() == null ? List.of() : spec.getTriggers();
     if (triggers.isEmpty()) {
       diagnostics.error("spec.triggers", "at least one trigger is required");
@@ -65,10 +65,16 @@ public final class SensorTranslator {
     for (int i = 0; i < triggers.size(); i++) {
       String path = "spec.triggers[" + i + "]";
       new TriggerPlan(sensor, triggers.get(i), path, dependencies, triggerNames, diagnostics)
-          .addTo(beans, routes);
+          .addTo(triggerBeans, routes, listened);
     }
     List<Map<String, Object>> items = new ArrayList<>();
     if (!routes.isEmpty()) {
+      // Filter beans only for the dependencies that a generated trigger listens to.
+      List<Object> beans = new ArrayList<>();
+      dependencies.values().stream()
+          .filter(dependency -> listened.contains(dependency.getName()))
+          .forEach(dependency -> beans.add(filterBean(name, dependency)));
+      beans.addAll(triggerBeans);
       items.add(Ordered.map("beans", beans));
       items.addAll(routes);
     }
@@ -156,7 +162,8 @@ public final class SensorTranslator {
       this.diagnostics = diagnostics;
     }
 
-    void addTo(List<Object> beans, List<Map<String, Object>> routes) {
+    /** Adds the trigger's beans and routes and the names of the dependencies it listens to. */
+    void addTo(List<Object> beans, List<Map<String, Object>> routes, Set<String> listened) {
       TriggerTemplate template = trigger == null ? null : trigger.getTemplate();
       if (template == null) {
         diagnostics.error(path + ".template", "template is required");
@@ -204,6 +211,7 @@ public final class SensorTranslator {
               "trigger", RoutesYaml.block(trigger))));
       for (String dependency : conditions.dependencies()) {
         routes.add(dependencyRoute(name, dependencies.get(dependency)));
+        listened.add(dependency);
       }
       routes.add(triggerRoute(name, type, conditions.expression(), sink));
     }
@@ -227,7 +235,10 @@ public final class SensorTranslator {
     private String chooseType(TriggerTemplate template) {
       List<String> set = TriggerTypes.setIn(template);
       if (set.isEmpty()) {
-        diagnostics.error(path + ".template", "no trigger type (such as http, k8s or log) is set");
+        String unknown = template.unknownFields().isEmpty() ? ""
+            : " (unknown fields: " + String.join(", ", template.unknownFields().keySet()) + ")";
+        diagnostics.error(path + ".template",
+            "no trigger type (such as http, k8s or log) is set" + unknown);
         return null;
       }
       if (set.size() > 1) {

@@ -7,8 +7,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Quotes every string that a YAML 1.1 or 1.2 reader would otherwise read as another type
- * (numbers such as a port {@code "12000"}, booleans, null, timestamps), on top of Jackson's own
- * rules for special characters. Everything else stays plain for readability.
+ * (numbers such as a port {@code "12000"}, booleans, null, timestamps). Whether other characters
+ * allow a plain scalar (a leading {@code {}, {@code ": "}, {@code " #"}…) is left to SnakeYAML's
+ * emitter, which quotes whatever cannot be plain; so commas or brackets inside text stay readable.
  */
 final class TypeSafeQuoting extends StringQuotingChecker.Default {
 
@@ -28,7 +29,7 @@ final class TypeSafeQuoting extends StringQuotingChecker.Default {
 
   @Override
   public boolean needToQuoteValue(String value) {
-    return super.needToQuoteValue(value) || readAsOtherType(value);
+    return isReservedKeyword(value) || readAsOtherType(value);
   }
 
   private static boolean readAsOtherType(String text) {
