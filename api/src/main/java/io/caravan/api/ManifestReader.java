@@ -80,7 +80,7 @@ public final class ManifestReader {
           out.add(failed(file, index, syntaxMessage(e)));
           return out;
         }
-        if (node != null && !node.isNull() && !node.isMissingNode()) {
+        if (!isEmptyDocument(node)) {
           out.add(toManifest(text, file, index, mapper, node));
         }
         index++;
@@ -227,6 +227,14 @@ public final class ManifestReader {
     }
     int newline = message.indexOf('\n');
     return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+
+  /** An empty YAML document reads as null or as an empty string. */
+  private static boolean isEmptyDocument(JsonNode node) {
+    return node == null
+        || node.isNull()
+        || node.isMissingNode()
+        || (node.isTextual() && node.asText().isEmpty());
   }
 
   private static String text(JsonNode node) {

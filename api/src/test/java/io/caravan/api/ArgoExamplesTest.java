@@ -1,0 +1,33 @@
+package io.caravan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/** Argo's own example manifests must all parse (runs only where the examples are available). */
+@EnabledIf("examplesPresent")
+class ArgoExamplesTest {
+
+  static final Path EXAMPLES = Path.of("/work/shared/conformance/argo-examples");
+
+  static boolean examplesPresent() {
+    return Files.isDirectory(EXAMPLES);
+  }
+
+  @Test
+  void everyArgoExampleParses() {
+    List<Manifest> manifests = ManifestReader.read(EXAMPLES);
+
+    assertThat(manifests).hasSizeGreaterThan(100);
+    assertThat(manifests).filteredOn(Manifest::hasError).isEmpty();
+    assertThat(manifests).filteredOn(Manifest::isArgoEvents).allSatisfy(m -> {
+      assertThat(m.resource()).as(m.location()).isNotNull();
+      assertThat(m.resource().getSpec()).as(m.location()).isNotNull();
+    });
+    assertThat(manifests).filteredOn(m -> "Sensor".equals(m.kind())).hasSizeGreaterThan(50);
+  }
+}

@@ -1,0 +1,77 @@
+package io.caravan.generator.validation;
+
+import io.caravan.api.ArgoResource;
+import io.caravan.api.Manifest;
+import io.caravan.api.eventbus.EventBus;
+import io.caravan.api.eventbus.EventBusSpec;
+import io.caravan.api.eventsource.EventSource;
+import io.caravan.api.sensor.Sensor;
+import io.caravan.generator.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks an Argo Events resource before generation: unknown fields (errors), features Caravan
+ * does not implement yet ({@link UnsupportedFeatures}, errors) and Argo's own validation rules.
+ * Paths are dotted field paths such as {@code spec.triggers[0].template.http.url}.
+ */
+public final class ManifestValidator {
+
+  /** Findings for one resource; empty when it can be generated as written. */
+  public List<Diagnostic> validate(ArgoResource resource) {
+    List<Diagnostic> out = new ArrayList<>();
+    UnknownFields.report(resource, "", out);
+    if (resource.getMetadata() == null || SensorRules.blank(resource.getMetadata().getName())) {
+      out.add(Diagnostic.error("metadata.name", "name is required"));
+    }
+    if (resource.getSpec() == null) {
+      out.add(Diagnostic.error("spec", "spec is required"));
+      return out;
+    }
+    if (resource instanceof EventSource source) {
+      UnsupportedFeatures.eventSource(source.getSpec(), out);
+      EventSourceRules.check(source, out);
+    } else if (resource instanceof Sensor sensor) {
+      UnsupportedFeatures.sensor(sensor.getSpec(), out);
+      SensorRules.check(sensor, out);
+    } else if (resource instanceof EventBus bus) {
+      UnsupportedFeatures.eventBus(bus.getSpec(), out);
+      eventBus(bus.getSpec(), out);
+    }
+    return out;
+  }
+
+  /**
+   * Findings for one read document: its read error, or the resource's findings. Documents that
+   * are not Argo Events resources (Secrets, ConfigMaps, Workflows…) give none.
+   */
+  public List<Diagnostic> validate(Manifest manifest) {
+    if (manifest.hasError()) {
+      return List.of(Diagnostic.error("", manifest.error()));
+    }
+    if (manifest.resource() != null) {
+      return validate(manifest.resource());
+    }
+    return List.of();
+  }
+
+  private static void eventBus(EventBusSpec spec, List<Diagnostic> out) {
+    int variants = (spec.getNats() == null ? 0 : 1) + (spec.getJetstream() == null ? 0 : 1)
+        + (spec.getJetstreamExotic() == null ? 0 : 1) + (spec.getKafka() == null ? 0 : 1);
+    if (variants != 1) {
+      out.add(Diagnostic.error("spec", "exactly one of nats, jetstream, jetstreamExotic or kafka is required"));
+    }
+    if (spec.getJetstream() != null) {
+      if (spec.getJetstream().path("version").asText("").isEmpty()) {
+        out.add(Diagnostic.error("spec.jetstream.version", "version is required"));
+      }
+      var replicas = spec.getJetstream().get("replicas");
+      if (replicas != null && replicas.canConvertToInt() && replicas.asInt() == 2) {
+        out.add(Diagnostic.error("spec.jetstream.replicas", "replicas must be 1 or at least 3"));
+      }
+    }
+    if (spec.getJetstreamExotic() != null && spec.getJetstreamExotic().path("url").asText("").isEmpty()) {
+      out.add(Diagnostic.error("spec.jetstreamExotic.url", "url is required"));
+    }
+  }
+}

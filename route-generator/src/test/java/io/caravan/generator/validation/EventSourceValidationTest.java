@@ -1,0 +1,199 @@
+package io.caravan.generator.validation;
+
+import static io.caravan.generator.validation.ValidatorFixtures.errors;
+import static io.caravan.generator.validation.ValidatorFixtures.eventSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.caravan.generator.Diagnostic;
+import org.junit.jupiter.api.Test;
+
+class EventSourceValidationTest {
+
+  @Test
+  void acceptsAValidWebhookAndCalendarSource() {
+    assertThat(eventSource("""
+          webhook:
+            new-order:
+              port: 12000
+              endpoint: /orders
+              method: POST
+              authSecret: {name: token, key: value}
+        """)).isEmpty();
+    assertThat(eventSource("""
+          calendar:
+            tick:
+              schedule: "*/5 9-17 * JAN-DEC MON-FRI"
+              timezone: America/New_York
+              exclusionDates: ["EXDATE:20250101T000000Z,20251225T000000Z"]
+            every-90s:
+              interval: 1m30s
+        """)).isEmpty();
+  }
+
+  @Test
+  void reportsUnknownFieldsWithTheirPaths() {
+    assertThat(eventSource("""
+          replica: 2
+          webhook:
+            example:
+              port: "12000"
+              endpoint: /example
+              retries: 3
+              authSecret: {name: token, key: value, namespace: other}
+        """))
+        .extracting(Diagnostic::path, Diagnostic::message)
+        .containsExactlyInAnyOrder(
+            tuple("spec.replica", "unknown field 'replica'"),
+            tuple("spec.webhook.example.retries", "unknown field 'retries'"),
+            tuple("spec.webhook.example.authSecret.namespace", "unknown field 'namespace'"));
+  }
+
+  @Test
+  void reportsOtherSourceTypesAsUnsupported() {
+    assertThat(eventSource("""
+          kafka:
+            orders: {url: "kafka:9092", topic: orders, partition: "0"}
+        """)).containsExactly(Diagnostic.unsupported("spec.kafka", "EventSource type 'kafka'"));
+  }
+
+  @Test
+  void reportsUnimplementedWebhookAndCalendarFeaturesAsUnsupported() {
+    assertThat(eventSource("""
+          webhook:
+            example: {port: "12000", endpoint: /example, filter: {expression: "body.a == 1"}}
+        """)).containsExactly(Diagnostic.unsupported("spec.webhook.example.filter", "event-source filter expression"));
+    assertThat(eventSource("""
+          calendar:
+            tick: {interval: 10s, persistence: {catchup: {enabled: true}}}
+        """)).containsExactly(Diagnostic.unsupported("spec.calendar.tick.persistence", "calendar persistence (catch-up)"));
+  }
+
+  @Test
+  void warnsAboutIgnoredDeploymentSettings() {
+    assertThat(eventSource("""
+          replicas: 2
+          service: {ports: [{port: 12000, targetPort: 12000}]}
+          webhook:
+            example: {port: "12000", endpoint: /example}
+        """))
+        .extracting(Diagnostic::severity, Diagnostic::path)
+        .containsExactly(
+            tuple(Diagnostic.Severity.WARNING, "spec.service"),
+            tuple(Diagnostic.Severity.WARNING, "spec.replicas"));
+  }
+
+  @Test
+  void requiresAtLeastOneEvent() {
+    assertThat(eventSource("""
+          eventBusName: default
+        """)).extracting(Diagnostic::path).containsExactly("spec");
+  }
+
+  @Test
+  void eventNamesMustBeUniqueAcrossTypes() {
+    assertThat(errors(eventSource("""
+          webhook:
+            example: {port: "12000", endpoint: /example}
+          github:
+            example: {}
+        """)))
+        .extracting(Diagnostic::path)
+        .contains("spec.github.example");
+  }
+
+  @Test
+  void namesMustNotContainDots() {
+    assertThat(errors(eventSource("""
+          webhook:
+            new.order: {port: "12000", endpoint: /orders}
+        """))).extracting(Diagnostic::path).containsExactly("spec.webhook.new.order");
+    assertThat(errors(ValidatorFixtures.validate("""
+        apiVersion: argoproj.io/v1alpha1
+        kind: EventSource
+        metadata: {name: my.shop}
+        spec:
+          webhook:
+            example: {port: "12000", endpoint: /example}
+        """))).extracting(Diagnostic::path).containsExactly("metadata.name");
+  }
+
+  @Test
+  void refusesToMixLeaderElectedAndActiveActiveTypes() {
+    assertThat(errors(eventSource("""
+          webhook:
+            hook: {port: "12000", endpoint: /hook}
+          calendar:
+            tick: {interval: 10s}
+        """)))
+        .extracting(Diagnostic::path, Diagnostic::message)
+        .anySatisfy(t -> assertThat(t.toList()).containsExactly("spec",
+            "event sources with rolling update and recreate update strategy can not be put together:"
+                + " [webhook] cannot share an EventSource with [calendar]; split them into separate EventSources"));
+  }
+
+  @Test
+  void webhookNeedsEndpointAndNumericPort() {
+    assertThat(errors(eventSource("""
+          webhook:
+            a: {method: POST}
+            b: {port: http, endpoint: no-slash}
+            c: {port: "70000", endpoint: /c, maxPayloadSize: 0}
+        """)))
+        .extracting(Diagnostic::path)
+        .containsExactly(
+            "spec.webhook.a.endpoint", "spec.webhook.a.port",
+            "spec.webhook.b.endpoint", "spec.webhook.b.port",
+            "spec.webhook.c.port", "spec.webhook.c.maxPayloadSize");
+  }
+
+  @Test
+  void secretReferencesNeedNameAndKey() {
+    assertThat(errors(eventSource("""
+          webhook:
+            a: {port: "1", endpoint: /a, authSecret: {name: token}}
+        """))).extracting(Diagnostic::path).containsExactly("spec.webhook.a.authSecret.key");
+  }
+
+  @Test
+  void calendarNeedsAParsableScheduleOrInterval() {
+    assertThat(errors(eventSource("""
+          calendar:
+            none: {timezone: UTC}
+            six-fields: {schedule: "0 * * * * *"}
+            descriptor: {schedule: "@hourly"}
+            out-of-range: {schedule: "61 * * * *"}
+            bad-interval: {interval: 10 seconds}
+            too-short: {interval: 10ms}
+        """)))
+        .extracting(Diagnostic::path)
+        .containsExactly(
+            "spec.calendar.none",
+            "spec.calendar.six-fields.schedule",
+            "spec.calendar.descriptor.schedule",
+            "spec.calendar.out-of-range.schedule",
+            "spec.calendar.bad-interval.interval",
+            "spec.calendar.too-short.interval");
+  }
+
+  @Test
+  void calendarTimezoneMustBeIana() {
+    assertThat(errors(eventSource("""
+          calendar:
+            tick: {interval: 1h, timezone: Mars/Olympus}
+        """)))
+        .containsExactly(Diagnostic.error("spec.calendar.tick.timezone", "unknown time zone 'Mars/Olympus'"));
+  }
+
+  @Test
+  void exclusionDatesMustUseTheExdateFormat() {
+    assertThat(errors(eventSource("""
+          calendar:
+            tick:
+              interval: 1h
+              exclusionDates: ["2025-01-01", "EXDATE:20250230T000000Z", "EXDATE:20250101T000000Z"]
+        """)))
+        .extracting(Diagnostic::path)
+        .containsExactly("spec.calendar.tick.exclusionDates[0]", "spec.calendar.tick.exclusionDates[1]");
+  }
+}
