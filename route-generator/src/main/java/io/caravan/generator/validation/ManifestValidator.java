@@ -9,6 +9,8 @@ import io.caravan.api.sensor.Sensor;
 import io.caravan.generator.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks an Argo Events resource before generation: unknown fields (errors), features Caravan
@@ -16,6 +18,9 @@ import java.util.List;
  * Paths are dotted field paths such as {@code spec.triggers[0].template.http.url}.
  */
 public final class ManifestValidator {
+
+  /** The field path in a read error such as {@code line 7: spec.x[0].y: expected a number}. */
+  private static final Pattern READ_ERROR_PATH = Pattern.compile("^(?:line \\d+: )?([\\w.\\[\\]-]+): expected ");
 
   /** Findings for one resource; empty when it can be generated as written. */
   public List<Diagnostic> validate(ArgoResource resource) {
@@ -42,12 +47,14 @@ public final class ManifestValidator {
   }
 
   /**
-   * Findings for one read document: its read error, or the resource's findings. Documents that
+   * Findings for one read document: its read error (path = the field path when known), or the
+   * resource's findings. Documents that
    * are not Argo Events resources (Secrets, ConfigMaps, Workflows…) give none.
    */
   public List<Diagnostic> validate(Manifest manifest) {
     if (manifest.hasError()) {
-      return List.of(Diagnostic.error("", manifest.error()));
+      Matcher field = READ_ERROR_PATH.matcher(manifest.error());
+      return List.of(Diagnostic.error(field.find() ? field.group(1) : "", manifest.error()));
     }
     if (manifest.resource() != null) {
       return validate(manifest.resource());

@@ -20,7 +20,7 @@ class ManifestValidatorTest {
         """).get(0);
 
     assertThat(new ManifestValidator().validate(manifest))
-        .containsExactly(Diagnostic.error("", "line 6: spec.triggers[0].template.http.timeout: expected a number"));
+        .containsExactly(Diagnostic.error("spec.triggers[0].template.http.timeout", "line 6: spec.triggers[0].template.http.timeout: expected a number"));
   }
 
   @Test
@@ -29,6 +29,19 @@ class ManifestValidatorTest {
 
     assertThat(manifests).isNotEmpty();
     assertThat(manifests).allSatisfy(m -> assertThat(new ManifestValidator().validate(m)).as(m.location()).isEmpty());
+  }
+
+  @Test
+  void turnsBrokenYamlIntoADocumentLevelDiagnostic() {
+    var manifest = ManifestReader.parse("kind: Sensor\nspec: [unclosed\n").get(0);
+
+    assertThat(new ManifestValidator().validate(manifest))
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.path()).isEmpty();
+          assertThat(d.message()).startsWith("line ").contains("invalid YAML");
+          assertThat(d.isError()).isTrue();
+        });
   }
 
   @Test
