@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.caravan.api.common.SecretKeySelector;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ class RoutesYamlTest {
     List<String> tricky = List.of("12000", "1.5", "1e3", "0x1F", "0o17", "017", "true", "yes",
         "off", "null", "~", "2026-01-01", ".inf", "-", "", "<<", "=", "{{ .Input }}",
         "{{inputs.parameters.message}}", "a: b", "a #b", "*alias", "@x", "`x", "%x", "!tag",
-        "- item", "[1]", "x\ny", "trailing space \nnext");
+        "- item", "[1]", "x\ny", "trailing space \nnext", " leading", "trailing ", "a:", "? x",
+        ": x", "-x", "x,y", "{a}", "tab\tx", "#x", "'q'", "\"dq\"", "a, b [c] {d}");
     Map<String, Object> map = new java.util.LinkedHashMap<>();
     for (int i = 0; i < tricky.size(); i++) {
       map.put("k" + i, tricky.get(i));
@@ -72,7 +74,11 @@ class RoutesYamlTest {
 
   @Test
   void nullsAreLeftOutAndJsonIsCompact() {
-    assertThat(RoutesYaml.block(Ordered.map("a", null, "b", 1))).isEqualTo("b: 1\n");
+    SecretKeySelector selector = new SecretKeySelector();
+    selector.setName("creds");
+    selector.setKey("token");
+    assertThat(RoutesYaml.block(selector)).isEqualTo("name: creds\nkey: token\n");
+    assertThat(Ordered.map("a", null, "b", 1)).containsOnlyKeys("b");
     assertThat(RoutesYaml.compactJson(Ordered.map("team", "x", "tier", "1")))
         .isEqualTo("{\"team\":\"x\",\"tier\":\"1\"}");
   }
