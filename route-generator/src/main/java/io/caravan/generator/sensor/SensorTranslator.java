@@ -1,0 +1,286 @@
+package io.caravan.generator.sensor;
+
+import io.caravan.api.sensor.EventDependency;
+import io.caravan.api.sensor.Sensor;
+import io.caravan.api.sensor.SensorSpec;
+import io.caravan.api.sensor.Trigger;
+import io.caravan.api.sensor.TriggerTemplate;
+import io.caravan.generator.Diagnostics;
+import io.caravan.generator.Fnv32a;
+import io.caravan.generator.Names;
+import io.caravan.generator.trigger.TriggerInput;
+import io.caravan.generator.trigger.TriggerTranslator;
+import io.caravan.generator.trigger.TriggerTypes;
+import io.caravan.generator.yaml.Ordered;
+import io.caravan.generator.yaml.RoutesYaml;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Compiles a Sensor (inventory §4): one {@code DependencyFilter} bean per dependency; per trigger a
+ * {@code TriggerConditions} and a {@code TriggerTemplate} bean, one {@code eventbus:} route per
+ * dependency its conditions name, and the trigger route ending in the trigger type's sink.
+ * Trigger types without a {@link TriggerTranslator} are reported as unsupported.
+ */
+public final class SensorTranslator {
+
+  private static final String FILTER_CLASS = "io.caravan.routes.sensor.DependencyFilter";
+  private static final String CONDITIONS_CLASS = "io.caravan.routes.sensor.TriggerConditions";
+  private static final String TEMPLATE_CLASS = "io.caravan.routes.trigger.TriggerTemplate";
+
+  private final Map<String, TriggerTranslator> translators;
+
+  public SensorTranslator(List<TriggerTranslator> translators) {
+    this.translators = translators.stream()
+        .collect(Collectors.toMap(TriggerTranslator::type, Function.identity(), (a, b) -> a,
+            LinkedHashMap::new));
+  }
+
+  /** The items of the Sensor's document: one {@code beans:} item, then the routes. */
+  public List<Map<String, Object>> translate(Sensor sensor, Diagnostics diagnostics) {
+    String name = sensor.name();
+    SensorSpec spec = sensor.getSpec();
+    if (!Names.check(name, "Sensor name", "metadata.name", diagnostics)) {
+      return List.of();
+    }
+    if (spec == null) {
+      diagnostics.error("spec", "spec is missing");
+      return List.of();
+    }
+    Map<String, EventDependency> dependencies = dependencies(spec, diagnostics);
+    List<Object> triggerBeans = new ArrayList<>();
+    List<Map<String, Object>> routes = new ArrayList<>();
+    Set<String> listened = new HashSet<>();
+    List<Trigger> triggers = spec.getTriggers() == null ? List.of() : spec.getTriggers();
+    if (triggers.isEmpty()) {
+      diagnostics.error("spec.triggers", "at least one trigger is required");
+    }
+    Set<String> triggerNames = new HashSet<>();
+    for (int i = 0; i < triggers.size(); i++) {
+      String path = "spec.triggers[" + i + "]";
+      new TriggerPlan(sensor, triggers.get(i), path, dependencies, triggerNames, diagnostics)
+          .addTo(triggerBeans, routes, listened);
+    }
+    List<Map<String, Object>> items = new ArrayList<>();
+    if (!routes.isEmpty()) {
+      // Filter beans only for the dependencies that a generated trigger listens to.
+      List<Object> beans = new ArrayList<>();
+      dependencies.values().stream()
+          .filter(dependency -> listened.contains(dependency.getName()))
+          .forEach(dependency -> beans.add(filterBean(name, dependency)));
+      beans.addAll(triggerBeans);
+      items.add(Ordered.map("beans", beans));
+      items.addAll(routes);
+    }
+    return items;
+  }
+
+  /** The valid dependencies by name, in declaration order; invalid ones are reported. */
+  private static Map<String, EventDependency> dependencies(SensorSpec spec,
+      Diagnostics diagnostics) {
+    Map<String, EventDependency> valid = new LinkedHashMap<>();
+    List<EventDependency> declared =
+        spec.getDependencies() == null ? List.of() : spec.getDependencies();
+    if (declared.isEmpty()) {
+      diagnostics.error("spec.dependencies", "at least one dependency is required");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < declared.size(); i++) {
+      EventDependency dependency = declared.get(i);
+      String path = "spec.dependencies[" + i + "]";
+      if (dependency == null) {
+        diagnostics.error(path, "dependency is empty");
+        continue;
+      }
+      boolean ok = Names.check(dependency.getName(), "dependency name", path + ".name",
+          diagnostics);
+      if (ok && !seen.add(dependency.getName())) {
+        diagnostics.error(path + ".name",
+            "dependency name '" + dependency.getName() + "' is used twice");
+        continue;
+      }
+      ok &= Names.check(dependency.getEventSourceName(), "eventSourceName",
+          path + ".eventSourceName", diagnostics);
+      ok &= Names.check(dependency.getEventName(), "eventName", path + ".eventName",
+          diagnostics);
+      diagnostics.unsupportedIfSet(dependency.getTransform(), path + ".transform",
+          "dependency transforms (jq, script)");
+      String operator = dependency.getFiltersLogicalOperator();
+      if (operator != null && !operator.isEmpty() && !operator.equals("and")
+          && !operator.equals("or")) {
+        diagnostics.error(path + ".filtersLogicalOperator",
+            "filtersLogicalOperator '" + operator + "' must be 'and' or 'or'");
+        ok = false;
+      }
+      if (ok) {
+        valid.put(dependency.getName(), dependency);
+      }
+    }
+    return valid;
+  }
+
+  private static Map<String, Object> filterBean(String sensor, EventDependency dependency) {
+    String operator = dependency.getFiltersLogicalOperator();
+    return Ordered.map(
+        "name", Names.dependencyFilterBean(sensor, dependency.getName()),
+        "type", FILTER_CLASS,
+        "properties", Ordered.map(
+            "sensorName", sensor,
+            "dependencyName", dependency.getName(),
+            "eventSourceName", dependency.getEventSourceName(),
+            "eventName", dependency.getEventName(),
+            "filters", dependency.getFilters() == null
+                ? null : RoutesYaml.block(dependency.getFilters()),
+            "filtersLogicalOperator", operator == null || operator.isEmpty() ? null : operator));
+  }
+
+  /** Everything generated for one trigger, or nothing when it cannot run. */
+  private final class TriggerPlan {
+    private final String sensor;
+    private final String namespace;
+    private final Trigger trigger;
+    private final String path;
+    private final Map<String, EventDependency> dependencies;
+    private final Set<String> triggerNames;
+    private final Diagnostics diagnostics;
+
+    TriggerPlan(Sensor sensor, Trigger trigger, String path,
+        Map<String, EventDependency> dependencies, Set<String> triggerNames,
+        Diagnostics diagnostics) {
+      this.sensor = sensor.name();
+      this.namespace = sensor.namespace();
+      this.trigger = trigger;
+      this.path = path;
+      this.dependencies = dependencies;
+      this.triggerNames = triggerNames;
+      this.diagnostics = diagnostics;
+    }
+
+    /** Adds the trigger's beans and routes and the names of the dependencies it listens to. */
+    void addTo(List<Object> beans, List<Map<String, Object>> routes, Set<String> listened) {
+      TriggerTemplate template = trigger == null ? null : trigger.getTemplate();
+      if (template == null) {
+        diagnostics.error(path + ".template", "template is required");
+        return;
+      }
+      String name = template.getName();
+      if (!Names.check(name, "trigger name", path + ".template.name", diagnostics)) {
+        return;
+      }
+      if (!triggerNames.add(name)) {
+        diagnostics.error(path + ".template.name", "trigger name '" + name + "' is used twice");
+        return;
+      }
+      reportUnsupportedOptions(template);
+      ResolvedConditions conditions = new ConditionResolver(dependencies, diagnostics)
+          .resolve(template.getConditions(), path + ".template.conditions");
+      String type = chooseType(template);
+      if (conditions == null || type == null) {
+        return;
+      }
+      TriggerTranslator translator = translators.get(type);
+      if (translator == null) {
+        diagnostics.unsupported(path + ".template." + type, "trigger type '" + type + "'");
+        return;
+      }
+      Map<String, Object> sink =
+          translator.sink(new TriggerInput(sensor, namespace, name, trigger, path), diagnostics);
+      if (sink == null) {
+        return;
+      }
+      beans.add(Ordered.map(
+          "name", Names.conditionsBean(sensor, name),
+          "type", CONDITIONS_CLASS,
+          "properties", Ordered.map(
+              "sensorName", sensor,
+              "triggerName", name,
+              "conditions", conditions.expression())));
+      beans.add(Ordered.map(
+          "name", Names.templateBean(sensor, name),
+          "type", TEMPLATE_CLASS,
+          "properties", Ordered.map(
+              "sensorName", sensor,
+              "triggerName", name,
+              "namespace", namespace,
+              "trigger", RoutesYaml.block(trigger))));
+      for (String dependency : conditions.dependencies()) {
+        routes.add(dependencyRoute(name, dependencies.get(dependency)));
+        listened.add(dependency);
+      }
+      routes.add(triggerRoute(name, type, conditions.expression(), sink));
+    }
+
+    private void reportUnsupportedOptions(TriggerTemplate template) {
+      diagnostics.unsupportedIfSet(template.getConditionsReset(),
+          path + ".template.conditionsReset", "conditionsReset");
+      diagnostics.unsupportedIfSet(trigger.getRetryStrategy(), path + ".retryStrategy",
+          "trigger retryStrategy");
+      diagnostics.unsupportedIfSet(trigger.getRateLimit(), path + ".rateLimit",
+          "trigger rateLimit");
+      diagnostics.unsupportedIfSet(trigger.getDlqTrigger(), path + ".dlqTrigger",
+          "dlqTrigger");
+      if (trigger.getPolicy() != null) {
+        diagnostics.unsupportedIfSet(trigger.getPolicy().getK8s(), path + ".policy.k8s",
+            "k8s trigger policy");
+      }
+    }
+
+    /** The type Argo would run (the first set, in Argo's order), or null when none is set. */
+    private String chooseType(TriggerTemplate template) {
+      List<String> set = TriggerTypes.setIn(template);
+      if (set.isEmpty()) {
+        String unknown = template.unknownFields().isEmpty() ? ""
+            : " (unknown fields: " + String.join(", ", template.unknownFields().keySet()) + ")";
+        diagnostics.error(path + ".template",
+            "no trigger type (such as http, k8s or log) is set" + unknown);
+        return null;
+      }
+      if (set.size() > 1) {
+        diagnostics.warning(path + ".template", "several trigger types are set ("
+            + String.join(", ", set) + "): only '" + set.get(0) + "' runs");
+      }
+      return set.get(0);
+    }
+
+    private Map<String, Object> dependencyRoute(String triggerName, EventDependency dependency) {
+      String dependencyName = dependency.getName();
+      String source = dependency.getEventSourceName() + "/" + dependency.getEventName();
+      return Ordered.map("route", Ordered.map(
+          "id", Names.dependencyRouteId(sensor, triggerName, dependencyName),
+          "description", "dependency '" + dependencyName + "' (" + source + ") of trigger '"
+              + triggerName + "'",
+          "from", Ordered.map(
+              "uri", "eventbus:" + source,
+              "parameters", Ordered.map(
+                  "durableName", Fnv32a.durableName(sensor, triggerName, dependencyName),
+                  "sensorName", sensor,
+                  "triggerName", triggerName,
+                  "dependencyName", dependencyName)),
+          "steps", List.of(Ordered.map("filter", Ordered.map(
+              "method", Ordered.map(
+                  "ref", Names.dependencyFilterBean(sensor, dependencyName),
+                  "method", "accept"),
+              "steps", List.of(
+                  Ordered.map("to", Names.triggerEndpoint(sensor, triggerName))))))));
+    }
+
+    private Map<String, Object> triggerRoute(String triggerName, String type, String expression,
+        Map<String, Object> sink) {
+      return Ordered.map("route", Ordered.map(
+          "id", Names.triggerRouteId(sensor, triggerName),
+          "description", "trigger '" + triggerName + "' (" + type + ") when " + expression,
+          "routePolicy", "triggerMetrics",
+          "from", Ordered.map("uri", Names.triggerEndpoint(sensor, triggerName)),
+          "steps", List.of(
+              Ordered.map("process", Ordered.map("ref", Names.conditionsBean(sensor, triggerName))),
+              Ordered.map("process", Ordered.map("ref", Names.templateBean(sensor, triggerName))),
+              Ordered.map("to", sink))));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.caravan.generator.source;
+
+import io.caravan.api.eventsource.CalendarEventSource;
+import io.caravan.api.eventsource.EventSourceSpec;
+import io.caravan.api.eventsource.EventSourceTypes;
+import io.caravan.generator.Diagnostics;
+import io.caravan.generator.yaml.RoutesYaml;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** {@code spec.calendar} events → {@code kamelet:calendar-source} (inventory §1.5.2). */
+public final class CalendarSourceTranslator implements SourceTranslator<CalendarEventSource> {
+
+  /** A Go duration such as {@code 10s}, {@code 1h30m} or {@code 1.5h}. */
+  private static final Pattern GO_DURATION =
+      Pattern.compile("([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)"
+          + "(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))*");
+  /** An optional {@code CRON_TZ=}/{@code TZ=} prefix, then the cron fields. */
+  private static final Pattern TZ_PREFIX = Pattern.compile("^(CRON_TZ|TZ)=\\S+\\s+");
+
+  @Override
+  public String type() {
+    return EventSourceTypes.CALENDAR;
+  }
+
+  @Override
+  public Map<String, CalendarEventSource> events(EventSourceSpec spec) {
+    return spec.getCalendar() == null ? Map.of() : spec.getCalendar();
+  }
+
+  @Override
+  public Map<String, Object> from(SourceEvent<CalendarEventSource> event, Diagnostics diagnostics) {
+    CalendarEventSource calendar = event.config();
+    if (calendar == null) {
+      diagnostics.error(event.path(), "calendar settings are missing");
+      return null;
+    }
+    String schedule = emptyToNull(calendar.getSchedule());
+    String interval = emptyToNull(calendar.getInterval());
+    if (schedule == null && interval == null) {
+      diagnostics.error(event.path(), "either schedule or interval is required");
+      return null;
+    }
+    if (schedule != null && cronFieldCount(schedule) != 5) {
+      diagnostics.error(event.path("schedule"), "schedule '" + schedule
+          + "' must have 5 fields (minute hour day-of-month month day-of-week)");
+      return null;
+    }
+    if (schedule != null && interval != null) {
+      diagnostics.warning(event.path("interval"), "schedule is set: interval is ignored");
+      interval = null;
+    }
+    if (interval != null && !GO_DURATION.matcher(interval).matches()) {
+      diagnostics.error(event.path("interval"),
+          "interval '" + interval + "' is not a duration such as 10s, 5m or 1h");
+      return null;
+    }
+    diagnostics.unsupportedIfSet(calendar.getPersistence(), event.path("persistence"),
+        "calendar persistence and catch-up");
+    diagnostics.unsupportedIfSet(calendar.getFilter(), event.path("filter"),
+        "event-source filter expressions");
+
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("name", event.eventSourceName() + "." + event.eventName());
+    putIfSet(parameters, "schedule", schedule);
+    putIfSet(parameters, "interval", interval);
+    putIfSet(parameters, "timezone", emptyToNull(calendar.getTimezone()));
+    if (calendar.getExclusionDates() != null && !calendar.getExclusionDates().isEmpty()) {
+      parameters.put("exclusionDates", String.join(",", calendar.getExclusionDates()));
+    }
+    if (calendar.getMetadata() != null && !calendar.getMetadata().isEmpty()) {
+      parameters.put("metadata", RoutesYaml.compactJson(calendar.getMetadata()));
+    }
+    Map<String, Object> from = new LinkedHashMap<>();
+    from.put("uri", "kamelet:calendar-source");
+    from.put("parameters", parameters);
+    return from;
+  }
+
+  private static int cronFieldCount(String schedule) {
+    String fields = TZ_PREFIX.matcher(schedule.trim()).replaceFirst("").trim();
+    return fields.isEmpty() ? 0 : fields.split("\\s+").length;
+  }
+
+  private static String emptyToNull(String text) {
+    return text == null || text.isEmpty() ? null : text;
+  }
+
+  private static void putIfSet(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+}

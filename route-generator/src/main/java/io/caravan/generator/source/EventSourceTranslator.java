@@ -1,0 +1,86 @@
+package io.caravan.generator.source;
+
+import io.caravan.api.eventsource.EventSource;
+import io.caravan.api.eventsource.EventSourceSpec;
+import io.caravan.generator.Diagnostics;
+import io.caravan.generator.Names;
+import io.caravan.generator.yaml.Ordered;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles an EventSource into one route per event: the type's source endpoint, then
+ * {@code argo-event:} (wrap into a CloudEvent) and {@code eventbus:} (publish). Types without a
+ * {@link SourceTranslator} are reported as unsupported.
+ */
+public final class EventSourceTranslator {
+
+  private final List<SourceTranslator<?>> translators;
+
+  public EventSourceTranslator(List<SourceTranslator<?>> translators) {
+    this.translators = List.copyOf(translators);
+  }
+
+  /** The route items ({@code - route:} maps) of {@code eventSource}, in manifest order. */
+  public List<Map<String, Object>> translate(EventSource eventSource, Diagnostics diagnostics) {
+    List<Map<String, Object>> routes = new ArrayList<>();
+    EventSourceSpec spec = eventSource.getSpec();
+    String name = eventSource.name();
+    if (!Names.check(name, "EventSource name", "metadata.name", diagnostics)) {
+      return routes;
+    }
+    if (spec == null) {
+      diagnostics.error("spec", "spec is missing");
+      return routes;
+    }
+    Map<String, String> typeOfEvent = new HashMap<>();
+    for (SourceTranslator<?> translator : translators) {
+      translateType(name, spec, translator, typeOfEvent, routes, diagnostics);
+    }
+    spec.otherSources().keySet().forEach(type ->
+        diagnostics.unsupported("spec." + type, "EventSource type '" + type + "'"));
+    return routes;
+  }
+
+  private static <T> void translateType(String eventSource, EventSourceSpec spec,
+      SourceTranslator<T> translator, Map<String, String> typeOfEvent,
+      List<Map<String, Object>> routes, Diagnostics diagnostics) {
+    String type = translator.type();
+    for (Map.Entry<String, T> entry : translator.events(spec).entrySet()) {
+      String event = entry.getKey();
+      String path = "spec." + type + "." + event;
+      if (!Names.check(event, "event name", path, diagnostics)) {
+        continue;
+      }
+      String otherType = typeOfEvent.putIfAbsent(event, type);
+      if (otherType != null) {
+        diagnostics.error(path, "event name '" + event + "' is already used by spec." + otherType
+            + "." + event + " (event names must be unique across all types)");
+        continue;
+      }
+      Map<String, Object> from =
+          translator.from(new SourceEvent<>(eventSource, event, entry.getValue(), path),
+              diagnostics);
+      if (from != null) {
+        routes.add(route(eventSource, event, type, from));
+      }
+    }
+  }
+
+  private static Map<String, Object> route(String eventSource, String event, String type,
+      Map<String, Object> from) {
+    String target = eventSource + "/" + event;
+    return Ordered.map("route", Ordered.map(
+        "id", Names.eventSourceRouteId(eventSource, event),
+        "description", type + " event '" + event + "' of EventSource '" + eventSource
+            + "', published to " + Names.busSubject(eventSource, event),
+        "from", from,
+        "steps", List.of(
+            Ordered.map("to", Ordered.map(
+                "uri", "argo-event:" + target,
+                "parameters", Ordered.map("type", type))),
+            Ordered.map("to", Ordered.map("uri", "eventbus:" + target)))));
+  }
+}
