@@ -1,0 +1,180 @@
+package io.caravan.routes.trigger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.caravan.api.sensor.Trigger;
+import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.secrets.SecretStore;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * The trigger template bean ({@code sensor.<sensor>.trigger.<trigger>.template}): turns the fired events
+ * (body {@code Map<String, ArgoEvent>}, dependency → event, set by {@code TriggerConditions}) into the
+ * message of the trigger's sink. Template-level parameters are applied to the template JSON first; then,
+ * by type (Argo's order: k8s, http, log):
+ *
+ * <ul>
+ *   <li>k8s: the inline resource with the k8s parameters and the {@code events.argoproj.io/*} labels,
+ *       as a Map, and header {@link KubernetesResourceSink#NAMESPACE_HEADER} = {@code namespace};
+ *   <li>http: the payload bytes, {@code CamelHttpUri}, {@code CamelHttpMethod} and the HTTP headers as
+ *       {@code caravan.http.header.<Name>} (see {@link HttpTriggerMessage});
+ *   <li>log: one readable line per event with its context and data.
+ * </ul>
+ */
+public class TriggerTemplate implements Processor, CamelContextAware {
+  static final ObjectMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final ObjectMapper YAML = new YAMLMapper();
+
+  private CamelContext camelContext;
+  private String sensorName;
+  private String triggerName;
+  private String namespace;
+  private Trigger trigger;
+  private volatile SecretStore secretStore;
+
+  public void setSensorName(String sensorName) {
+    this.sensorName = sensorName;
+  }
+
+  public String getSensorName() {
+    return sensorName;
+  }
+
+  public void setTriggerName(String triggerName) {
+    this.triggerName = triggerName;
+  }
+
+  public String getTriggerName() {
+    return triggerName;
+  }
+
+  public void setNamespace(String namespace) {
+    this.namespace = namespace == null || namespace.isBlank() ? null : namespace;
+  }
+
+  public String getNamespace() {
+    return namespace;
+  }
+
+  /** The manifest's whole trigger as YAML; parsed and checked once here. */
+  public void setTrigger(String yaml) {
+    Trigger parsed;
+    try {
+      parsed = YAML.readValue(yaml, Trigger.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          where() + "trigger: not a valid trigger: " + e.getOriginalMessage(), e);
+    }
+    if (parsed == null || parsed.getTemplate() == null) {
+      throw new IllegalArgumentException(where() + "trigger.template: is required");
+    }
+    TriggerKinds.check(parsed.getTemplate(), "trigger.template", where());
+    this.trigger = parsed;
+  }
+
+  /** Uses this store for secure headers instead of the {@code secretStore} registry bean. */
+  public void setSecretStore(SecretStore secretStore) {
+    this.secretStore = secretStore;
+  }
+
+  @Override
+  public CamelContext getCamelContext() {
+    return camelContext;
+  }
+
+  @Override
+  public void setCamelContext(CamelContext camelContext) {
+    this.camelContext = camelContext;
+  }
+
+  @Override
+  public void process(Exchange exchange) {
+    if (trigger == null) {
+      throw new IllegalStateException(where() + "trigger: is not set");
+    }
+    Map<String, ArgoEvent> events = events(exchange.getMessage().getBody());
+    io.caravan.api.sensor.TriggerTemplate template = applyTemplateParameters(events);
+    TriggerKinds.check(template, "trigger.template", where());
+    Message message = exchange.getMessage();
+    if (template.getK8s() != null) {
+      message.setBody(
+          KubernetesTriggerMessage.resource(template.getK8s(), events, sensorName(), triggerName(template)));
+      if (namespace != null) {
+        message.setHeader(KubernetesResourceSink.NAMESPACE_HEADER, namespace);
+      }
+    } else if (template.getHttp() != null) {
+      new HttpTriggerMessage(template.getHttp(), events, this::secrets).writeTo(message);
+    } else {
+      StringJoiner text = new StringJoiner("\n");
+      events.forEach((dependency, event) -> text.add(ArgoEventJson.readable(dependency, event)));
+      message.setBody(text.toString());
+    }
+  }
+
+  private io.caravan.api.sensor.TriggerTemplate applyTemplateParameters(Map<String, ArgoEvent> events) {
+    if (trigger.getParameters() == null || trigger.getParameters().isEmpty()) {
+      return trigger.getTemplate();
+    }
+    JsonNode json = JSON.valueToTree(trigger.getTemplate());
+    json = TriggerParameters.apply(json, trigger.getParameters(), events, "trigger.parameters");
+    try {
+      return JSON.treeToValue(json, io.caravan.api.sensor.TriggerTemplate.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          where() + "trigger.parameters: the template no longer reads after applying them: "
+              + e.getMessage(), e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, ArgoEvent> events(Object body) {
+    if (!(body instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException(
+          where() + "expected the fired events (Map of dependency to ArgoEvent) as body, got "
+              + (body == null ? "nothing" : body.getClass().getName()));
+    }
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (!(entry.getKey() instanceof String) || !(entry.getValue() instanceof ArgoEvent)) {
+        throw new IllegalArgumentException(
+            where() + "expected the fired events (Map of dependency to ArgoEvent) as body");
+      }
+    }
+    return (Map<String, ArgoEvent>) map;
+  }
+
+  private SecretStore secrets() {
+    SecretStore store = secretStore;
+    if (store == null && camelContext != null) {
+      store =
+          camelContext.getRegistry().lookupByNameAndType(SecretStore.BEAN_NAME, SecretStore.class);
+      secretStore = store;
+    }
+    if (store == null) {
+      throw new IllegalStateException(where() + "no '" + SecretStore.BEAN_NAME + "' bean to read secrets from");
+    }
+    return store;
+  }
+
+  private String sensorName() {
+    return sensorName == null ? "" : sensorName;
+  }
+
+  private String triggerName(io.caravan.api.sensor.TriggerTemplate template) {
+    return template.getName() != null ? template.getName() : triggerName == null ? "" : triggerName;
+  }
+
+  private String where() {
+    return "sensor '" + sensorName + "' trigger '" + triggerName + "': ";
+  }
+}
