@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** k8s trigger (create) end to end: TriggerTemplate → kubernetes-resource-sink Kamelet → fabric8 CRUD mock. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(https = false, crud = true)
 class KubernetesTriggerSinkTest {
   static KubernetesClient client;
 
