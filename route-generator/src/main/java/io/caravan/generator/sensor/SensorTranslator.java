@@ -261,13 +261,13 @@ public final class SensorTranslator {
                   "durableName", Fnv32a.durableName(sensor, triggerName, dependencyName),
                   "sensorName", sensor,
                   "triggerName", triggerName,
-                  "dependencyName", dependencyName)),
-          "steps", List.of(Ordered.map("filter", Ordered.map(
-              "method", Ordered.map(
-                  "ref", Names.dependencyFilterBean(sensor, dependencyName),
-                  "method", "accept"),
-              "steps", List.of(
-                  Ordered.map("to", Names.triggerEndpoint(sensor, triggerName))))))));
+                  "dependencyName", dependencyName),
+              "steps", List.of(Ordered.map("filter", Ordered.map(
+                  "method", Ordered.map(
+                      "ref", Names.dependencyFilterBean(sensor, dependencyName),
+                      "method", "accept"),
+                  "steps", List.of(
+                      Ordered.map("to", Names.triggerEndpoint(sensor, triggerName)))))))));
     }
 
     private Map<String, Object> triggerRoute(String triggerName, String type, String expression,
@@ -276,11 +276,14 @@ public final class SensorTranslator {
           "id", Names.triggerRouteId(sensor, triggerName),
           "description", "trigger '" + triggerName + "' (" + type + ") when " + expression,
           "routePolicy", "triggerMetrics",
-          "from", Ordered.map("uri", Names.triggerEndpoint(sensor, triggerName)),
-          "steps", List.of(
-              Ordered.map("process", Ordered.map("ref", Names.conditionsBean(sensor, triggerName))),
-              Ordered.map("process", Ordered.map("ref", Names.templateBean(sensor, triggerName))),
-              Ordered.map("to", sink))));
+          "from", Ordered.map(
+              "uri", Names.triggerEndpoint(sensor, triggerName),
+              "steps", List.of(
+                  Ordered.map("process",
+                      Ordered.map("ref", Names.conditionsBean(sensor, triggerName))),
+                  Ordered.map("process",
+                      Ordered.map("ref", Names.templateBean(sensor, triggerName))),
+                  Ordered.map("to", sink)))));
     }
   }
 }

@@ -76,11 +76,10 @@ public final class EventSourceTranslator {
         "id", Names.eventSourceRouteId(eventSource, event),
         "description", type + " event '" + event + "' of EventSource '" + eventSource
             + "', published to " + Names.busSubject(eventSource, event),
-        "from", from,
-        "steps", List.of(
+        "from", Ordered.withSteps(from, List.of(
             Ordered.map("to", Ordered.map(
                 "uri", "argo-event:" + target,
                 "parameters", Ordered.map("type", type))),
-            Ordered.map("to", Ordered.map("uri", "eventbus:" + target)))));
+            Ordered.map("to", Ordered.map("uri", "eventbus:" + target))))));
   }
 }

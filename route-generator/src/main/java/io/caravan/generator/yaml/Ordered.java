@@ -1,6 +1,7 @@
 package io.caravan.generator.yaml;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Builds insertion-ordered maps for generated YAML (never {@code Map.of}: its order varies). */
@@ -20,5 +21,15 @@ public final class Ordered {
       }
     }
     return map;
+  }
+
+  /**
+   * A copy of a route's {@code from} map with {@code steps} added: Camel's YAML DSL wants a route's steps
+   * nested under {@code from}.
+   */
+  public static Map<String, Object> withSteps(Map<String, Object> from, List<Object> steps) {
+    Map<String, Object> copy = new LinkedHashMap<>(from);
+    copy.put("steps", steps);
+    return copy;
   }
 }
