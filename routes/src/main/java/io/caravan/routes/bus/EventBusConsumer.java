@@ -91,7 +91,11 @@ public class EventBusConsumer extends DefaultConsumer {
       return;
     }
     try {
-      permits.acquire();
+      // The bus may deliver a little more than maxInFlight: keep the waiting message from expiring.
+      long every = Math.max(100, settings.ackWait().toMillis() / 2);
+      while (!permits.tryAcquire(every, TimeUnit.MILLISECONDS)) {
+        delivery.inProgress();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       delivery.nak(Duration.ZERO);

@@ -158,13 +158,16 @@ final class JetStreamTransport implements BusTransport {
   @Override
   public Subscription subscribe(String subject, String durableName, Consumer<Delivery> handler)
       throws IOException, JetStreamApiException {
+    // jnats 2.26.2's consume() never pulls again after a batch of 1, and the server refuses pulls larger
+    // than maxAckPending; so both are at least 2. The consumer itself runs at most maxInFlight at a time.
+    int window = Math.max(2, settings.maxInFlight());
     ConsumerConfiguration config = ConsumerConfiguration.builder()
         .durable(durableName)
         .filterSubject(subject)
         .ackPolicy(AckPolicy.Explicit)
         .deliverPolicy(DeliverPolicy.New)
         .ackWait(settings.ackWait())
-        .maxAckPending(settings.maxInFlight())
+        .maxAckPending(window)
         .build();
     StreamContext stream = connection.getStreamContext(BusSettings.STREAM);
     ConsumerContext context;
@@ -177,7 +180,7 @@ final class JetStreamTransport implements BusTransport {
       context = stream.getConsumerContext(durableName);
     }
     ConsumeOptions options = ConsumeOptions.builder()
-        .batchSize(settings.maxInFlight())
+        .batchSize(window)
         .expiresIn(settings.pullExpiry().toMillis())
         .build();
     MessageConsumer consumer = context.consume(options, message -> handler.accept(new JetStreamDelivery(message)));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,6 +22,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * on its own with {@link #start()} and {@link #close()}.
  */
 public final class NatsServerExtension implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+  /** nats-server's own output: only failures, the banner of every start is noise in test reports. */
+  private static final Logger SERVER_LOG = Logger.getLogger("io.caravan.routes.testing.nats-server");
+
+  static {
+    SERVER_LOG.setLevel(Level.SEVERE);
+  }
+
   private final int port;
   private final Path storeDir;
   private NatsServerRunner server;
@@ -61,7 +69,7 @@ public final class NatsServerExtension implements BeforeAllCallback, AfterAllCal
           .port(port)
           .jetstream(true)
           .customArgs(List.of("-a", "127.0.0.1", "-sd", storeDir.toString()))
-          .outputLevel(Level.WARNING)
+          .outputLogger(SERVER_LOG)
           .build();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start nats-server on port " + port, e);
