@@ -1,0 +1,52 @@
+package io.caravan.routes.bus;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/** Where the {@code eventbus:} component stores and reads events: NATS JetStream or memory. */
+interface BusTransport extends AutoCloseable {
+
+  /**
+   * Stores {@code data} under {@code subject}, de-duplicated by {@code msgId}. The future completes when
+   * the bus stored it (or recognised a duplicate) and completes exceptionally otherwise.
+   */
+  CompletableFuture<Void> publish(String subject, String msgId, byte[] data);
+
+  /**
+   * Starts delivering the messages of durable consumer {@code durableName} on {@code subject} to
+   * {@code handler}, creating the durable (deliver new) when it does not exist. At most
+   * {@code maxInFlight} delivered messages are unsettled at a time.
+   */
+  Subscription subscribe(String subject, String durableName, Consumer<Delivery> handler)
+      throws Exception;
+
+  @Override
+  void close();
+
+  /** One delivered message; settle it exactly once with ack, nak or term. */
+  interface Delivery {
+    byte[] data();
+
+    /** Processed: never deliver it again. */
+    void ack();
+
+    /** Failed: deliver it again after {@code delay}. */
+    void nak(Duration delay);
+
+    /** Still being processed: restart the ack-wait timer. */
+    void inProgress();
+
+    /** Can never be processed: never deliver it again. */
+    void term();
+
+    /** Where the message comes from, for logs. */
+    String describe();
+  }
+
+  /** A running durable consumer. */
+  interface Subscription {
+    /** Stops delivering; messages delivered earlier may still be settled. */
+    void stop();
+  }
+}

@@ -1,0 +1,213 @@
+package io.caravan.routes.bus;
+
+import io.caravan.routes.metrics.ArgoMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Camel component {@code eventbus:<eventSource>/<event>}: the bus between EventSources and Sensors
+ * (docs/generated-routes.md). Its options are set by the runtime ({@code camel.component.eventbus.*}),
+ * never by generated routes: {@code url} chooses NATS JetStream ({@code nats://host:port[,…]}) or the
+ * in-memory bus (absent or {@code memory}). All endpoints share one connection.
+ */
+public class EventBusComponent extends DefaultComponent {
+  private static final Logger LOG = LoggerFactory.getLogger(EventBusComponent.class);
+  /** A NATS subject token: no separators, wildcards or whitespace. */
+  private static final Pattern NAME = Pattern.compile("[^.*>/\\s]+");
+
+  private String url;
+  private String username;
+  private String password;
+  private long streamMaxMsgs = 50_000;
+  private Duration streamMaxAge = Duration.ofHours(168);
+  private long streamMaxBytes = -1;
+  private Duration streamDuplicates = Duration.ofSeconds(300);
+  private int streamReplicas = 1;
+  private int maxInFlight = 1;
+  private Duration ackWait = Duration.ofSeconds(60);
+  private Duration nakDelay = Duration.ofSeconds(1);
+  private Duration publishTimeout = Duration.ofSeconds(5);
+  private Duration pullExpiry = Duration.ofSeconds(10);
+
+  private BusTransport transport;
+  private ArgoMetrics metrics;
+
+  @Override
+  protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
+      throws Exception {
+    String[] names = remaining.split("/", -1);
+    if (names.length != 2) {
+      throw new IllegalArgumentException(
+          "Invalid URI '" + uri + "': expected eventbus:<eventSource>/<event>");
+    }
+    checkName(uri, "EventSource name", names[0]);
+    checkName(uri, "event name", names[1]);
+    EventBusEndpoint endpoint = new EventBusEndpoint(uri, this, names[0], names[1]);
+    setProperties(endpoint, parameters);
+    return endpoint;
+  }
+
+  private static void checkName(String uri, String what, String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("Invalid URI '" + uri + "': the " + what + " '" + name
+          + "' must be non-empty without '.', '*', '>', '/' or whitespace (it is a NATS subject token)");
+    }
+  }
+
+  /** The bus, connected on first use and shared by every endpoint of this component. */
+  synchronized BusTransport transport() throws Exception {
+    if (transport == null) {
+      BusSettings settings = settings();
+      if (settings.inMemory()) {
+        LOG.info("Event bus: in memory (events are lost when the JVM stops)");
+        transport = new InMemoryTransport(settings);
+      } else {
+        LOG.info("Event bus: NATS JetStream at {}{}", settings.redactedUrl(),
+            username == null ? "" : " as user " + username);
+        transport = JetStreamTransport.connect(settings);
+      }
+    }
+    return transport;
+  }
+
+  /** The {@code argoMetrics} bean of the registry, else metrics that go nowhere. */
+  synchronized ArgoMetrics metrics() {
+    if (metrics == null) {
+      ArgoMetrics bound = getCamelContext().getRegistry()
+          .lookupByNameAndType(ArgoMetrics.BEAN_NAME, ArgoMetrics.class);
+      metrics = bound != null ? bound : ArgoMetrics.noop();
+    }
+    return metrics;
+  }
+
+  BusSettings settings() {
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("eventbus option 'maxInFlight' must be at least 1, not " + maxInFlight);
+    }
+    return new BusSettings(url, username, password, streamMaxMsgs, streamMaxAge, streamMaxBytes,
+        streamDuplicates, streamReplicas, maxInFlight, ackWait, nakDelay, publishTimeout, pullExpiry);
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    synchronized (this) {
+      if (transport != null) {
+        transport.close();
+        transport = null;
+      }
+      metrics = null;
+    }
+    super.doStop();
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  /** {@code nats://host:port[,…]}; absent or {@code memory} for the in-memory bus. */
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public long getStreamMaxMsgs() {
+    return streamMaxMsgs;
+  }
+
+  public void setStreamMaxMsgs(long streamMaxMsgs) {
+    this.streamMaxMsgs = streamMaxMsgs;
+  }
+
+  public Duration getStreamMaxAge() {
+    return streamMaxAge;
+  }
+
+  public void setStreamMaxAge(Duration streamMaxAge) {
+    this.streamMaxAge = streamMaxAge;
+  }
+
+  public long getStreamMaxBytes() {
+    return streamMaxBytes;
+  }
+
+  public void setStreamMaxBytes(long streamMaxBytes) {
+    this.streamMaxBytes = streamMaxBytes;
+  }
+
+  public Duration getStreamDuplicates() {
+    return streamDuplicates;
+  }
+
+  public void setStreamDuplicates(Duration streamDuplicates) {
+    this.streamDuplicates = streamDuplicates;
+  }
+
+  public int getStreamReplicas() {
+    return streamReplicas;
+  }
+
+  public void setStreamReplicas(int streamReplicas) {
+    this.streamReplicas = streamReplicas;
+  }
+
+  public int getMaxInFlight() {
+    return maxInFlight;
+  }
+
+  /** Exchanges one consumer runs at a time; 1 (default) keeps each consumer's events in order. */
+  public void setMaxInFlight(int maxInFlight) {
+    this.maxInFlight = maxInFlight;
+  }
+
+  public Duration getAckWait() {
+    return ackWait;
+  }
+
+  public void setAckWait(Duration ackWait) {
+    this.ackWait = ackWait;
+  }
+
+  public Duration getNakDelay() {
+    return nakDelay;
+  }
+
+  public void setNakDelay(Duration nakDelay) {
+    this.nakDelay = nakDelay;
+  }
+
+  public Duration getPublishTimeout() {
+    return publishTimeout;
+  }
+
+  public void setPublishTimeout(Duration publishTimeout) {
+    this.publishTimeout = publishTimeout;
+  }
+
+  public Duration getPullExpiry() {
+    return pullExpiry;
+  }
+
+  public void setPullExpiry(Duration pullExpiry) {
+    this.pullExpiry = pullExpiry;
+  }
+}

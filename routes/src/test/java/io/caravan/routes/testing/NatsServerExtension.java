@@ -1,0 +1,127 @@
+package io.caravan.routes.testing;
+
+import io.nats.NatsServerRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real {@code nats-server} with JetStream for tests: a free port on 127.0.0.1 and a temporary store
+ * directory, both kept when the server is stopped and started again, so streams and durable consumers
+ * survive a restart. Use it as a static {@code @RegisterExtension} field (one server per test class) or
+ * on its own with {@link #start()} and {@link #close()}.
+ */
+public final class NatsServerExtension implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+  /** nats-server's own output: only failures, the banner of every start is noise in test reports. */
+  private static final Logger SERVER_LOG = Logger.getLogger("io.caravan.routes.testing.nats-server");
+
+  static {
+    SERVER_LOG.setLevel(Level.SEVERE);
+  }
+
+  private final int port;
+  private final Path storeDir;
+  private NatsServerRunner server;
+
+  public NatsServerExtension() {
+    this.port = freePort();
+    try {
+      this.storeDir = Files.createTempDirectory("caravan-nats-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code nats://127.0.0.1:<port>}; stays the same across restarts. */
+  public String url() {
+    return "nats://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path storeDir() {
+    return storeDir;
+  }
+
+  public synchronized boolean isRunning() {
+    return server != null;
+  }
+
+  /** Starts the server (on the same port and store as before) and waits until it accepts clients. */
+  public synchronized void start() {
+    if (server != null) {
+      return;
+    }
+    try {
+      server = NatsServerRunner.builder()
+          .port(port)
+          .jetstream(true)
+          .customArgs(List.of("-a", "127.0.0.1", "-sd", storeDir.toString()))
+          .outputLogger(SERVER_LOG)
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start nats-server on port " + port, e);
+    }
+  }
+
+  /** Stops the server; its port and store stay reserved for {@link #start()}. */
+  public synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    try {
+      server.shutdown(true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server = null;
+    }
+  }
+
+  public void restart() {
+    stop();
+    start();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  /** Stops the server and deletes its store. */
+  @Override
+  public void close() {
+    stop();
+    try (Stream<Path> files = Files.walk(storeDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temp directory is harmless
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
