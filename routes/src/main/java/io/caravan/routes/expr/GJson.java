@@ -138,6 +138,16 @@ public final class GJson {
     return node.toString();
   }
 
+  /** Go {@code strconv.ParseFloat(s, 64)}: the number, or empty on a syntax error. */
+  public static Optional<Double> parseFloat(String s) {
+    return Optional.ofNullable(GoFormat.parseFloat(s));
+  }
+
+  /** Go {@code strconv.ParseBool}: 1 t T TRUE true True / 0 f F FALSE false False, else empty. */
+  public static Optional<Boolean> parseBool(String s) {
+    return Optional.ofNullable(GoFormat.parseBool(s));
+  }
+
   /** gjson {@code Float()}: numbers as is, strings parsed (0 when unparsable), true 1, all else 0. */
   public static double toFloat(JsonNode node) {
     if (node == null) {

@@ -182,7 +182,7 @@ public final class GoTemplate {
         items.add(new Object[] {i, i});
       }
     } else if (value != null) {
-      throw new TemplateException("template: range can't iterate over " + GoFormat.print(value));
+      throw new TemplateException("template: range can't iterate over a " + GoFormat.typeName(value));
     }
     if (items.isEmpty()) {
       walk(block.otherwise(), dot, state);
