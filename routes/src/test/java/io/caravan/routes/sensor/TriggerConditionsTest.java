@@ -1,0 +1,121 @@
+package io.caravan.routes.sensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.event.ExchangeKeys;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TriggerConditionsTest {
+  private final DefaultCamelContext camel = new DefaultCamelContext();
+
+  private Exchange exchange(String dependency, String id) {
+    Exchange exchange = new DefaultExchange(camel);
+    exchange.setProperty(ExchangeKeys.DEPENDENCY, dependency);
+    exchange.getMessage().setBody(SemanticsCases.event(Map.of("id", id, "data", "{}")));
+    return exchange;
+  }
+
+  private static TriggerConditions conditions(String expression) {
+    TriggerConditions conditions = new TriggerConditions();
+    conditions.setSensorName("s");
+    conditions.setTriggerName("t");
+    conditions.setConditions(expression);
+    return conditions;
+  }
+
+  @ParameterizedTest(name = "[{index}] ''{0}''")
+  @ValueSource(strings = {"a &&", "(a || b", "a & b", "a || || b", "a b", "", "  ", "a)"})
+  void rejectsMalformedConditions(String expression) {
+    assertThatThrownBy(() -> conditions(expression))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conditions");
+  }
+
+  @Test
+  void parsesPrecedenceAndNames() {
+    ConditionExpression e = ConditionExpression.parse("a || b && c");
+    assertThat(e.names()).containsExactly("a", "b", "c");
+    assertThat(e.requiresAnd()).isTrue();
+    assertThat(e.test(java.util.Set.of("a"))).isTrue();
+    assertThat(e.test(java.util.Set.of("b"))).isFalse();
+    assertThat(e.test(java.util.Set.of("b", "c"))).isTrue();
+    assertThat(ConditionExpression.parse("(x-1||y.2)").requiresAnd()).isFalse();
+  }
+
+  @Test
+  void failsOnADependencyTheConditionsDoNotName() {
+    TriggerConditions c = conditions("a && b");
+    assertThatThrownBy(() -> c.process(exchange("z", "1"))).hasMessageContaining("'z'");
+  }
+
+  @Test
+  void failsOnABodyThatIsNotAnEvent() {
+    TriggerConditions c = conditions("a");
+    Exchange exchange = exchange("a", "1");
+    exchange.getMessage().setBody("text");
+    assertThatThrownBy(() -> c.process(exchange)).hasMessageContaining("not an ArgoEvent");
+  }
+
+  @Test
+  void usesTheConfiguredStoreAndKeepsTriggersApart() {
+    InMemoryCorrelationStore store = new InMemoryCorrelationStore();
+    TriggerConditions one = conditions("a && b");
+    one.setCorrelationStore(store);
+    TriggerConditions two = conditions("a && b");
+    two.setTriggerName("other");
+    two.setCorrelationStore(store);
+    one.process(exchange("a", "1"));
+    Exchange e = exchange("b", "2");
+    two.process(e);
+    assertThat(e.isRouteStop()).as("other trigger has no 'a'").isTrue();
+    store.clear("s", "t");
+    Exchange after = exchange("b", "3");
+    one.process(after);
+    assertThat(after.isRouteStop()).as("state cleared").isTrue();
+  }
+
+  @Test
+  void concurrentEventsFireEachPairExactlyOnce() throws Exception {
+    TriggerConditions c = conditions("a && b");
+    int pairs = 500;
+    AtomicInteger fired = new AtomicInteger();
+    AtomicInteger eventsInFires = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch done = new CountDownLatch(2 * pairs);
+    try {
+      for (int i = 0; i < pairs; i++) {
+        for (String dep : new String[] {"a", "b"}) {
+          String id = dep + i;
+          pool.submit(() -> {
+            Exchange e = exchange(dep, id);
+            c.process(e);
+            if (!e.isRouteStop()) {
+              fired.incrementAndGet();
+              @SuppressWarnings("unchecked")
+              Map<String, ArgoEvent> events = e.getMessage().getBody(Map.class);
+              eventsInFires.addAndGet(events.size());
+            }
+            done.countDown();
+          });
+        }
+      }
+      assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(fired.get()).isBetween(1, pairs);
+    assertThat(eventsInFires.get()).isEqualTo(2 * fired.get());
+  }
+}
