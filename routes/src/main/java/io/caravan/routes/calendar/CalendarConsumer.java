@@ -127,7 +127,7 @@ public class CalendarConsumer extends DefaultConsumer {
   }
 
   /** One firing; called by Quartz, never concurrently for this consumer. */
-  void fire(Instant scheduled) {
+  synchronized void fire(Instant scheduled) {
     if (scheduled.equals(lastScheduled)) {
       return; // the other trigger of a day-of-month / day-of-week pair already fired this time
     }

@@ -85,15 +85,23 @@ public class WebhookComponent extends DefaultComponent {
     String key = endpoint.getHost() + ":" + endpoint.getPort();
     synchronized (servers) {
       WebhookServer server = servers.get(key);
-      if (server == null) {
-        server = WebhookServer.start(vertx, endpoint.getHost(), endpoint.getPort(), tls);
-        servers.put(key, server);
-      } else if (!server.tls().equals(tls)) {
-        throw new IllegalStateException(
-            "argo-webhook port " + endpoint.getPort() + ": endpoint " + endpoint.getPath()
-                + " has TLS settings " + tls + " but the port already serves " + server.tls());
+      if (server != null) {
+        if (!server.tls().equals(tls)) {
+          throw new IllegalStateException(
+              "argo-webhook port " + endpoint.getPort() + ": endpoint " + endpoint.getPath()
+                  + " has TLS settings " + tls + " but the port already serves " + server.tls());
+        }
+        server.register(endpoint.getPath(), consumer);
+        return server;
       }
-      server.register(endpoint.getPath(), consumer);
+      server = WebhookServer.start(vertx, endpoint.getHost(), endpoint.getPort(), tls);
+      try {
+        server.register(endpoint.getPath(), consumer);
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
+      servers.put(key, server);
       return server;
     }
   }

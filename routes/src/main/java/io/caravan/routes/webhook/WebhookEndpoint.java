@@ -56,7 +56,24 @@ public class WebhookEndpoint extends DefaultEndpoint {
       throw new IllegalArgumentException("argo-webhook " + path
           + ": serverCertSecret and serverKeySecret must be set together");
     }
+    if (WebhookServer.HEALTH_PATH.equals(path)) {
+      throw new IllegalArgumentException(
+          "argo-webhook port " + port + ": path " + path + " is reserved for health checks");
+    }
+    checkRef("authSecret", authSecret);
+    checkRef("serverCertSecret", serverCertSecret);
+    checkRef("serverKeySecret", serverKeySecret);
     metadataNode = EventMetadata.parse(metadata, "argo-webhook " + path);
+  }
+
+  private void checkRef(String option, String ref) {
+    if (ref != null) {
+      int slash = ref.indexOf('/');
+      if (slash <= 0 || slash == ref.length() - 1 || ref.indexOf('/', slash + 1) >= 0) {
+        throw new IllegalArgumentException("argo-webhook " + path + ": " + option
+            + " must be a secret reference 'name/key', got '" + ref + "'");
+      }
+    }
   }
 
   public int getPort() {

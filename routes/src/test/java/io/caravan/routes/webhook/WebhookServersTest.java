@@ -99,4 +99,32 @@ class WebhookServersTest extends CamelTestSupport {
     assertThat(slow.get()).isEqualTo(200);
     MockEndpoint.assertIsSatisfied(context);
   }
+
+  @Test
+  void badEndpointOptionsFailWithTheOptionName() {
+    assertThatThrownBy(() -> context.getEndpoint("argo-webhook:" + portA + "/x?authSecret=no-slash")
+        .createConsumer(exchange -> { }))
+        .hasStackTraceContaining("authSecret must be a secret reference 'name/key'");
+    assertThatThrownBy(() -> context.getEndpoint("argo-webhook:" + portA + "/y?serverCertSecret=a/b")
+        .createConsumer(exchange -> { }))
+        .hasStackTraceContaining("serverCertSecret and serverKeySecret must be set together");
+    assertThatThrownBy(() -> context.getEndpoint("argo-webhook:" + portA + "/z?metadata=RAW([1])")
+        .createConsumer(exchange -> { }))
+        .hasStackTraceContaining("metadata must be a JSON object");
+    assertThatThrownBy(() -> context.getEndpoint("argo-webhook:" + portA + "/health")
+        .createConsumer(exchange -> { }))
+        .hasStackTraceContaining("reserved for health checks");
+    assertThatThrownBy(() -> context.getEndpoint("argo-webhook:port/path"))
+        .hasStackTraceContaining("port must be a number");
+  }
+
+  @Test
+  void twoRoutesCannotServeOnePath() {
+    assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+      @Override
+      public void configure() {
+        from("argo-webhook:" + portA + "/one?method=GET").routeId("duplicate").to("mock:dup");
+      }
+    })).hasStackTraceContaining("path /one is already served");
+  }
 }
