@@ -5,6 +5,7 @@ import io.caravan.api.eventsource.EventSourceSpec;
 import io.caravan.api.eventsource.EventSourceTypes;
 import io.caravan.generator.Diagnostics;
 import io.caravan.generator.yaml.RoutesYaml;
+import io.caravan.generator.yaml.UriParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -74,7 +75,7 @@ public final class CalendarSourceTranslator implements SourceTranslator<Calendar
     }
     Map<String, Object> from = new LinkedHashMap<>();
     from.put("uri", "kamelet:calendar-source");
-    from.put("parameters", parameters);
+    from.put("parameters", UriParameters.of(parameters));
     return from;
   }
 

@@ -6,6 +6,7 @@ import io.caravan.api.eventsource.WebhookEventSource;
 import io.caravan.generator.Diagnostics;
 import io.caravan.generator.SecretRefs;
 import io.caravan.generator.yaml.RoutesYaml;
+import io.caravan.generator.yaml.UriParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -85,7 +86,7 @@ public final class WebhookSourceTranslator implements SourceTranslator<WebhookEv
     }
     Map<String, Object> from = new LinkedHashMap<>();
     from.put("uri", "kamelet:webhook-source");
-    from.put("parameters", parameters);
+    from.put("parameters", UriParameters.of(parameters));
     return from;
   }
 
