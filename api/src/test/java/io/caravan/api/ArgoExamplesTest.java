@@ -12,7 +12,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf("examplesPresent")
 class ArgoExamplesTest {
 
-  static final Path EXAMPLES = Path.of("/work/shared/conformance/argo-examples");
+  static final Path EXAMPLES = Path.of(System.getProperty("caravan.conformance.dir", "../../shared/conformance/argo-examples"));
 
   static boolean examplesPresent() {
     return Files.isDirectory(EXAMPLES);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConformanceExamplesTest {
 
-  private static final Path EXAMPLES = Path.of("/work/shared/conformance/argo-examples");
+  private static final Path EXAMPLES = Path.of(System.getProperty("caravan.conformance.dir", "../../shared/conformance/argo-examples"));
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @Test

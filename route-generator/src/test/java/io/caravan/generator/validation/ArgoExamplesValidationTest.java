@@ -22,7 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf("examplesPresent")
 class ArgoExamplesValidationTest {
 
-  static final Path EXAMPLES = Path.of("/work/shared/conformance/argo-examples");
+  static final Path EXAMPLES = Path.of(System.getProperty("caravan.conformance.dir", "../../shared/conformance/argo-examples"));
 
   /**
    * Errors the Argo examples really contain, by "file | path", with the reason they are right.
