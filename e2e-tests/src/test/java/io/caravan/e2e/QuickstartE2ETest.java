@@ -1,5 +1,6 @@
 package io.caravan.e2e;
 
+import static io.caravan.e2e.WebhookToTriggerE2ETest.awaitCounter;
 import static io.caravan.e2e.WebhookToTriggerE2ETest.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,6 @@ import io.caravan.e2e.support.Webhook;
 import io.caravan.routes.runtime.CaravanRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,14 +33,8 @@ class QuickstartE2ETest {
       assertThat(Webhook.post(deploy, "{\"service\":\"billing\",\"version\":\"v1.2.3\",\"environment\":\"prod-eu\"}"))
           .isEqualTo(new Webhook.Answer(200, "success"));
 
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (counter(runtime, "argo_events_action_triggered", "trigger_name", "print-notification") < 1
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      assertThat(counter(runtime, "argo_events_action_triggered", "trigger_name", "notify-team")).isEqualTo(1);
-      assertThat(counter(runtime, "argo_events_action_triggered", "trigger_name", "print-notification"))
-          .isEqualTo(1);
+      awaitCounter(runtime, "argo_events_action_triggered", "trigger_name", "notify-team", 1);
+      awaitCounter(runtime, "argo_events_action_triggered", "trigger_name", "print-notification", 1);
       assertThat(counter(runtime, "argo_events_events_sent", "event_name", "notify")).isEqualTo(1);
       assertThat(Files.exists(QUICKSTART)).isTrue();
     }

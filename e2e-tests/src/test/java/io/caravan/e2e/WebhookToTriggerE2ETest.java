@@ -11,6 +11,7 @@ import io.caravan.routes.runtime.CaravanRuntime;
 import io.caravan.routes.testing.NatsServerExtension;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.Counter;
@@ -30,6 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebhookToTriggerE2ETest {
 
   @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
+
+  static final ResourceDefinitionContext WORKFLOWS = new ResourceDefinitionContext.Builder()
+      .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Workflow")
+      .withPlural("workflows").withNamespaced(true).build();
 
   static KubernetesClient client;
   static KubernetesMockServer server;
@@ -85,7 +90,7 @@ class WebhookToTriggerE2ETest {
     assertThat(mapper.readTree(received.get(1).body()).path("orderId").asText()).isEqualTo("o-4");
 
     assertThat(counter(source, "argo_events_events_sent", "eventsource_name", "orders")).isEqualTo(4);
-    assertThat(counter(sensor, "argo_events_action_triggered", "trigger_name", "notify-crm")).isEqualTo(2);
+    awaitCounter(sensor, "argo_events_action_triggered", "trigger_name", "notify-crm", 2);
   }
 
   @Test
@@ -112,7 +117,7 @@ class WebhookToTriggerE2ETest {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       List<GenericKubernetesResource> items = client
-          .genericKubernetesResources("argoproj.io/v1alpha1", "Workflow")
+          .genericKubernetesResources(WORKFLOWS)
           .inNamespace(namespace).list().getItems();
       if (!items.isEmpty()) {
         assertThat(items).hasSize(1);
@@ -121,6 +126,16 @@ class WebhookToTriggerE2ETest {
       Thread.sleep(50);
     }
     throw new AssertionError("no Workflow was created in namespace " + namespace);
+  }
+
+  /** Waits until the counter reached {@code expected} (metrics are recorded after the trigger answered). */
+  static void awaitCounter(CaravanRuntime runtime, String name, String tag, String value, double expected)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (counter(runtime, name, tag, value) < expected && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(counter(runtime, name, tag, value)).as(name + "{" + tag + "=" + value + "}").isEqualTo(expected);
   }
 
   static double counter(CaravanRuntime runtime, String name, String tag, String value) {
