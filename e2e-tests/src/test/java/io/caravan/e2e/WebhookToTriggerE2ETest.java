@@ -65,7 +65,7 @@ class WebhookToTriggerE2ETest {
   @Test
   void acceptedEventsReachTheHttpReceiverWithTheParameterizedPayload() throws Exception {
     sensor = Caravan.manifests("manifests/orders-sensor.yaml")
-        .with("RECEIVER", receiver.url("/crm/orders")).bus(NATS.url()).start();
+        .with("RECEIVER", receiver.url("/crm/orders?tenant=eu&channel=web%20shop")).bus(NATS.url()).start();
 
     String url = "http://127.0.0.1:" + port + "/orders";
     assertThat(Webhook.post(url, "{\"kind\":\"order\",\"id\":\"o-1\",\"amount\":250,\"customer\":\"ada\"}"))
@@ -84,6 +84,7 @@ class WebhookToTriggerE2ETest {
     RecordingHttpReceiver.Request first = received.get(0);
     assertThat(first.method()).isEqualTo("POST");
     assertThat(first.path()).isEqualTo("/crm/orders");
+    assertThat(first.query()).isEqualTo("tenant=eu&channel=web%20shop");
     assertThat(first.header("X-Team")).isEqualTo("checkout");
     assertThat(mapper.readTree(first.body())).isEqualTo(mapper.readTree(
         "{\"orderId\":\"o-1\",\"customer\":\"ADA\",\"amount\":250,\"shop\":\"eu-1\",\"source\":\"orders\"}"));

@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 public final class RecordingHttpReceiver implements AutoCloseable {
 
   /** One received request. */
-  public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+  public record Request(
+      String method, String path, String query, Map<String, List<String>> headers, String body) {
     public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -40,6 +41,7 @@ public final class RecordingHttpReceiver implements AutoCloseable {
         requests.add(new Request(
             exchange.getRequestMethod(),
             exchange.getRequestURI().getPath(),
+            exchange.getRequestURI().getRawQuery(),
             Map.copyOf(exchange.getRequestHeaders()),
             body));
       }

@@ -4,6 +4,7 @@ import io.caravan.api.sensor.HttpTrigger;
 import io.caravan.api.sensor.TriggerPolicy;
 import io.caravan.generator.Diagnostics;
 import io.caravan.generator.yaml.Ordered;
+import io.caravan.generator.yaml.UriParameters;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,11 +49,11 @@ public final class HttpTriggerTranslator implements TriggerTranslator {
         ? DEFAULT_TIMEOUT_SECONDS : http.getTimeout();
     return Ordered.map(
         "uri", "kamelet:http-sink",
-        "parameters", Ordered.map(
+        "parameters", UriParameters.of(Ordered.map(
             "url", http.getUrl(),
             "method", method,
             "timeout", timeout,
-            "statusAllow", statusAllow(input.trigger().getPolicy())));
+            "statusAllow", statusAllow(input.trigger().getPolicy()))));
   }
 
   private static String statusAllow(TriggerPolicy policy) {
