@@ -3,6 +3,7 @@ package io.caravan.routes.runtime;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.caravan.routes.secrets.MountedSecretStore;
 import io.caravan.routes.secrets.SecretStore;
+import io.caravan.routes.trigger.TriggerMetricsPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -33,13 +34,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs generated Camel YAML documents in Camel Main: Kamelets from {@code classpath:kamelets}, the
  * {@link IdentifierPlaceholderParser}, the {@code eventbus} component on the configured bus, beans
- * {@code secretStore}, {@code argoMetrics} (and {@code kubernetesClient} when given), Prometheus metrics
- * (Argo's and Camel's routes') at {@code :<metricsPort>/metrics}, JMX, and a 10 s graceful shutdown.
+ * {@code secretStore}, {@code argoMetrics}, {@code triggerMetrics} (and {@code kubernetesClient} when given),
+ * Prometheus metrics (Argo's, Camel's routes', the JVM's) at {@code :<metricsPort>/metrics}, JMX, and a 10 s
+ * graceful shutdown.
  */
 public final class CaravanRuntime implements AutoCloseable {
   public static final int DEFAULT_METRICS_PORT = 7777;
   public static final int SHUTDOWN_TIMEOUT_SECONDS = 10;
   public static final String KUBERNETES_CLIENT_BEAN = "kubernetesClient";
+  /** Route policy bean named by the generated trigger routes ({@code routePolicy: triggerMetrics}). */
+  public static final String TRIGGER_METRICS_BEAN = "triggerMetrics";
 
   private static final Logger LOG = LoggerFactory.getLogger(CaravanRuntime.class);
 
@@ -142,7 +146,8 @@ public final class CaravanRuntime implements AutoCloseable {
     if (context == null) {
       throw new IllegalStateException("not started");
     }
-    String bus = options.busUrl() == null ? "in-memory" : options.busUrl();
+    String bus =
+        options.busUrl() == null ? "in-memory" : options.busUrl().replaceAll("//[^@/,]*@", "//");
     String metricsUrl =
         metricsServer == null ? null : "http://localhost:" + metricsServer.port() + MetricsServer.PATH;
     return RuntimeSummaryReader.read(context, bus, metricsUrl, startupTime);
@@ -172,6 +177,7 @@ public final class CaravanRuntime implements AutoCloseable {
     camelMain.bind(SecretStore.BEAN_NAME, options.secretStore());
     camelMain.bind(ArgoMetrics.BEAN_NAME, argoMetrics);
     camelMain.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meterRegistry);
+    camelMain.bind(TRIGGER_METRICS_BEAN, new TriggerMetricsPolicy(argoMetrics));
     if (options.kubernetesClient() != null) {
       camelMain.bind(KUBERNETES_CLIENT_BEAN, options.kubernetesClient());
     }
