@@ -155,7 +155,8 @@ final class RunCommand implements Callable<Integer> {
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String message =
+        cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     return cause == e ? message : e.getMessage() + " (" + message + ")";
   }
 }

@@ -98,6 +98,7 @@ public final class CaravanRuntime implements AutoCloseable {
     if (main != null) {
       try {
         main.stop();
+        LOG.info("Caravan stopped");
       } catch (Exception e) {
         LOG.warn("Error while stopping Camel: {}", e.toString());
       }

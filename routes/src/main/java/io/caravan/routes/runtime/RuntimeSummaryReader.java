@@ -23,7 +23,7 @@ import org.apache.camel.util.URISupport;
 
 /** Reads a {@link RuntimeSummary} from a started CamelContext running generated routes. */
 final class RuntimeSummaryReader {
-  private static final String TRIGGER_ROUTE_PREFIX = "direct:sensor.";
+  private static final String TRIGGER_ROUTE_PREFIX = "sensor.";
 
   private RuntimeSummaryReader() {}
 
@@ -47,18 +47,17 @@ final class RuntimeSummaryReader {
           case "calendar-source" -> calendars.add(calendar(route.getRouteId(), params));
           default -> {}
         }
-      } else if (uri.startsWith("eventbus:")) {
+      } else if (scheme(uri).equals("eventbus")) {
         Map<String, Object> params = query(uri);
         String sensor = string(params.get("sensorName"));
         String trigger = string(params.get("triggerName"));
         if (sensor != null && trigger != null) {
-          String source = StringHelper.before(StringHelper.after(uri, ":"), "?", StringHelper.after(uri, ":"));
           String dependency = string(params.get("dependencyName"));
           dependenciesByTriggerRoute
               .computeIfAbsent("sensor." + sensor + "." + trigger, k -> new ArrayList<>())
-              .add(dependency + " (" + source.replaceFirst("^/+", "") + ")");
+              .add(dependency + " (" + path(uri) + ")");
         }
-      } else if (uri.startsWith(TRIGGER_ROUTE_PREFIX)) {
+      } else if (scheme(uri).equals("direct") && path(uri).startsWith(TRIGGER_ROUTE_PREFIX)) {
         triggerRoutes.add(route);
       }
     }
@@ -102,15 +101,13 @@ final class RuntimeSummaryReader {
   }
 
   private static Trigger trigger(CamelContext context, Route route, Map<String, List<String>> dependencies) {
-    String name = route.getEndpoint().getEndpointUri().substring(TRIGGER_ROUTE_PREFIX.length());
-    name = StringHelper.before(name, "?", name);
-    String triggerRouteId = "sensor." + name;
+    String triggerRouteId = path(route.getEndpoint().getEndpointUri());
     // Sensor and trigger names come from the dependency routes (names may contain dots).
     String sensor = null;
     String trigger = null;
     for (Route candidate : context.getRoutes()) {
       String uri = candidate.getEndpoint().getEndpointUri();
-      if (uri.startsWith("eventbus:")) {
+      if (scheme(uri).equals("eventbus")) {
         Map<String, Object> params = query(uri);
         if (triggerRouteId.equals("sensor." + params.get("sensorName") + "." + params.get("triggerName"))) {
           sensor = string(params.get("sensorName"));
@@ -160,6 +157,18 @@ final class RuntimeSummaryReader {
       }
     }
     return found;
+  }
+
+  /** {@code direct} for {@code direct:x} and {@code direct://x}. */
+  private static String scheme(String uri) {
+    int colon = uri.indexOf(':');
+    return colon < 0 ? "" : uri.substring(0, colon);
+  }
+
+  /** {@code x/y} for {@code s:x/y?a=b} and {@code s://x/y?a=b}. */
+  private static String path(String uri) {
+    String rest = uri.substring(uri.indexOf(':') + 1).replaceFirst("^//", "");
+    return StringHelper.before(rest, "?", rest);
   }
 
   private static Map<String, Object> query(String uri) {
