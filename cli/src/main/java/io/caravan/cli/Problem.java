@@ -22,6 +22,13 @@ record Problem(boolean error, String file, String subject, String path, String m
     return new Problem(true, file, null, null, message);
   }
 
+  /** Errors about the file itself (missing, unreadable), not about one of its documents. */
+  private static boolean isFileLevel(String error) {
+    return error != null
+        && (error.startsWith("no such file") || error.startsWith("cannot read file")
+            || error.startsWith("cannot list directory"));
+  }
+
   String format() {
     StringBuilder line = new StringBuilder(file);
     if (subject != null) {
@@ -39,6 +46,9 @@ record Problem(boolean error, String file, String subject, String path, String m
   }
 
   static String subject(Manifest manifest) {
+    if (manifest.kind() == null && manifest.raw() == null && isFileLevel(manifest.error())) {
+      return null;
+    }
     if (manifest.kind() == null) {
       return "document " + (manifest.documentIndex() + 1);
     }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +29,12 @@ final class MetricsServer implements AutoCloseable {
 
   /** Binds {@code host:port} and starts serving; fails when the port is taken. */
   static MetricsServer start(String host, int port, PrometheusMeterRegistry registry) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    } catch (BindException e) {
+      throw new BindException("metrics port " + port + ": " + e.getMessage());
+    }
     ExecutorService executor =
         Executors.newSingleThreadExecutor(
             runnable -> {

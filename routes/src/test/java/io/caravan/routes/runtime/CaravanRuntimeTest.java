@@ -103,6 +103,105 @@ class CaravanRuntimeTest {
   }
 
   @Test
+  void summaryListsWebhooksCalendarsAndTriggersOfGeneratedShapes() throws Exception {
+    int webhookPort = freePort();
+    int metricsPort = freePort();
+    String sources =
+        """
+        - route:
+            id: eventsource.orders.created
+            from:
+              uri: kamelet:webhook-source
+              parameters:
+                port: "%d"
+                endpoint: /orders
+                method: PUT
+                maxPayloadSize: 1048576
+              steps:
+                - to:
+                    uri: argo-event:orders/created
+                    parameters:
+                      type: webhook
+                - to:
+                    uri: eventbus:orders/created
+        - route:
+            id: eventsource.clock.weekly
+            from:
+              uri: kamelet:calendar-source
+              parameters:
+                name: clock.weekly
+                schedule: "0 9 * * 1"
+                timezone: Europe/Paris
+              steps:
+                - to:
+                    uri: argo-event:clock/weekly
+                    parameters:
+                      type: calendar
+                - to:
+                    uri: eventbus:clock/weekly
+        """
+            .formatted(webhookPort);
+    String sensor =
+        """
+        - route:
+            id: sensor.shop.notify.order
+            from:
+              uri: eventbus:orders/created
+              parameters:
+                durableName: group-1
+                sensorName: shop
+                triggerName: notify
+                dependencyName: order
+              steps:
+                - to: direct:sensor.shop.notify
+        - route:
+            id: sensor.shop.notify
+            routePolicy: triggerMetrics
+            description: trigger 'notify' (http) when order
+            from:
+              uri: direct:sensor.shop.notify
+              steps:
+                - to:
+                    uri: kamelet:http-sink
+                    parameters:
+                      url: http://localhost:1/hook
+                      method: POST
+                      timeout: 60
+        """;
+    try (CaravanRuntime runtime =
+        CaravanRuntime.builder()
+            .document("eventsource-shop", sources)
+            .document("sensor-shop", sensor)
+            .metricsPort(metricsPort)
+            .namespace("ns")
+            .busUrl(null)
+            .build()) {
+      runtime.start();
+      RuntimeSummary summary = runtime.summary();
+      assertThat(summary.webhooks())
+          .containsExactly(
+              new RuntimeSummary.Webhook(
+                  "eventsource.orders.created", "PUT", "http://localhost:" + webhookPort + "/orders"));
+      assertThat(summary.calendars())
+          .containsExactly(
+              new RuntimeSummary.Calendar("eventsource.clock.weekly", "0 9 * * 1", null, "Europe/Paris"));
+      assertThat(summary.triggers())
+          .containsExactly(
+              new RuntimeSummary.Trigger(
+                  "sensor.shop.notify",
+                  "shop",
+                  "notify",
+                  java.util.List.of("order (orders/created)"),
+                  "http-sink",
+                  "POST http://localhost:1/hook",
+                  "trigger 'notify' (http) when order"));
+      assertThat(get("http://localhost:" + metricsPort + "/metrics").body())
+          .contains(
+              "argo_events_action_triggered_total{namespace=\"ns\",sensor_name=\"shop\",trigger_name=\"notify\"} 0.0");
+    }
+  }
+
+  @Test
   void metricsPortZeroServesNothing() throws Exception {
     try (CaravanRuntime runtime =
         CaravanRuntime.builder().document("t", TEMPLATE_ROUTES).metricsPort(0).build()) {
