@@ -2,14 +2,14 @@ package io.caravan.routes.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 
 /**
  * Argo Events' metrics (inventory §7), same names and labels, recorded in Micrometer. With the Prometheus
  * registry, Micrometer counter {@code argo_events_events_sent} is exposed as
- * {@code argo_events_events_sent_total}.
+ * {@code argo_events_events_sent_total}. Durations are summaries in milliseconds, as Argo's.
  *
  * <p>The runtime binds one instance in the Camel registry under {@link #BEAN_NAME}; components look it
  * up there (tests may use {@link #noop()}).
@@ -48,10 +48,10 @@ public final class ArgoMetrics {
   }
 
   public void eventProcessingDuration(String eventSource, String event, Duration duration) {
-    Timer.builder("argo_events_event_processing_duration_milliseconds")
+    DistributionSummary.builder("argo_events_event_processing_duration_milliseconds")
         .tags("namespace", namespace, "eventsource_name", eventSource, "event_name", event)
         .register(registry)
-        .record(duration);
+        .record(duration.toNanos() / 1e6);
   }
 
   /** Pre-registers the source counters at 0, as Argo does when a listener starts. */
@@ -74,10 +74,10 @@ public final class ArgoMetrics {
   }
 
   public void actionDuration(String sensor, String trigger, Duration duration) {
-    Timer.builder("argo_events_action_duration_milliseconds")
+    DistributionSummary.builder("argo_events_action_duration_milliseconds")
         .tags("namespace", namespace, "sensor_name", sensor, "trigger_name", trigger)
         .register(registry)
-        .record(duration);
+        .record(duration.toNanos() / 1e6);
   }
 
   /** Pre-registers the trigger counters at 0, as Argo does when a trigger starts. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -66,8 +66,8 @@ class TriggerMetricsPolicyTest {
     assertThat(done.isFailed()).isFalse();
     assertThat(count("argo_events_action_triggered")).isEqualTo(1);
     assertThat(count("argo_events_action_failed")).isZero();
-    Timer duration = registry.find("argo_events_action_duration_milliseconds")
-        .tag("sensor_name", "orders").tag("trigger_name", "notify").timer();
+    DistributionSummary duration = registry.find("argo_events_action_duration_milliseconds")
+        .tag("sensor_name", "orders").tag("trigger_name", "notify").summary();
     assertThat(duration).isNotNull();
     assertThat(duration.count()).isEqualTo(1);
   }
@@ -89,7 +89,7 @@ class TriggerMetricsPolicyTest {
 
     assertThat(count("argo_events_action_triggered")).isZero();
     assertThat(count("argo_events_action_failed")).isZero();
-    assertThat(registry.find("argo_events_action_duration_milliseconds").timer()).isNull();
+    assertThat(registry.find("argo_events_action_duration_milliseconds").summary()).isNull();
   }
 
   @Test
