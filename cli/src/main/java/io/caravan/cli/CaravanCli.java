@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CaravanCli.Version.class,
     description = "Runs Argo Events manifests (argoproj.io/v1alpha1) on Apache Camel.",
-    subcommands = {GenerateCommand.class, ValidateCommand.class, RunCommand.class})
+    subcommands = {GenerateCommand.class, ValidateCommand.class, RunCommand.class, ServeCommand.class})
 public final class CaravanCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,8 +53,7 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Manifest files or directories.")
   List<Path> inputs;
 
-  private final CountDownLatch stopSignal = new CountDownLatch(1);
-  private volatile CaravanRuntime runtime;
+  private final ForegroundRuntime foreground = new ForegroundRuntime();
 
   @Override
   public Integer call() throws Exception {
@@ -89,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    CaravanRuntime started =
+    CaravanRuntime runtime =
         CaravanRuntime.builder()
             .documents(documents)
             .busUrl(bus)
@@ -97,46 +95,17 @@ final class RunCommand implements Callable<Integer> {
             .namespace(namespace != null ? namespace : commonNamespace(set.manifests()))
             .secretStore(secrets)
             .build();
-    Thread hook = new Thread(() -> stopRuntime(started), "caravan-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      started.start();
-    } catch (Exception e) {
-      removeHook(hook);
-      err.println("caravan: cannot start: " + rootMessage(e));
-      err.flush();
-      return 1;
-    }
-    runtime = started;
-    SummaryPrinter.print(started.summary(), out);
-    out.flush();
-    stopSignal.await();
-    stopRuntime(started);
-    removeHook(hook);
-    return 0;
+    return foreground.run(runtime, out, err);
   }
 
   /** Stops a running {@code run} (what Ctrl-C does), for tests and embedding. */
   void stop() {
-    stopSignal.countDown();
+    foreground.stop();
   }
 
   /** The runtime once started, else null. */
   CaravanRuntime runtime() {
-    return runtime;
-  }
-
-  private void stopRuntime(CaravanRuntime target) {
-    target.stop();
-    stopSignal.countDown();
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // The JVM is already stopping; the hook does the work.
-    }
+    return foreground.runtime();
   }
 
   private static String commonNamespace(List<Manifest> manifests) {
@@ -148,15 +117,5 @@ final class RunCommand implements Callable<Integer> {
             .distinct()
             .toList();
     return namespaces.size() == 1 ? namespaces.get(0) : "";
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String message =
-        cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    return cause == e ? message : e.getMessage() + " (" + message + ")";
   }
 }

@@ -1,0 +1,108 @@
+package io.caravan.cli;
+
+import io.caravan.routes.runtime.CaravanRuntime;
+import io.caravan.routes.runtime.RouteDocument;
+import io.caravan.routes.secrets.MountedSecretStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code caravan serve}: what an EventSource or Sensor pod runs. Loads already generated route documents
+ * (the controller's ConfigMap, mounted as a directory), connects to the bus given by the environment and
+ * reads Secret/ConfigMap values from files mounted as Argo mounts them.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs generated route documents (*.yaml in ROUTES_DIR), as an EventSource or Sensor pod does.",
+      "Environment: CARAVAN_BUS_URL, CARAVAN_BUS_USERNAME, CARAVAN_BUS_PASSWORD, CARAVAN_NAMESPACE."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--bus", paramLabel = "nats://HOST:PORT",
+      description = "Bus URL (default: $CARAVAN_BUS_URL; unset = in-memory bus).")
+  String bus = System.getenv("CARAVAN_BUS_URL");
+
+  @Option(names = "--metrics-port", paramLabel = "N",
+      defaultValue = "" + CaravanRuntime.DEFAULT_METRICS_PORT,
+      description = "Port of Prometheus /metrics (default: ${DEFAULT-VALUE}; 0 = off).")
+  int metricsPort;
+
+  @Option(names = "--namespace", paramLabel = "NS",
+      description = "Namespace label of the metrics (default: $CARAVAN_NAMESPACE).")
+  String namespace = System.getenv("CARAVAN_NAMESPACE");
+
+  @Option(names = "--secrets-dir", paramLabel = "DIR",
+      description = "Base of mounted secrets/<name>/<key> and config/<name>/<key> (default: /argo-events).")
+  Path secretsDir = MountedSecretStore.DEFAULT_BASE_DIR;
+
+  @Parameters(index = "0", paramLabel = "ROUTES_DIR", description = "Directory of generated *.yaml documents.")
+  Path routesDir;
+
+  private final ForegroundRuntime foreground = new ForegroundRuntime();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<RouteDocument> documents = readDocuments(routesDir);
+    if (documents.isEmpty()) {
+      err.println("caravan: nothing to serve: no *.yaml in " + routesDir);
+      err.flush();
+      return 1;
+    }
+    CaravanRuntime.Builder builder = CaravanRuntime.builder()
+        .documents(documents)
+        .busUrl(bus == null || bus.isBlank() ? null : bus)
+        .metricsPort(metricsPort)
+        .namespace(namespace == null ? "" : namespace)
+        .secretStore(new MountedSecretStore(secretsDir));
+    String username = System.getenv("CARAVAN_BUS_USERNAME");
+    if (username != null && !username.isBlank()) {
+      builder.camelProperty("camel.component.eventbus.username", username);
+      builder.camelProperty("camel.component.eventbus.password",
+          System.getenv().getOrDefault("CARAVAN_BUS_PASSWORD", ""));
+    }
+    return foreground.run(builder.build(), out, err);
+  }
+
+  void stop() {
+    foreground.stop();
+  }
+
+  CaravanRuntime runtime() {
+    return foreground.runtime();
+  }
+
+  static List<RouteDocument> readDocuments(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("not a directory: " + dir);
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(".yaml"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .map(file -> {
+            try {
+              return new RouteDocument(file.getFileName().toString(), Files.readString(file));
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          })
+          .filter(document -> !document.yaml().isBlank())
+          .toList();
+    }
+  }
+}
