@@ -54,6 +54,9 @@ final class JetStreamTransport implements BusTransport {
     this.jetStream = connection.jetStream();
   }
 
+  /** How long the first connection is retried before the route fails to start. */
+  static final Duration INITIAL_CONNECT_WAIT = Duration.ofSeconds(30);
+
   /** Connects to {@code settings.url()} and creates the stream when it is missing. */
   static JetStreamTransport connect(BusSettings settings)
       throws IOException, InterruptedException, JetStreamApiException {
@@ -66,12 +69,7 @@ final class JetStreamTransport implements BusTransport {
     if (settings.username() != null && !settings.username().isEmpty()) {
       options.userInfo(settings.username(), settings.password() == null ? "" : settings.password());
     }
-    Connection connection;
-    try {
-      connection = Nats.connect(options.build());
-    } catch (IOException e) {
-      throw new IOException("cannot connect to NATS at " + settings.redactedUrl() + ": " + e.getMessage(), e);
-    }
+    Connection connection = connectWithRetry(options.build(), settings);
     try {
       JetStreamTransport transport = new JetStreamTransport(settings, connection);
       transport.ensureStream(connection.jetStreamManagement());
@@ -79,6 +77,29 @@ final class JetStreamTransport implements BusTransport {
     } catch (IOException | JetStreamApiException | RuntimeException e) {
       connection.close();
       throw e;
+    }
+  }
+
+  /**
+   * The first connection, retried every second for up to {@link #INITIAL_CONNECT_WAIT}: a runtime that
+   * starts before its NATS server (a pod beside a starting StatefulSet) waits for it. Once connected,
+   * jnats reconnects forever.
+   */
+  private static Connection connectWithRetry(Options options, BusSettings settings)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + INITIAL_CONNECT_WAIT.toNanos();
+    while (true) {
+      try {
+        return Nats.connect(options);
+      } catch (IOException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IOException("cannot connect to NATS at " + settings.redactedUrl() + " within "
+              + INITIAL_CONNECT_WAIT.toSeconds() + " s: " + e.getMessage(), e);
+        }
+        LOG.warn("Event bus: NATS at {} not reachable yet ({}); retrying", settings.redactedUrl(),
+            e.getMessage());
+        Thread.sleep(1000);
+      }
     }
   }
 

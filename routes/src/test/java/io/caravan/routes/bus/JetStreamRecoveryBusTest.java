@@ -93,4 +93,38 @@ class JetStreamRecoveryBusTest {
     Poll.until("the event published after the restart consumed", WAIT, () -> received.contains(after.id()));
     assertThat(received).containsOnlyOnce(before.id());
   }
+
+  @Test
+  void runtimeStartedBeforeNatsWaitsForIt() throws Exception {
+    context.stop();
+    NATS.stop();
+    DefaultCamelContext early = new DefaultCamelContext();
+    EventBusComponent component = new EventBusComponent();
+    component.setUrl(NATS.url());
+    early.addComponent("eventbus", component);
+    List<String> got = new CopyOnWriteArrayList<>();
+    early.addRoutes(new RouteBuilder() {
+      @Override
+      public void configure() {
+        from("eventbus:recovery/ev?durableName=group-early")
+            .process(exchange -> got.add(exchange.getMessage().getBody(ArgoEvent.class).id()));
+      }
+    });
+    Thread starter = new Thread(early::start, "early-start");
+    starter.start();
+    Thread.sleep(1500); // the context is retrying its first connection now
+    assertThat(starter.isAlive()).as("start waits for NATS").isTrue();
+    NATS.start();
+    starter.join(Duration.ofSeconds(20).toMillis());
+    try {
+      assertThat(early.isStarted()).isTrue();
+      ArgoEvent event = event("after a late NATS");
+      Exchange sent = early.createProducerTemplate()
+          .send("eventbus:recovery/ev", exchange -> exchange.getMessage().setBody(event));
+      assertThat(sent.getException()).isNull();
+      Poll.until("the event consumed", WAIT, () -> got.contains(event.id()));
+    } finally {
+      early.stop();
+    }
+  }
 }
