@@ -1,5 +1,7 @@
 package io.caravan.routes.trigger;
 
+import io.caravan.routes.secrets.MapSecretStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +47,7 @@ class HttpTriggerSinkTest {
     context.getRegistry().bind(ArgoMetrics.BEAN_NAME, new ArgoMetrics(registry, "argo-events"));
     context.getRegistry().bind("triggerMetrics", new TriggerMetricsPolicy());
     context.getRegistry().bind(
-        SecretStore.BEAN_NAME, new MapSecretStore().secret("hook-token", "token", "Bearer s3cr3t"));
+        SecretStore.BEAN_NAME, new MapSecretStore().putSecret("hook-token", "token", "Bearer s3cr3t"));
     context.getRegistry().bind("sensor.webhook.trigger.http-trigger.conditions", firesOnEveryEvent());
     context.getRegistry().bind("sensor.webhook.trigger.strict-trigger.conditions", firesOnEveryEvent());
     String yaml;

@@ -1,5 +1,7 @@
 package io.caravan.routes.trigger;
 
+import io.caravan.routes.secrets.MapSecretStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class TriggerTemplateTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final MapSecretStore secrets = new MapSecretStore()
-      .secret("creds", "user", "alice").secret("creds", "password", "pw")
-      .configMap("settings", "tenant", "blue");
+      .putSecret("creds", "user", "alice").putSecret("creds", "password", "pw")
+      .putConfigMap("settings", "tenant", "blue");
 
   @Test
   void httpMessageHasUriMethodHeadersAndPayloadButNoContentType() throws Exception {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.secrets.SecretStore;
-import io.caravan.routes.testing.MapSecretStore;
+import io.caravan.routes.secrets.MapSecretStore;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -26,7 +26,7 @@ class WebhookKameletTest extends CamelTestSupport {
 
   @Override
   protected void bindToRegistry(Registry registry) {
-    registry.bind(SecretStore.BEAN_NAME, new MapSecretStore().put("hook", "token", "t0ken"));
+    registry.bind(SecretStore.BEAN_NAME, new MapSecretStore().putSecret("hook", "token", "t0ken"));
   }
 
   private void loadYaml(String yaml) throws Exception {

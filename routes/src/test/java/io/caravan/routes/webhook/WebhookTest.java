@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.secrets.SecretStore;
-import io.caravan.routes.testing.MapSecretStore;
+import io.caravan.routes.secrets.MapSecretStore;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -28,7 +28,7 @@ class WebhookTest extends CamelTestSupport {
 
   @Override
   protected void bindToRegistry(Registry registry) {
-    registry.bind(SecretStore.BEAN_NAME, new MapSecretStore().put("webhook", "token", "s3cret"));
+    registry.bind(SecretStore.BEAN_NAME, new MapSecretStore().putSecret("webhook", "token", "s3cret"));
   }
 
   @Override

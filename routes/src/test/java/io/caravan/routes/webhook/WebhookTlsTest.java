@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caravan.routes.secrets.SecretStore;
 import io.caravan.routes.testing.Http;
-import io.caravan.routes.testing.MapSecretStore;
+import io.caravan.routes.secrets.MapSecretStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -31,8 +31,8 @@ class WebhookTlsTest extends CamelTestSupport {
   @Override
   protected void bindToRegistry(Registry registry) throws Exception {
     registry.bind(SecretStore.BEAN_NAME, new MapSecretStore()
-        .put("webhook-tls", "tls.crt", resource("/webhook-tls/test-cert.pem"))
-        .put("webhook-tls", "tls.key", resource("/webhook-tls/test-key.pem")));
+        .putSecret("webhook-tls", "tls.crt", resource("/webhook-tls/test-cert.pem"))
+        .putSecret("webhook-tls", "tls.key", resource("/webhook-tls/test-key.pem")));
   }
 
   private static String resource(String name) throws IOException {
