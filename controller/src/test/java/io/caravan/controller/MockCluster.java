@@ -40,7 +40,18 @@ public final class MockCluster implements AutoCloseable {
   private final ControllerMetrics metrics = new ControllerMetrics();
   private final Operator operator;
 
-  public MockCluster() {
+  private static MockCluster shared;
+
+  /** One cluster and operator for all test classes (each test works in its own namespace). */
+  public static synchronized MockCluster shared() {
+    if (shared == null) {
+      shared = new MockCluster();
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+    }
+    return shared;
+  }
+
+  private MockCluster() {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(), false);
     server.init();
