@@ -35,6 +35,7 @@ public final class SensorTranslator {
   private static final String TRANSFORM_CLASS = "io.caravan.routes.sensor.DependencyTransform";
   private static final String CONDITIONS_CLASS = "io.caravan.routes.sensor.TriggerConditions";
   private static final String TEMPLATE_CLASS = "io.caravan.routes.trigger.TriggerTemplate";
+  private static final String DELIVERY_CLASS = "io.caravan.routes.delivery.TriggerDelivery";
 
   private final Map<String, TriggerTranslator> translators;
 
@@ -216,13 +217,21 @@ public final class SensorTranslator {
       if (sink == null) {
         return;
       }
+      Trigger dlq = trigger.getDlqTrigger();
+      Map<String, Object> dlqSink = dlq == null ? null : dlqSink(dlq);
+      if (dlq != null && dlqSink == null) {
+        return;
+      }
       beans.add(Ordered.map(
           "name", Names.conditionsBean(sensor, name),
           "type", CONDITIONS_CLASS,
           "properties", Ordered.map(
               "sensorName", sensor,
               "triggerName", name,
-              "conditions", conditions.expression())));
+              "conditions", conditions.expression(),
+              "definition", DeliveryPlan.definitionHash(conditions, dependencies),
+              "conditionsReset", template.getConditionsReset() == null
+                  ? null : RoutesYaml.block(template.getConditionsReset()))));
       beans.add(Ordered.map(
           "name", Names.templateBean(sensor, name),
           "type", TEMPLATE_CLASS,
@@ -231,22 +240,59 @@ public final class SensorTranslator {
               "triggerName", name,
               "namespace", namespace,
               "trigger", RoutesYaml.block(trigger))));
+      beans.add(DeliveryPlan.deliveryBean(DELIVERY_CLASS, sensor, name, trigger));
+      if (dlq != null) {
+        beans.add(Ordered.map(
+            "name", Names.dlqTemplateBean(sensor, name),
+            "type", TEMPLATE_CLASS,
+            "properties", Ordered.map(
+                "sensorName", sensor,
+                "triggerName", dlq.getTemplate().getName(),
+                "namespace", namespace,
+                "trigger", RoutesYaml.block(dlq))));
+      }
       for (String dependency : conditions.dependencies()) {
         routes.add(dependencyRoute(name, dependencies.get(dependency)));
         listened.add(dependency);
       }
-      routes.add(triggerRoute(name, type, conditions.expression(), sink));
+      routes.add(triggerRoute(name, type, conditions.expression()));
+      routes.add(DeliveryPlan.actionRoute(Names.actionRouteId(sensor, name),
+          "trigger '" + name + "' (" + type + "), once per attempt",
+          Names.templateBean(sensor, name), sink));
+      if (dlq != null) {
+        routes.add(DeliveryPlan.actionRoute(Names.dlqActionRouteId(sensor, name),
+            "dlqTrigger '" + dlq.getTemplate().getName() + "' of trigger '" + name + "'",
+            Names.dlqTemplateBean(sensor, name), dlqSink));
+      }
+    }
+
+    /** The sink of the trigger's dlqTrigger, or null (reported) when it cannot run. */
+    private Map<String, Object> dlqSink(Trigger dlq) {
+      String dlqPath = path + ".dlqTrigger";
+      TriggerTemplate dlqTemplate = dlq.getTemplate();
+      if (dlqTemplate == null || !Names.check(dlqTemplate.getName(), "trigger name",
+          dlqPath + ".template.name", diagnostics)) {
+        if (dlqTemplate == null) {
+          diagnostics.error(dlqPath + ".template", "template is required");
+        }
+        return null;
+      }
+      List<String> types = TriggerTypes.setIn(dlqTemplate);
+      if (types.isEmpty()) {
+        diagnostics.error(dlqPath + ".template", "no trigger type (such as http, k8s or log) is set");
+        return null;
+      }
+      TriggerTranslator translator = translators.get(types.get(0));
+      if (translator == null) {
+        diagnostics.unsupported(dlqPath + ".template." + types.get(0),
+            "trigger type '" + types.get(0) + "'");
+        return null;
+      }
+      return translator.sink(
+          new TriggerInput(sensor, namespace, dlqTemplate.getName(), dlq, dlqPath), diagnostics);
     }
 
     private void reportUnsupportedOptions(TriggerTemplate template) {
-      diagnostics.unsupportedIfSet(template.getConditionsReset(),
-          path + ".template.conditionsReset", "conditionsReset");
-      diagnostics.unsupportedIfSet(trigger.getRetryStrategy(), path + ".retryStrategy",
-          "trigger retryStrategy");
-      diagnostics.unsupportedIfSet(trigger.getRateLimit(), path + ".rateLimit",
-          "trigger rateLimit");
-      diagnostics.unsupportedIfSet(trigger.getDlqTrigger(), path + ".dlqTrigger",
-          "dlqTrigger");
       if (trigger.getPolicy() != null) {
         diagnostics.unsupportedIfSet(trigger.getPolicy().getK8s(), path + ".policy.k8s",
             "k8s trigger policy");
@@ -305,20 +351,17 @@ public final class SensorTranslator {
       return steps;
     }
 
-    private Map<String, Object> triggerRoute(String triggerName, String type, String expression,
-        Map<String, Object> sink) {
+    private Map<String, Object> triggerRoute(String triggerName, String type, String expression) {
       return Ordered.map("route", Ordered.map(
           "id", Names.triggerRouteId(sensor, triggerName),
           "description", "trigger '" + triggerName + "' (" + type + ") when " + expression,
-          "routePolicy", "triggerMetrics",
           "from", Ordered.map(
               "uri", Names.triggerEndpoint(sensor, triggerName),
               "steps", List.of(
                   Ordered.map("process",
                       Ordered.map("ref", Names.conditionsBean(sensor, triggerName))),
                   Ordered.map("process",
-                      Ordered.map("ref", Names.templateBean(sensor, triggerName))),
-                  Ordered.map("to", sink)))));
+                      Ordered.map("ref", Names.deliveryBean(sensor, triggerName)))))));
     }
   }
 }

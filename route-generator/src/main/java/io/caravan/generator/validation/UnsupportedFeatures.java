@@ -76,10 +76,9 @@ final class UnsupportedFeatures {
     if (trigger == null) {
       return;
     }
-    flag(out, path + ".retryStrategy", trigger.getRetryStrategy(), "retryStrategy");
-    flag(out, path + ".rateLimit", trigger.getRateLimit(), "rateLimit");
-    flag(out, path + ".atLeastOnce", trigger.getAtLeastOnce(), "atLeastOnce");
-    flag(out, path + ".dlqTrigger", trigger.getDlqTrigger(), "dlqTrigger");
+    if (trigger.getDlqTrigger() != null) {
+      trigger(path + ".dlqTrigger", trigger.getDlqTrigger(), out);
+    }
     if (trigger.getPolicy() != null) {
       flag(out, path + ".policy.k8s", trigger.getPolicy().getK8s(), "k8s trigger policy");
     }
@@ -88,7 +87,6 @@ final class UnsupportedFeatures {
       return;
     }
     String t = path + ".template";
-    flag(out, t + ".conditionsReset", template.getConditionsReset(), "conditionsReset");
     TriggerTypes.present(template).keySet().stream()
         .filter(type -> !IMPLEMENTED_TRIGGER_TYPES.contains(type))
         .forEach(type -> out.add(Diagnostic.unsupported(t + "." + type, "trigger type '" + type + "'")));

@@ -274,11 +274,7 @@ class SensorValidationTest {
         """))
         .extracting(d -> d.path() + " | " + d.message())
         .containsExactly(
-            "spec.triggers[0].retryStrategy | unsupported: retryStrategy",
-            "spec.triggers[0].rateLimit | unsupported: rateLimit",
-            "spec.triggers[0].atLeastOnce | unsupported: atLeastOnce",
             "spec.triggers[0].policy.k8s | unsupported: k8s trigger policy",
-            "spec.triggers[0].template.conditionsReset | unsupported: conditionsReset",
             "spec.triggers[0].template.argoWorkflow | unsupported: trigger type 'argoWorkflow'",
             "spec.triggers[1].template.k8s.operation | unsupported: k8s operation 'update'",
             "spec.triggers[1].template.k8s.patchStrategy | unsupported: k8s patchStrategy",
