@@ -55,6 +55,7 @@ final class SensorRules {
       if (dependency.getFilters() != null) {
         filters(path + ".filters", dependency.getFilters(), out);
       }
+      ScriptSyntax.check(path, dependency, out);
     }
     return names;
   }
