@@ -54,6 +54,10 @@ public final class Names {
     return "sensor." + sensor + ".dependency." + dependency;
   }
 
+  public static String dependencyTransformBean(String sensor, String dependency) {
+    return dependencyFilterBean(sensor, dependency) + ".transform";
+  }
+
   public static String conditionsBean(String sensor, String trigger) {
     return "sensor." + sensor + ".trigger." + trigger + ".conditions";
   }

@@ -1,6 +1,7 @@
 package io.caravan.generator.sensor;
 
 import io.caravan.api.sensor.EventDependency;
+import io.caravan.api.sensor.EventDependencyTransformer;
 import io.caravan.api.sensor.Sensor;
 import io.caravan.api.sensor.SensorSpec;
 import io.caravan.api.sensor.Trigger;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
 public final class SensorTranslator {
 
   private static final String FILTER_CLASS = "io.caravan.routes.sensor.DependencyFilter";
+  private static final String TRANSFORM_CLASS = "io.caravan.routes.sensor.DependencyTransform";
   private static final String CONDITIONS_CLASS = "io.caravan.routes.sensor.TriggerConditions";
   private static final String TEMPLATE_CLASS = "io.caravan.routes.trigger.TriggerTemplate";
   private static final String DELIVERY_CLASS = "io.caravan.routes.delivery.TriggerDelivery";
@@ -74,7 +76,12 @@ public final class SensorTranslator {
       List<Object> beans = new ArrayList<>();
       dependencies.values().stream()
           .filter(dependency -> listened.contains(dependency.getName()))
-          .forEach(dependency -> beans.add(filterBean(name, dependency)));
+          .forEach(dependency -> {
+            beans.add(filterBean(name, dependency));
+            if (hasTransform(dependency)) {
+              beans.add(transformBean(name, dependency));
+            }
+          });
       beans.addAll(triggerBeans);
       items.add(Ordered.map("beans", beans));
       items.addAll(routes);
@@ -110,8 +117,6 @@ public final class SensorTranslator {
           path + ".eventSourceName", diagnostics);
       ok &= Names.check(dependency.getEventName(), "eventName", path + ".eventName",
           diagnostics);
-      diagnostics.unsupportedIfSet(dependency.getTransform(), path + ".transform",
-          "dependency transforms (jq, script)");
       String operator = dependency.getFiltersLogicalOperator();
       if (operator != null && !operator.isEmpty() && !operator.equals("and")
           && !operator.equals("or")) {
@@ -139,6 +144,23 @@ public final class SensorTranslator {
             "filters", dependency.getFilters() == null
                 ? null : RoutesYaml.block(dependency.getFilters()),
             "filtersLogicalOperator", operator == null || operator.isEmpty() ? null : operator));
+  }
+
+  /** A transform with jq or a script (an empty one changes nothing and gets no bean). */
+  private static boolean hasTransform(EventDependency dependency) {
+    EventDependencyTransformer transform = dependency.getTransform();
+    return transform != null && ((transform.getJq() != null && !transform.getJq().isEmpty())
+        || (transform.getScript() != null && !transform.getScript().isEmpty()));
+  }
+
+  private static Map<String, Object> transformBean(String sensor, EventDependency dependency) {
+    return Ordered.map(
+        "name", Names.dependencyTransformBean(sensor, dependency.getName()),
+        "type", TRANSFORM_CLASS,
+        "properties", Ordered.map(
+            "sensorName", sensor,
+            "dependencyName", dependency.getName(),
+            "transform", RoutesYaml.block(dependency.getTransform())));
   }
 
   /** Everything generated for one trigger, or nothing when it cannot run. */
@@ -308,12 +330,25 @@ public final class SensorTranslator {
                   "sensorName", sensor,
                   "triggerName", triggerName,
                   "dependencyName", dependencyName),
-              "steps", List.of(Ordered.map("filter", Ordered.map(
-                  "method", Ordered.map(
-                      "ref", Names.dependencyFilterBean(sensor, dependencyName),
-                      "method", "accept"),
-                  "steps", List.of(
-                      Ordered.map("to", Names.triggerEndpoint(sensor, triggerName)))))))));
+              "steps", dependencySteps(triggerName, dependency))));
+    }
+
+    /** The transform (when the dependency has one, Argo runs it first), then the filter. */
+    private List<Object> dependencySteps(String triggerName, EventDependency dependency) {
+      String dependencyName = dependency.getName();
+      List<Object> steps = new ArrayList<>();
+      if (hasTransform(dependency)) {
+        steps.add(Ordered.map("bean", Ordered.map(
+            "ref", Names.dependencyTransformBean(sensor, dependencyName),
+            "method", "transform")));
+      }
+      steps.add(Ordered.map("filter", Ordered.map(
+          "method", Ordered.map(
+              "ref", Names.dependencyFilterBean(sensor, dependencyName),
+              "method", "accept"),
+          "steps", List.of(
+              Ordered.map("to", Names.triggerEndpoint(sensor, triggerName))))));
+      return steps;
     }
 
     private Map<String, Object> triggerRoute(String triggerName, String type, String expression) {
