@@ -44,25 +44,6 @@ class TriggerRetryE2ETest {
     }
   }
 
-  @Test
-  void aTriggerThatSucceedsOnARetryDoesNotReachTheDlq() throws Exception {
-    int port = Webhook.freePort();
-    try (RecordingHttpReceiver receiver = new RecordingHttpReceiver();
-        CaravanRuntime runtime = Caravan.manifests("manifests/orders-eventsource.yaml",
-                "manifests/retry-dlq-sensor.yaml")
-            .with("PORT", port).with("RECEIVER", receiver.url("")).start()) {
-      receiver.answerWith(503);
-      Webhook.post("http://127.0.0.1:" + port + "/orders", "{\"id\":\"o-8\"}");
-      receiver.awaitRequests(1, Duration.ofSeconds(10), r -> r.path().equals("/hook"));
-      receiver.answerWith(200);
-      receiver.awaitRequests(2, Duration.ofSeconds(10), r -> r.path().equals("/hook"));
-      Thread.sleep(1000);
-      assertThat(receiver.requests()).noneMatch(r -> r.path().equals("/dlq"));
-      assertThat(count(runtime, "argo_events_action_triggered", "notify")).isEqualTo(1);
-      assertThat(count(runtime, "argo_events_action_retries_failed", "notify")).isZero();
-    }
-  }
-
   private static double count(CaravanRuntime runtime, String name, String trigger) {
     Counter counter = runtime.meterRegistry().find(name).tag("trigger_name", trigger).counter();
     return counter == null ? 0 : counter.count();
