@@ -316,4 +316,29 @@ class SensorValidationTest {
             "spec.triggers[0].atLeastOnce",
             "spec.triggers[0].dlqTrigger.atLeastOnce");
   }
+
+  @Test
+  void retryStrategyValuesAreCheckedAsTheRuntimeReadsThem() {
+    assertThat(errors(sensor("""
+          dependencies:
+            - name: order
+              eventSourceName: shop
+              eventName: new-order
+          triggers:
+            - template: {name: a, log: {}}
+              retryStrategy: {steps: 3, duration: soon}
+            - template: {name: b, log: {}}
+              retryStrategy: {steps: -1, factor: -2}
+            - template: {name: c, log: {}}
+              retryStrategy: {steps: 2, duration: 1500000000, factor: 1.5, jitter: 0.2}
+            - template: {name: d, log: {}}
+              retryStrategy: {duration: 1m30s}
+        """)))
+        .extracting(d -> d.path() + " | " + d.message())
+        .containsExactly(
+            "spec.triggers[0].retryStrategy.duration | duration 'soon' must be nanoseconds or a Go duration"
+                + " such as 500ms or 2s",
+            "spec.triggers[1].retryStrategy.steps | steps must not be negative",
+            "spec.triggers[1].retryStrategy | factor and jitter must not be negative");
+  }
 }
