@@ -144,6 +144,7 @@ public final class SensorTranslator {
   private final class TriggerPlan {
     private final String sensor;
     private final String namespace;
+    private final Map<String, String> annotations;
     private final Trigger trigger;
     private final String path;
     private final Map<String, EventDependency> dependencies;
@@ -155,6 +156,7 @@ public final class SensorTranslator {
         Diagnostics diagnostics) {
       this.sensor = sensor.name();
       this.namespace = sensor.namespace();
+      this.annotations = sensor.getMetadata() == null ? null : sensor.getMetadata().getAnnotations();
       this.trigger = trigger;
       this.path = path;
       this.dependencies = dependencies;
@@ -190,7 +192,7 @@ public final class SensorTranslator {
         return;
       }
       Map<String, Object> sink =
-          translator.sink(new TriggerInput(sensor, namespace, name, trigger, path), diagnostics);
+          translator.sink(new TriggerInput(sensor, namespace, name, trigger, path, annotations), diagnostics);
       if (sink == null) {
         return;
       }
@@ -225,10 +227,6 @@ public final class SensorTranslator {
           "trigger rateLimit");
       diagnostics.unsupportedIfSet(trigger.getDlqTrigger(), path + ".dlqTrigger",
           "dlqTrigger");
-      if (trigger.getPolicy() != null) {
-        diagnostics.unsupportedIfSet(trigger.getPolicy().getK8s(), path + ".policy.k8s",
-            "k8s trigger policy");
-      }
     }
 
     /** The type Argo would run (the first set, in Argo's order), or null when none is set. */
