@@ -8,6 +8,7 @@ import io.caravan.generator.sensor.SensorTranslator;
 import io.caravan.generator.source.CalendarSourceTranslator;
 import io.caravan.generator.source.EventSourceTranslator;
 import io.caravan.generator.source.WebhookSourceTranslator;
+import io.caravan.generator.trigger.ArgoWorkflowTriggerTranslator;
 import io.caravan.generator.trigger.HttpTriggerTranslator;
 import io.caravan.generator.trigger.K8sTriggerTranslator;
 import io.caravan.generator.trigger.LogTriggerTranslator;
@@ -36,7 +37,8 @@ public final class RouteGenerator {
     this.sensors = new SensorTranslator(List.of(
         new HttpTriggerTranslator(),
         new LogTriggerTranslator(),
-        new K8sTriggerTranslator()));
+        new K8sTriggerTranslator(),
+        new ArgoWorkflowTriggerTranslator()));
   }
 
   public GeneratedRoutes generate(ArgoResource resource) {
