@@ -47,7 +47,7 @@ public final class CaravanController {
     Operator operator = Operators.create(client, options, metrics);
     HttpEndpoints endpoints = new HttpEndpoints();
     if (options.metricsPort() > 0) {
-      endpoints.metrics(options.metricsPort(), metrics::scrape);
+      endpoints.metrics(options.metricsPort(), options.metricsPath(), metrics::scrape);
     }
     if (options.healthPort() > 0) {
       endpoints.health(options.healthPort(), () -> operator.getRuntimeInfo().allEventSourcesAreHealthy());
@@ -74,6 +74,10 @@ public final class CaravanController {
         : WebhookCertificates.generate(List.of(service + "." + namespace + ".svc",
             service + "." + namespace + ".svc.cluster.local", service + "." + namespace, service));
     WebhookServer server = new WebhookServer(port, certificates).start();
+    int metricsPort = Integer.parseInt(env.getOrDefault("METRICS_PORT", "7777"));
+    if (metricsPort > 0) {
+      new HttpEndpoints().metrics(metricsPort, env.getOrDefault("METRICS_PATH", "/metrics"), server::scrape).start();
+    }
     String configuration = env.getOrDefault("WEBHOOK_CONFIGURATION_NAME", "caravan-webhook");
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       if (!new CaBundlePatcher(client).patch(configuration, certificates.caBundle())) {

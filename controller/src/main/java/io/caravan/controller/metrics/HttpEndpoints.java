@@ -21,8 +21,12 @@ public final class HttpEndpoints implements AutoCloseable {
   private final List<HttpServer> servers = new ArrayList<>();
 
   public HttpEndpoints metrics(int port, Supplier<String> scrape) throws IOException {
+    return metrics(port, "/metrics", scrape);
+  }
+
+  public HttpEndpoints metrics(int port, String path, Supplier<String> scrape) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-    server.createContext("/metrics", e -> answer(e, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
+    server.createContext(path, e -> answer(e, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
     servers.add(server);
     return this;
   }

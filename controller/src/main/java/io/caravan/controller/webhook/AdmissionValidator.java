@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers an {@code admission.k8s.io/v1} AdmissionReview for EventSources, Sensors and EventBuses with
@@ -29,6 +30,16 @@ public final class AdmissionValidator {
   private static final List<String> BUS_VARIANTS = List.of("nats", "jetstream", "jetstreamExotic", "kafka");
 
   private final ManifestValidator validator = new ManifestValidator();
+  private final AtomicLong allowed = new AtomicLong();
+  private final AtomicLong denied = new AtomicLong();
+
+  public long allowed() {
+    return allowed.get();
+  }
+
+  public long denied() {
+    return denied.get();
+  }
 
   /** The AdmissionReview answer (JSON) for an AdmissionReview request (JSON). */
   public String review(String requestJson) throws IOException {
@@ -40,6 +51,7 @@ public final class AdmissionValidator {
     List<String> warnings = new ArrayList<>();
     check(request, problems, warnings);
     response.put("allowed", problems.isEmpty());
+    (problems.isEmpty() ? allowed : denied).incrementAndGet();
     if (!problems.isEmpty()) {
       ObjectNode status = response.putObject("status");
       status.put("code", 400);

@@ -36,6 +36,14 @@ public final class WebhookServer implements AutoCloseable {
     return this;
   }
 
+  /** Prometheus text: {@code caravan_webhook_admission_reviews_total{allowed="true|false"}}. */
+  public String scrape() {
+    return "# HELP caravan_webhook_admission_reviews_total Admission reviews answered, by outcome.\n"
+        + "# TYPE caravan_webhook_admission_reviews_total counter\n"
+        + "caravan_webhook_admission_reviews_total{allowed=\"true\"} " + validator.allowed() + "\n"
+        + "caravan_webhook_admission_reviews_total{allowed=\"false\"} " + validator.denied() + "\n";
+  }
+
   public int port() {
     return server.getAddress().getPort();
   }
