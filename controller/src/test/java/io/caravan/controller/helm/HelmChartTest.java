@@ -68,6 +68,49 @@ class HelmChartTest {
   }
 
   @Test
+  void unknownFieldCheckFindsMisspelledFields() {
+    KubernetesResource misspelled = Serialization.unmarshal("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: x}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: main
+                  image: i
+                  imagePullPolicyy: Always
+        """);
+    assertThat(unknownFields(misspelled, "Deployment")).singleElement().asString().endsWith(".imagePullPolicyy");
+  }
+
+  @Test
+  void everyValueIsDocumentedInTheChartReadme() throws Exception {
+    Map<String, Object> values = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+        .readValue(MockCluster.chartDir().resolve("values.yaml").toFile(), Map.class);
+    String readme = java.nio.file.Files.readString(MockCluster.chartDir().resolve("README.md"));
+    List<String> keys = new ArrayList<>();
+    documentedKeys(values, "", keys);
+    assertThat(keys).hasSizeGreaterThan(40);
+    assertThat(keys).allSatisfy(key -> assertThat(readme).contains("| `" + key + "` |"));
+  }
+
+  /** Leaf keys; maps that are pod-spec values themselves (affinity, resources…) count as one key. */
+  @SuppressWarnings("unchecked")
+  private static void documentedKeys(Map<String, Object> map, String prefix, List<String> keys) {
+    List<String> whole = List.of("affinity", "resources", "deploymentStrategy", "podSecurityContext",
+        "securityContext", "additionalLabels", "nodeSelector");
+    map.forEach((key, value) -> {
+      String path = prefix.isEmpty() ? key : prefix + "." + key;
+      if (value instanceof Map<?, ?> child && !whole.contains(key)) {
+        documentedKeys((Map<String, Object>) child, path, keys);
+      } else {
+        keys.add(path);
+      }
+    });
+  }
+
+  @Test
   void controllerDeploymentHasTheSeedValues() {
     List<HasMetadata> objects = render(Map.of());
     Deployment controller = one(objects, Deployment.class, "caravan-controller");
