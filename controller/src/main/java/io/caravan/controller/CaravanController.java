@@ -4,6 +4,7 @@ import io.caravan.controller.metrics.ControllerMetrics;
 import io.caravan.controller.metrics.HttpEndpoints;
 import io.caravan.controller.metrics.ResourceCounts;
 import io.caravan.controller.webhook.CaBundlePatcher;
+import io.caravan.controller.webhook.CertificateSecret;
 import io.caravan.controller.webhook.WebhookCertificates;
 import io.caravan.controller.webhook.WebhookServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -61,7 +62,7 @@ public final class CaravanController {
 
   /**
    * Env: {@code WEBHOOK_PORT} (8443), {@code WEBHOOK_CERT_DIR} (a mounted TLS Secret; when absent a
-   * self-signed CA is generated), {@code WEBHOOK_SERVICE_NAME}, {@code POD_NAMESPACE},
+   * self-signed CA is generated once and kept in Secret {@code <service>-certs}), {@code WEBHOOK_SERVICE_NAME}, {@code POD_NAMESPACE},
    * {@code WEBHOOK_CONFIGURATION_NAME} (the ValidatingWebhookConfiguration to patch with the CA).
    */
   static void webhook(Map<String, String> env) throws Exception {
@@ -69,21 +70,23 @@ public final class CaravanController {
     String service = env.getOrDefault("WEBHOOK_SERVICE_NAME", "caravan-webhook");
     String namespace = env.getOrDefault("POD_NAMESPACE", "default");
     Path certDir = Path.of(env.getOrDefault("WEBHOOK_CERT_DIR", "/etc/caravan/webhook-certs"));
+    List<String> dnsNames = List.of(service + "." + namespace + ".svc",
+        service + "." + namespace + ".svc.cluster.local", service + "." + namespace, service);
+    KubernetesClient client = new KubernetesClientBuilder().build();
     WebhookCertificates certificates = Files.exists(certDir.resolve("tls.crt"))
         ? WebhookCertificates.load(certDir)
-        : WebhookCertificates.generate(List.of(service + "." + namespace + ".svc",
-            service + "." + namespace + ".svc.cluster.local", service + "." + namespace, service));
+        : new CertificateSecret(client).loadOrCreate(namespace, service + "-certs", dnsNames,
+            Path.of(System.getProperty("java.io.tmpdir"), "webhook-certs"));
     WebhookServer server = new WebhookServer(port, certificates).start();
     int metricsPort = Integer.parseInt(env.getOrDefault("METRICS_PORT", "7777"));
     if (metricsPort > 0) {
       new HttpEndpoints().metrics(metricsPort, env.getOrDefault("METRICS_PATH", "/metrics"), server::scrape).start();
     }
     String configuration = env.getOrDefault("WEBHOOK_CONFIGURATION_NAME", "caravan-webhook");
-    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-      if (!new CaBundlePatcher(client).patch(configuration, certificates.caBundle())) {
-        LOG.warn("ValidatingWebhookConfiguration {} not found: caBundle not set", configuration);
-      }
+    if (!new CaBundlePatcher(client).patch(configuration, certificates.caBundle())) {
+      LOG.warn("ValidatingWebhookConfiguration {} not found: caBundle not set", configuration);
     }
+    client.close();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
   }
 }

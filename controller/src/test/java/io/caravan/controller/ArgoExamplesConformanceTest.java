@@ -44,15 +44,30 @@ class ArgoExamplesConformanceTest {
         .toList();
     assertThat(manifests).hasSizeGreaterThan(100);
 
+    // Examples share namespaces (each with a JetStream bus) as long as their kind and name do not clash.
     List<Applied> applied = new ArrayList<>();
+    List<String> namespaces = new ArrayList<>();
+    java.util.Set<String> taken = new java.util.HashSet<>();
     for (Manifest manifest : manifests) {
-      String ns = cluster.namespace("argo");
-      if (!"EventBus".equals(manifest.kind())) {
+      String ns = null;
+      for (String candidate : namespaces) {
+        if (!taken.contains(candidate + "/" + manifest.kind() + "/" + manifest.name())) {
+          ns = candidate;
+          break;
+        }
+      }
+      if ("EventBus".equals(manifest.kind())) {
+        ns = cluster.namespace("argo-bus");   // an EventBus example gets a namespace of its own
+      } else if (ns == null) {
+        ns = cluster.namespace("argo");
+        namespaces.add(ns);
         cluster.create(ns, EventBusResource.class, Fixtures.JETSTREAM_BUS);
+        taken.add(ns + "/EventBus/default");
       }
       HasMetadata object = Serialization.unmarshal(manifest.raw().toString(), TYPES.get(manifest.kind()));
       object.getMetadata().setNamespace(ns);
       HasMetadata created = cluster.client().resource(object).create();
+      taken.add(ns + "/" + manifest.kind() + "/" + created.getMetadata().getName());
       applied.add(new Applied(Path.of(dir).relativize(manifest.file()) + "#" + manifest.documentIndex(),
           manifest.kind(), ns, created.getMetadata().getName()));
     }

@@ -103,6 +103,11 @@ public final class WebhookCertificates {
     }
   }
 
+  /** {@code tls.crt}, {@code tls.key} and {@code ca.crt} as PEM text (what a TLS Secret holds). */
+  public java.util.Map<String, String> pemFiles() {
+    return java.util.Map.of("tls.crt", pem(server), "tls.key", pem(serverKey), "ca.crt", pem(ca));
+  }
+
   /** The CA certificate, PEM, base64-encoded: the {@code caBundle} of the webhook configuration. */
   public String caBundle() {
     return Base64.getEncoder().encodeToString(pem(ca).getBytes(StandardCharsets.UTF_8));

@@ -221,6 +221,10 @@ class HelmChartTest {
       assertThat(rule.getResources()).containsExactly("validatingwebhookconfigurations");
       assertThat(rule.getResourceNames()).containsExactly("caravan-webhook");
     });
+    io.fabric8.kubernetes.api.model.rbac.Role certs =
+        one(render(Map.of()), io.fabric8.kubernetes.api.model.rbac.Role.class, "caravan-webhook");
+    assertThat(certs.getRules()).extracting(r -> r.getResources() + ":" + r.getResourceNames() + ":" + r.getVerbs())
+        .containsExactly("[secrets]:[caravan-webhook-certs]:[get]", "[secrets]:[]:[create]");
   }
 
   private static Map<String, String> env(Container container) {

@@ -131,6 +131,28 @@ class AdmissionWebhookTest {
   }
 
   @Test
+  void generatedCertificatesAreKeptInASecretForEveryReplica(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    var cluster = MockCluster.shared().client();
+    String ns = MockCluster.shared().namespace("webhook");
+    CertificateSecret store = new CertificateSecret(cluster);
+    WebhookCertificates first = store.loadOrCreate(ns, "caravan-webhook-certs", List.of("caravan-webhook." + ns + ".svc", "localhost"),
+        dir.resolve("a"));
+    WebhookCertificates second = store.loadOrCreate(ns, "caravan-webhook-certs", List.of("caravan-webhook." + ns + ".svc", "localhost"),
+        dir.resolve("b"));
+    assertThat(second.caBundle()).isEqualTo(first.caBundle());
+    assertThat(cluster.secrets().inNamespace(ns).withName("caravan-webhook-certs").get().getData())
+        .containsKeys("tls.crt", "tls.key", "ca.crt");
+    // The certificate read back serves HTTPS that a client trusting the first CA accepts.
+    try (WebhookServer replica = new WebhookServer(0, second).start()) {
+      HttpResponse<String> health = HttpClient.newBuilder().sslContext(first.clientContext()).build().send(
+          HttpRequest.newBuilder(URI.create("https://localhost:" + replica.port() + "/healthz")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void patchesTheCaBundleIntoTheWebhookConfiguration() {
     var cluster = MockCluster.shared().client();
     ValidatingWebhookConfiguration configuration = new ValidatingWebhookConfigurationBuilder()
