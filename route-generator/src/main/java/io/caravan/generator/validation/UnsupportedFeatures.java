@@ -27,7 +27,8 @@ final class UnsupportedFeatures {
   static final Set<String> IMPLEMENTED_EVENT_SOURCE_TYPES = Set.of("webhook", "calendar");
 
   /** Trigger types with a generator and runtime. */
-  static final Set<String> IMPLEMENTED_TRIGGER_TYPES = Set.of("http", "log", "k8s");
+  static final Set<String> IMPLEMENTED_TRIGGER_TYPES =
+      Set.of("http", "log", "k8s", "kafka", "nats", "slack", "email", "argoCD");
 
   /** k8s trigger operations implemented. */
   static final Set<String> IMPLEMENTED_K8S_OPERATIONS = Set.of("create");
@@ -100,11 +101,13 @@ final class UnsupportedFeatures {
     flag(out, t + ".conditionsReset", template.getConditionsReset(), "conditionsReset");
     TriggerTypes.present(template).keySet().stream()
         .filter(type -> !IMPLEMENTED_TRIGGER_TYPES.contains(type))
-        .forEach(type -> out.add(Diagnostic.unsupported(t + "." + type, "trigger type '" + type + "'")));
+        .forEach(type -> out.add(Diagnostic.unsupported(t + "." + type, type.equals("custom")
+            ? io.caravan.generator.trigger.TriggerTypes.CUSTOM_UNSUPPORTED : "trigger type '" + type + "'")));
+    if (template.getKafka() != null && template.getKafka().hasNonNull("schemaRegistry")) {
+      out.add(Diagnostic.unsupported(t + ".kafka.schemaRegistry", "kafka Avro encoding (schemaRegistry)"));
+    }
     if (template.getHttp() != null) {
       HttpTrigger http = template.getHttp();
-      flag(out, t + ".http.basicAuth", http.getBasicAuth(), "HTTP basicAuth");
-      flag(out, t + ".http.tls", http.getTls(), "HTTP tls");
       flag(out, t + ".http.host", http.getHost(), "HTTP host");
     }
     if (template.getK8s() != null) {

@@ -270,7 +270,7 @@ class SensorValidationTest {
                   source: {configmap: {name: cm, key: pod}}
             - template:
                 name: call
-                http: {url: "http://x", basicAuth: {}, tls: {insecureSkipVerify: true}}
+                custom: {serverURL: "adapter:9000", spec: {job: x}}
         """))
         .extracting(d -> d.path() + " | " + d.message())
         .containsExactly(
@@ -288,8 +288,9 @@ class SensorValidationTest {
             "spec.triggers[1].template.k8s.patchStrategy | unsupported: k8s patchStrategy",
             "spec.triggers[1].template.k8s.liveObject | unsupported: k8s liveObject",
             "spec.triggers[1].template.k8s.source.configmap | unsupported: k8s source 'configmap'",
-            "spec.triggers[2].template.http.basicAuth | unsupported: HTTP basicAuth",
-            "spec.triggers[2].template.http.tls | unsupported: HTTP tls");
+            "spec.triggers[2].template.custom | unsupported: trigger type 'custom' (a gRPC triggers.Trigger"
+                + " server): Caravan has no gRPC client; use an http trigger to a small adapter"
+                + " (docs/triggers/custom.md)");
   }
 
   @Test
