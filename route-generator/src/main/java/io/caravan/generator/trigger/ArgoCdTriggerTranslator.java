@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerTemplate;
 import io.caravan.generator.Diagnostics;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Caravan extension {@code template.argoCD} → {@code kamelet:argocd-sink}: syncs an Argo CD
@@ -35,6 +36,12 @@ public final class ArgoCdTriggerTranslator extends BlockTriggerTranslator {
   @Override
   protected List<String> secretFields() {
     return List.of("tokenSecret");
+  }
+
+  @Override
+  protected Map<String, Object> moreParameters(TriggerInput input) {
+    String allow = HttpTriggerTranslator.statusAllow(input.trigger().getPolicy());
+    return allow == null ? Map.of() : Map.of("statusAllow", allow);
   }
 
   @Override

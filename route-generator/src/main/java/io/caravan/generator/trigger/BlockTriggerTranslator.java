@@ -33,6 +33,11 @@ abstract class BlockTriggerTranslator implements TriggerTranslator {
     return true;
   }
 
+  /** Kamelet parameters after the sensor and trigger names (null values are left out). */
+  protected Map<String, Object> moreParameters(TriggerInput input) {
+    return Map.of();
+  }
+
   @Override
   public final Map<String, Object> sink(TriggerInput input, Diagnostics diagnostics) {
     JsonNode block = block(input.trigger().getTemplate());
@@ -62,11 +67,15 @@ abstract class BlockTriggerTranslator implements TriggerTranslator {
     if (!ok) {
       return null;
     }
-    return Ordered.map(
-        "uri", "kamelet:" + kamelet(),
-        "parameters", Ordered.map(
-            "sensorName", input.sensorName(),
-            "triggerName", input.triggerName()));
+    Map<String, Object> parameters = Ordered.map(
+        "sensorName", input.sensorName(),
+        "triggerName", input.triggerName());
+    moreParameters(input).forEach((name, value) -> {
+      if (value != null) {
+        parameters.put(name, value);
+      }
+    });
+    return Ordered.map("uri", "kamelet:" + kamelet(), "parameters", parameters);
   }
 
   /** True when {@code value} is {@code {name, key}} with both set. */

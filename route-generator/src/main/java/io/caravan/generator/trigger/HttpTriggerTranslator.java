@@ -53,7 +53,8 @@ public final class HttpTriggerTranslator implements TriggerTranslator {
             "statusAllow", statusAllow(input.trigger().getPolicy()))));
   }
 
-  private static String statusAllow(TriggerPolicy policy) {
+  /** {@code policy.status.allow} as comma-separated codes, or null. */
+  static String statusAllow(TriggerPolicy policy) {
     if (policy == null || policy.getStatus() == null || policy.getStatus().getAllow() == null
         || policy.getStatus().getAllow().isEmpty()) {
       return null;
