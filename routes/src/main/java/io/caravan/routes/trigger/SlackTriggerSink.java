@@ -26,6 +26,7 @@ import org.apache.camel.support.service.ServiceSupport;
  */
 public class SlackTriggerSink extends ServiceSupport implements Processor {
   static final String DEFAULT_API_URL = "https://slack.com/api";
+  static final String API_URL_PROPERTY = "caravan.slack.apiUrl";
   private static final String FIELD = "trigger.template.slack";
   private static final long TIMEOUT_MILLIS = 30_000;
 
@@ -147,8 +148,11 @@ public class SlackTriggerSink extends ServiceSupport implements Processor {
     if (apiUrl != null) {
       return apiUrl;
     }
-    String configured = context.getPropertiesComponent().resolveProperty("caravan.slack.apiUrl")
-        .orElse(System.getenv("CARAVAN_SLACK_API_URL"));
+    String configured = context.getPropertiesComponent()
+        .loadProperties(API_URL_PROPERTY::equals).getProperty(API_URL_PROPERTY);
+    if (configured == null || configured.isBlank()) {
+      configured = System.getProperty(API_URL_PROPERTY, System.getenv("CARAVAN_SLACK_API_URL"));
+    }
     return configured == null || configured.isBlank() ? DEFAULT_API_URL : configured.replaceAll("/+$", "");
   }
 
