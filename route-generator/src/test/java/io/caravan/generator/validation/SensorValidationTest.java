@@ -273,7 +273,7 @@ class SensorValidationTest {
                   source: {git: {url: "git@github.com:o/r.git", filePath: pod.yaml, githubApp: {appID: 1}}}
             - template:
                 name: call
-                http: {url: "http://x", basicAuth: {}, tls: {insecureSkipVerify: true}}
+                custom: {serverURL: "adapter:9000", spec: {job: x}}
         """))
         .extracting(d -> d.path() + " | " + d.message())
         .containsExactly(
@@ -282,8 +282,9 @@ class SensorValidationTest {
             "spec.triggers[0].template.argoWorkflow.source.s3 | unsupported: trigger source 's3'",
             "spec.triggers[1].template.k8s.source.git.url | unsupported: git over ssh (use an https URL with creds)",
             "spec.triggers[1].template.k8s.source.git.githubApp | unsupported: git GitHub App credentials (use creds)",
-            "spec.triggers[2].template.http.basicAuth | unsupported: HTTP basicAuth",
-            "spec.triggers[2].template.http.tls | unsupported: HTTP tls");
+            "spec.triggers[2].template.custom | unsupported: trigger type 'custom' (a gRPC triggers.Trigger"
+                + " server): Caravan has no gRPC client; use an http trigger to a small adapter"
+                + " (docs/triggers/custom.md)");
   }
 
   @Test
