@@ -134,7 +134,7 @@ public final class Bench {
     args.addAll(List.of(options));
     args.add(dir.toString());
     Proc proc = Proc.java(name, jvm, "io.caravan.cli.CaravanCli", args, workDir.resolve(name + ".log"));
-    proc.awaitLog("Caravan started", 180_000);
+    proc.awaitLog("Caravan started", 900_000);
     return proc;
   }
 

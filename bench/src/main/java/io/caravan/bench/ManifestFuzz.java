@@ -50,6 +50,7 @@ final class ManifestFuzz {
     int total = bench.config.fuzzManifests();
     long crashes = 0;
     long unnamed = 0;
+    long fileLevel = 0;
     long errorLines = 0;
     long rejected = 0;
     for (int i = 0; i < total; i++) {
@@ -76,7 +77,9 @@ final class ManifestFuzz {
         if (command.equals("validate")) {
           for (String line : outcome.errLinesFor(file)) {
             errorLines++;
-            if (!namesField(line, file.toString())) {
+            if (line.startsWith(file + ": no Argo Events manifests")) {
+              fileLevel++; // the mutation removed what makes it an Argo manifest (kind, apiVersion)
+            } else if (!namesField(line, file.toString())) {
               unnamed++;
               keep(failDir, "unnamed-field", command, text, line);
             }
@@ -90,6 +93,7 @@ final class ManifestFuzz {
     r.add(SECTION, "manifests", "crashes", crashes, "runs (target 0)");
     r.add(SECTION, "manifests", "error_lines", errorLines, "lines");
     r.add(SECTION, "manifests", "error_lines_without_field", unnamed, "lines (target 0)");
+    r.add(SECTION, "manifests", "not_argo_manifest_lines", fileLevel, "lines ('no Argo Events manifests found')");
     for (int i = 0; i < Math.min(10, failures.size()); i++) {
       r.note("fuzz.manifests.failure." + i, failures.get(i));
     }

@@ -170,6 +170,7 @@ final class WebhookFuzz {
       OutputStream out = socket.getOutputStream();
       out.write(request.raw());
       out.flush();
+      socket.shutdownOutput(); // a body shorter than its Content-Length ends here instead of waiting
       InputStream in = socket.getInputStream();
       byte[] head = in.readNBytes(12);
       String line = new String(head, StandardCharsets.ISO_8859_1);

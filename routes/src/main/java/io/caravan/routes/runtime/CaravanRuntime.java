@@ -28,6 +28,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.Resource;
+import org.apache.camel.support.DefaultRegistry;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
@@ -239,6 +240,10 @@ public final class CaravanRuntime implements AutoCloseable {
     protected CamelContext createCamelContext() {
       CamelContext context = super.createCamelContext();
       installPlaceholderParser(context);
+      if (context.getRegistry() instanceof DefaultRegistry registry && registry.getFallbackRegistry() != null
+          && !(registry.getFallbackRegistry() instanceof TypeIndexedRegistry)) {
+        registry.setFallbackRegistry(new TypeIndexedRegistry(registry.getFallbackRegistry()));
+      }
       return context;
     }
   }
