@@ -54,12 +54,42 @@ public final class Names {
     return "sensor." + sensor + ".dependency." + dependency;
   }
 
+  public static String dependencyTransformBean(String sensor, String dependency) {
+    return dependencyFilterBean(sensor, dependency) + ".transform";
+  }
+
   public static String conditionsBean(String sensor, String trigger) {
     return "sensor." + sensor + ".trigger." + trigger + ".conditions";
   }
 
   public static String templateBean(String sensor, String trigger) {
     return "sensor." + sensor + ".trigger." + trigger + ".template";
+  }
+
+  public static String deliveryBean(String sensor, String trigger) {
+    return "sensor." + sensor + ".trigger." + trigger + ".delivery";
+  }
+
+  public static String dlqTemplateBean(String sensor, String trigger) {
+    return "sensor." + sensor + ".trigger." + trigger + ".dlq.template";
+  }
+
+  /** The route that executes a fired trigger once per attempt: {@code action.<sensor>.<trigger>}. */
+  public static String actionRouteId(String sensor, String trigger) {
+    return "action." + sensor + "." + trigger;
+  }
+
+  public static String actionEndpoint(String sensor, String trigger) {
+    return "direct:" + actionRouteId(sensor, trigger);
+  }
+
+  /** The route that executes a trigger's dlqTrigger: {@code action.<sensor>.<trigger>.dlq}. */
+  public static String dlqActionRouteId(String sensor, String trigger) {
+    return actionRouteId(sensor, trigger) + ".dlq";
+  }
+
+  public static String dlqActionEndpoint(String sensor, String trigger) {
+    return "direct:" + dlqActionRouteId(sensor, trigger);
   }
 
   /** The bus subject of an event, {@code default.<eventSource>.<event>}. */

@@ -76,10 +76,14 @@ class ManifestPassThroughTest {
     return beans;
   }
 
+  /** The trigger, or dlqTrigger, whose template has {@code name}. */
   private static JsonNode triggerNamed(JsonNode spec, String name) {
     for (JsonNode trigger : spec.get("triggers")) {
-      if (name.equals(trigger.at("/template/name").textValue())) {
-        return trigger;
+      for (JsonNode candidate = trigger; candidate != null && !candidate.isMissingNode();
+          candidate = candidate.path("dlqTrigger")) {
+        if (name.equals(candidate.at("/template/name").textValue())) {
+          return candidate;
+        }
       }
     }
     throw new AssertionError("no trigger " + name);

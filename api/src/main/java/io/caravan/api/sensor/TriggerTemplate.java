@@ -12,7 +12,7 @@ public class TriggerTemplate extends ArgoObject {
   private StandardK8sTrigger k8s;
   private HttpTrigger http;
   private LogTrigger log;
-  private JsonNode argoWorkflow;
+  private ArgoWorkflowTrigger argoWorkflow;
   private JsonNode awsLambda;
   private JsonNode azureEventHubs;
   private JsonNode azureServiceBus;
@@ -72,11 +72,11 @@ public class TriggerTemplate extends ArgoObject {
     this.log = log;
   }
 
-  public JsonNode getArgoWorkflow() {
+  public ArgoWorkflowTrigger getArgoWorkflow() {
     return argoWorkflow;
   }
 
-  public void setArgoWorkflow(JsonNode argoWorkflow) {
+  public void setArgoWorkflow(ArgoWorkflowTrigger argoWorkflow) {
     this.argoWorkflow = argoWorkflow;
   }
 

@@ -29,6 +29,7 @@ public final class Caravan {
 
   private final Map<String, String> variables = new LinkedHashMap<>();
   private final List<String> resources = new ArrayList<>();
+  private final Map<String, String> camelProperties = new LinkedHashMap<>();
   private String busUrl;
   private SecretStore secretStore;
   private KubernetesClient kubernetesClient;
@@ -48,6 +49,26 @@ public final class Caravan {
   public Caravan bus(String url) {
     this.busUrl = url;
     return this;
+  }
+
+  /** A Camel Main property for the runtime, e.g. {@code camel.component.eventbus.ackWait}. */
+  public Caravan camelProperty(String key, Object value) {
+    camelProperties.put(key, String.valueOf(value));
+    return this;
+  }
+
+  /** The Camel Main properties given with {@link #camelProperty}. */
+  public Map<String, String> camelProperties() {
+    return Map.copyOf(camelProperties);
+  }
+
+  /** Writes the generated documents into {@code dir} (for a runtime in a child JVM); returns {@code dir}. */
+  public Path writeTo(Path dir) throws IOException {
+    java.nio.file.Files.createDirectories(dir);
+    for (Map.Entry<String, String> document : generate().entrySet()) {
+      java.nio.file.Files.writeString(dir.resolve(document.getKey()), document.getValue());
+    }
+    return dir;
   }
 
   public Caravan secrets(SecretStore store) {
@@ -91,6 +112,7 @@ public final class Caravan {
   public CaravanRuntime start(java.util.function.UnaryOperator<String> rewrite) throws Exception {
     this.rewrite = rewrite;
     CaravanRuntime.Builder builder = CaravanRuntime.builder().metricsPort(0).busUrl(busUrl);
+    camelProperties.forEach(builder::camelProperty);
     generate().forEach(builder::document);
     if (secretStore != null) {
       builder.secretStore(secretStore);

@@ -1,6 +1,7 @@
 package io.caravan.generator.sensor;
 
 import io.caravan.api.sensor.EventDependency;
+import io.caravan.api.sensor.EventDependencyTransformer;
 import io.caravan.api.sensor.Sensor;
 import io.caravan.api.sensor.SensorSpec;
 import io.caravan.api.sensor.Trigger;
@@ -31,8 +32,10 @@ import java.util.stream.Collectors;
 public final class SensorTranslator {
 
   private static final String FILTER_CLASS = "io.caravan.routes.sensor.DependencyFilter";
+  private static final String TRANSFORM_CLASS = "io.caravan.routes.sensor.DependencyTransform";
   private static final String CONDITIONS_CLASS = "io.caravan.routes.sensor.TriggerConditions";
   private static final String TEMPLATE_CLASS = "io.caravan.routes.trigger.TriggerTemplate";
+  private static final String DELIVERY_CLASS = "io.caravan.routes.delivery.TriggerDelivery";
 
   private final Map<String, TriggerTranslator> translators;
 
@@ -73,7 +76,12 @@ public final class SensorTranslator {
       List<Object> beans = new ArrayList<>();
       dependencies.values().stream()
           .filter(dependency -> listened.contains(dependency.getName()))
-          .forEach(dependency -> beans.add(filterBean(name, dependency)));
+          .forEach(dependency -> {
+            beans.add(filterBean(name, dependency));
+            if (hasTransform(dependency)) {
+              beans.add(transformBean(name, dependency));
+            }
+          });
       beans.addAll(triggerBeans);
       items.add(Ordered.map("beans", beans));
       items.addAll(routes);
@@ -109,8 +117,6 @@ public final class SensorTranslator {
           path + ".eventSourceName", diagnostics);
       ok &= Names.check(dependency.getEventName(), "eventName", path + ".eventName",
           diagnostics);
-      diagnostics.unsupportedIfSet(dependency.getTransform(), path + ".transform",
-          "dependency transforms (jq, script)");
       String operator = dependency.getFiltersLogicalOperator();
       if (operator != null && !operator.isEmpty() && !operator.equals("and")
           && !operator.equals("or")) {
@@ -138,6 +144,23 @@ public final class SensorTranslator {
             "filters", dependency.getFilters() == null
                 ? null : RoutesYaml.block(dependency.getFilters()),
             "filtersLogicalOperator", operator == null || operator.isEmpty() ? null : operator));
+  }
+
+  /** A transform with jq or a script (an empty one changes nothing and gets no bean). */
+  private static boolean hasTransform(EventDependency dependency) {
+    EventDependencyTransformer transform = dependency.getTransform();
+    return transform != null && ((transform.getJq() != null && !transform.getJq().isEmpty())
+        || (transform.getScript() != null && !transform.getScript().isEmpty()));
+  }
+
+  private static Map<String, Object> transformBean(String sensor, EventDependency dependency) {
+    return Ordered.map(
+        "name", Names.dependencyTransformBean(sensor, dependency.getName()),
+        "type", TRANSFORM_CLASS,
+        "properties", Ordered.map(
+            "sensorName", sensor,
+            "dependencyName", dependency.getName(),
+            "transform", RoutesYaml.block(dependency.getTransform())));
   }
 
   /** Everything generated for one trigger, or nothing when it cannot run. */
@@ -194,13 +217,21 @@ public final class SensorTranslator {
       if (sink == null) {
         return;
       }
+      Trigger dlq = trigger.getDlqTrigger();
+      Map<String, Object> dlqSink = dlq == null ? null : dlqSink(dlq);
+      if (dlq != null && dlqSink == null) {
+        return;
+      }
       beans.add(Ordered.map(
           "name", Names.conditionsBean(sensor, name),
           "type", CONDITIONS_CLASS,
           "properties", Ordered.map(
               "sensorName", sensor,
               "triggerName", name,
-              "conditions", conditions.expression())));
+              "conditions", conditions.expression(),
+              "definition", DeliveryPlan.definitionHash(conditions, dependencies),
+              "conditionsReset", template.getConditionsReset() == null
+                  ? null : RoutesYaml.block(template.getConditionsReset()))));
       beans.add(Ordered.map(
           "name", Names.templateBean(sensor, name),
           "type", TEMPLATE_CLASS,
@@ -209,22 +240,59 @@ public final class SensorTranslator {
               "triggerName", name,
               "namespace", namespace,
               "trigger", RoutesYaml.block(trigger))));
+      beans.add(DeliveryPlan.deliveryBean(DELIVERY_CLASS, sensor, name, trigger));
+      if (dlq != null) {
+        beans.add(Ordered.map(
+            "name", Names.dlqTemplateBean(sensor, name),
+            "type", TEMPLATE_CLASS,
+            "properties", Ordered.map(
+                "sensorName", sensor,
+                "triggerName", dlq.getTemplate().getName(),
+                "namespace", namespace,
+                "trigger", RoutesYaml.block(dlq))));
+      }
       for (String dependency : conditions.dependencies()) {
         routes.add(dependencyRoute(name, dependencies.get(dependency)));
         listened.add(dependency);
       }
-      routes.add(triggerRoute(name, type, conditions.expression(), sink));
+      routes.add(triggerRoute(name, type, conditions.expression()));
+      routes.add(DeliveryPlan.actionRoute(Names.actionRouteId(sensor, name),
+          "trigger '" + name + "' (" + type + "), once per attempt",
+          Names.templateBean(sensor, name), sink));
+      if (dlq != null) {
+        routes.add(DeliveryPlan.actionRoute(Names.dlqActionRouteId(sensor, name),
+            "dlqTrigger '" + dlq.getTemplate().getName() + "' of trigger '" + name + "'",
+            Names.dlqTemplateBean(sensor, name), dlqSink));
+      }
+    }
+
+    /** The sink of the trigger's dlqTrigger, or null (reported) when it cannot run. */
+    private Map<String, Object> dlqSink(Trigger dlq) {
+      String dlqPath = path + ".dlqTrigger";
+      TriggerTemplate dlqTemplate = dlq.getTemplate();
+      if (dlqTemplate == null || !Names.check(dlqTemplate.getName(), "trigger name",
+          dlqPath + ".template.name", diagnostics)) {
+        if (dlqTemplate == null) {
+          diagnostics.error(dlqPath + ".template", "template is required");
+        }
+        return null;
+      }
+      List<String> types = TriggerTypes.setIn(dlqTemplate);
+      if (types.isEmpty()) {
+        diagnostics.error(dlqPath + ".template", "no trigger type (such as http, k8s or log) is set");
+        return null;
+      }
+      TriggerTranslator translator = translators.get(types.get(0));
+      if (translator == null) {
+        diagnostics.unsupported(dlqPath + ".template." + types.get(0),
+            "trigger type '" + types.get(0) + "'");
+        return null;
+      }
+      return translator.sink(
+          new TriggerInput(sensor, namespace, dlqTemplate.getName(), dlq, dlqPath), diagnostics);
     }
 
     private void reportUnsupportedOptions(TriggerTemplate template) {
-      diagnostics.unsupportedIfSet(template.getConditionsReset(),
-          path + ".template.conditionsReset", "conditionsReset");
-      diagnostics.unsupportedIfSet(trigger.getRetryStrategy(), path + ".retryStrategy",
-          "trigger retryStrategy");
-      diagnostics.unsupportedIfSet(trigger.getRateLimit(), path + ".rateLimit",
-          "trigger rateLimit");
-      diagnostics.unsupportedIfSet(trigger.getDlqTrigger(), path + ".dlqTrigger",
-          "dlqTrigger");
       if (trigger.getPolicy() != null) {
         diagnostics.unsupportedIfSet(trigger.getPolicy().getK8s(), path + ".policy.k8s",
             "k8s trigger policy");
@@ -262,28 +330,38 @@ public final class SensorTranslator {
                   "sensorName", sensor,
                   "triggerName", triggerName,
                   "dependencyName", dependencyName),
-              "steps", List.of(Ordered.map("filter", Ordered.map(
-                  "method", Ordered.map(
-                      "ref", Names.dependencyFilterBean(sensor, dependencyName),
-                      "method", "accept"),
-                  "steps", List.of(
-                      Ordered.map("to", Names.triggerEndpoint(sensor, triggerName)))))))));
+              "steps", dependencySteps(triggerName, dependency))));
     }
 
-    private Map<String, Object> triggerRoute(String triggerName, String type, String expression,
-        Map<String, Object> sink) {
+    /** The transform (when the dependency has one, Argo runs it first), then the filter. */
+    private List<Object> dependencySteps(String triggerName, EventDependency dependency) {
+      String dependencyName = dependency.getName();
+      List<Object> steps = new ArrayList<>();
+      if (hasTransform(dependency)) {
+        steps.add(Ordered.map("bean", Ordered.map(
+            "ref", Names.dependencyTransformBean(sensor, dependencyName),
+            "method", "transform")));
+      }
+      steps.add(Ordered.map("filter", Ordered.map(
+          "method", Ordered.map(
+              "ref", Names.dependencyFilterBean(sensor, dependencyName),
+              "method", "accept"),
+          "steps", List.of(
+              Ordered.map("to", Names.triggerEndpoint(sensor, triggerName))))));
+      return steps;
+    }
+
+    private Map<String, Object> triggerRoute(String triggerName, String type, String expression) {
       return Ordered.map("route", Ordered.map(
           "id", Names.triggerRouteId(sensor, triggerName),
           "description", "trigger '" + triggerName + "' (" + type + ") when " + expression,
-          "routePolicy", "triggerMetrics",
           "from", Ordered.map(
               "uri", Names.triggerEndpoint(sensor, triggerName),
               "steps", List.of(
                   Ordered.map("process",
                       Ordered.map("ref", Names.conditionsBean(sensor, triggerName))),
                   Ordered.map("process",
-                      Ordered.map("ref", Names.templateBean(sensor, triggerName))),
-                  Ordered.map("to", sink)))));
+                      Ordered.map("ref", Names.deliveryBean(sensor, triggerName)))))));
     }
   }
 }

@@ -20,7 +20,8 @@ final class SensorRules {
   static final Set<String> LOGICAL_OPERATORS = Set.of("and", "or");
   static final Set<String> DATA_TYPES = Set.of("bool", "number", "string");
   static final Set<String> COMPARATORS = Set.of(">=", ">", "=", "!=", "<", "<=");
-  private static final Pattern TIME_OF_DAY = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d");
+  /** Go's layout {@code 15:04:05}: the hour may have one digit, minutes and seconds need two. */
+  private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):[0-5]\\d:[0-5]\\d");
 
   private SensorRules() {}
 
@@ -110,17 +111,23 @@ final class SensorRules {
   private static void timeFilter(String path, TimeFilter time, List<Diagnostic> out) {
     boolean validStart = timeOfDay(out, path + ".start", time.getStart());
     boolean validStop = timeOfDay(out, path + ".stop", time.getStop());
-    if (validStart && validStop && time.getStart().equals(time.getStop())) {
-      out.add(Diagnostic.error(path, "start and stop must differ"));
+    if (validStart && validStop && secondOfDay(time.getStart()) == secondOfDay(time.getStop())) {
+      out.add(Diagnostic.error(path + ".stop", "stop '" + time.getStop() + "' is equal to start '"
+          + time.getStart() + "': the window would be empty"));
     }
     if (!TimeZones.isValid(time.getTimezone())) {
-      out.add(Diagnostic.error(path + ".timezone", "unknown time zone '" + time.getTimezone() + "'"));
+      out.add(Diagnostic.error(path + ".timezone", "invalid timezone '" + time.getTimezone() + "'"));
     }
+  }
+
+  private static int secondOfDay(String time) {
+    String[] parts = time.split(":");
+    return Integer.parseInt(parts[0]) * 3600 + Integer.parseInt(parts[1]) * 60 + Integer.parseInt(parts[2]);
   }
 
   private static boolean timeOfDay(List<Diagnostic> out, String path, String value) {
     if (value == null || !TIME_OF_DAY.matcher(value).matches()) {
-      out.add(Diagnostic.error(path, "expected a time of day HH:MM:SS, found " + (value == null ? "nothing" : "'" + value + "'")));
+      out.add(Diagnostic.error(path, "expected a time of day HH:MM:SS (the hour may have one digit), found " + (value == null ? "nothing" : "'" + value + "'")));
       return false;
     }
     return true;

@@ -5,7 +5,6 @@ import io.caravan.api.eventsource.CalendarEventSource;
 import io.caravan.api.eventsource.EventSourceSpec;
 import io.caravan.api.eventsource.WebhookEventSource;
 import io.caravan.api.sensor.ArtifactLocation;
-import io.caravan.api.sensor.EventDependency;
 import io.caravan.api.sensor.HttpTrigger;
 import io.caravan.api.sensor.SensorSpec;
 import io.caravan.api.sensor.StandardK8sTrigger;
@@ -67,17 +66,6 @@ final class UnsupportedFeatures {
     ignored(out, "spec.revisionHistoryLimit", spec.getRevisionHistoryLimit(), "revisionHistoryLimit (a Kubernetes deployment setting)");
     ignored(out, "spec.errorOnFailedRound", spec.getErrorOnFailedRound(), "errorOnFailedRound (Argo ignores it too)");
     ignored(out, "spec.loggingFields", spec.getLoggingFields(), "loggingFields (Argo ignores it too)");
-    List<EventDependency> dependencies = spec.getDependencies() == null ? List.of() : spec.getDependencies();
-    for (int i = 0; i < dependencies.size(); i++) {
-      EventDependency dependency = dependencies.get(i);
-      String path = "spec.dependencies[" + i + "]";
-      flag(out, path + ".transform", dependency.getTransform(), "dependency transform");
-      if (dependency.getFilters() != null) {
-        flag(out, path + ".filters.exprs", dependency.getFilters().getExprs(), "expression filters (exprs)");
-        flag(out, path + ".filters.time", dependency.getFilters().getTime(), "time filter");
-        flag(out, path + ".filters.script", dependency.getFilters().getScript(), "script filter");
-      }
-    }
     List<Trigger> triggers = spec.getTriggers() == null ? List.of() : spec.getTriggers();
     for (int i = 0; i < triggers.size(); i++) {
       trigger("spec.triggers[" + i + "]", triggers.get(i), out);
@@ -85,10 +73,12 @@ final class UnsupportedFeatures {
   }
 
   private static void trigger(String path, Trigger trigger, List<Diagnostic> out) {
-    flag(out, path + ".retryStrategy", trigger.getRetryStrategy(), "retryStrategy");
-    flag(out, path + ".rateLimit", trigger.getRateLimit(), "rateLimit");
-    flag(out, path + ".atLeastOnce", trigger.getAtLeastOnce(), "atLeastOnce");
-    flag(out, path + ".dlqTrigger", trigger.getDlqTrigger(), "dlqTrigger");
+    if (trigger == null) {
+      return;
+    }
+    if (trigger.getDlqTrigger() != null) {
+      trigger(path + ".dlqTrigger", trigger.getDlqTrigger(), out);
+    }
     if (trigger.getPolicy() != null) {
       flag(out, path + ".policy.k8s", trigger.getPolicy().getK8s(), "k8s trigger policy");
     }
@@ -97,7 +87,6 @@ final class UnsupportedFeatures {
       return;
     }
     String t = path + ".template";
-    flag(out, t + ".conditionsReset", template.getConditionsReset(), "conditionsReset");
     TriggerTypes.present(template).keySet().stream()
         .filter(type -> !IMPLEMENTED_TRIGGER_TYPES.contains(type))
         .forEach(type -> out.add(Diagnostic.unsupported(t + "." + type, "trigger type '" + type + "'")));

@@ -1,5 +1,6 @@
 package io.caravan.routes.bus;
 
+import io.caravan.routes.sensor.CorrelationStore;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -20,6 +21,9 @@ interface BusTransport extends AutoCloseable {
    */
   Subscription subscribe(String subject, String durableName, Consumer<Delivery> handler)
       throws Exception;
+
+  /** Where Sensor {@code sensorName} keeps its AND-conditions' state on this bus (one store per Sensor). */
+  CorrelationStore correlationStore(String sensorName) throws Exception;
 
   @Override
   void close();

@@ -1,6 +1,8 @@
 package io.caravan.routes.bus;
 
 import io.caravan.routes.metrics.ArgoMetrics;
+import io.caravan.routes.sensor.CorrelationStore;
+import io.caravan.routes.sensor.CorrelationStoreProvider;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -13,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * Camel component {@code eventbus:<eventSource>/<event>}: the bus between EventSources and Sensors
  * (docs/generated-routes.md). Its options are set by the runtime ({@code camel.component.eventbus.*}),
  * never by generated routes: {@code url} chooses NATS JetStream ({@code nats://host:port[,…]}) or the
- * in-memory bus (absent or {@code memory}). All endpoints share one connection.
+ * in-memory bus (absent or {@code memory}). All endpoints share one connection. It also gives each Sensor
+ * its correlation store on the same bus (a KV bucket on JetStream).
  */
-public class EventBusComponent extends DefaultComponent {
+public class EventBusComponent extends DefaultComponent implements CorrelationStoreProvider {
   private static final Logger LOG = LoggerFactory.getLogger(EventBusComponent.class);
   /** A NATS subject token: no separators, wildcards or whitespace. */
   private static final Pattern NAME = Pattern.compile("[^.*>/\\s]+");
@@ -73,6 +76,11 @@ public class EventBusComponent extends DefaultComponent {
       }
     }
     return transport;
+  }
+
+  @Override
+  public CorrelationStore correlationStore(String sensorName) throws Exception {
+    return transport().correlationStore(sensorName);
   }
 
   /** The {@code argoMetrics} bean of the registry, else metrics that go nowhere. */

@@ -1,5 +1,7 @@
 package io.caravan.routes.bus;
 
+import io.caravan.routes.sensor.CorrelationStore;
+import io.caravan.routes.sensor.InMemoryCorrelationStore;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ final class InMemoryTransport implements BusTransport {
   /** Message ids seen within the duplicates window → when. */
   private final LinkedHashMap<String, Long> recentIds = new LinkedHashMap<>();
   private final Map<String, Durable> durables = new HashMap<>();
+  /** One store for every Sensor: its keys name the Sensor. Lost with the transport, as the events are. */
+  private final CorrelationStore correlationStore = new InMemoryCorrelationStore();
 
   InMemoryTransport(BusSettings settings) {
     this.settings = settings;
@@ -175,6 +179,11 @@ final class InMemoryTransport implements BusTransport {
   synchronized int unacknowledged(String durableName) {
     Durable durable = durables.get(durableName);
     return durable == null ? 0 : durable.unsettled.size() + durable.redeliverAt.size();
+  }
+
+  @Override
+  public CorrelationStore correlationStore(String sensorName) {
+    return correlationStore;
   }
 
   @Override

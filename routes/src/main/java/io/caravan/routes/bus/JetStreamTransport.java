@@ -26,7 +26,10 @@ import io.nats.client.impl.Headers;
 import io.nats.client.support.Status;
 import java.io.IOException;
 import java.time.Duration;
+import io.caravan.routes.sensor.CorrelationStore;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,6 +50,7 @@ final class JetStreamTransport implements BusTransport {
   private final BusSettings settings;
   private final Connection connection;
   private final JetStream jetStream;
+  private final Map<String, CorrelationStore> correlationStores = new ConcurrentHashMap<>();
 
   private JetStreamTransport(BusSettings settings, Connection connection) throws IOException {
     this.settings = settings;
@@ -215,6 +219,21 @@ final class JetStreamTransport implements BusTransport {
         LOG.warn("Event bus: stopping durable '{}' failed: {}", durableName, e.getMessage());
       }
     };
+  }
+
+  @Override
+  public CorrelationStore correlationStore(String sensorName) throws Exception {
+    CorrelationStore store = correlationStores.get(sensorName);
+    if (store == null) {
+      synchronized (correlationStores) {
+        store = correlationStores.get(sensorName);
+        if (store == null) {
+          store = JetStreamCorrelationStore.open(connection, sensorName, settings.streamReplicas());
+          correlationStores.put(sensorName, store);
+        }
+      }
+    }
+    return store;
   }
 
   @Override

@@ -10,6 +10,14 @@ public final class ExchangeKeys {
   public static final String DEPENDENCY = "caravan.dependency";
   /** {@code true} once a trigger's conditions were satisfied and the trigger is being executed. */
   public static final String FIRED = "caravan.fired";
+  /**
+   * {@code true} on the exchange of a trigger's last attempt (set by the delivery bean), {@code false} on the
+   * earlier ones; absent when no delivery bean runs the trigger. Only a failed last attempt counts as
+   * {@code action_retries_failed}.
+   */
+  public static final String LAST_ATTEMPT = "caravan.attempt.last";
+  /** The 1-based attempt number of a trigger execution (set by the delivery bean). */
+  public static final String ATTEMPT = "caravan.attempt";
 
   private ExchangeKeys() {}
 }

@@ -121,6 +121,12 @@ final class RuntimeSummaryReader {
     ModelCamelContext model = (ModelCamelContext) context;
     RouteDefinition definition = model.getRouteDefinition(route.getRouteId());
     ToDefinition to = definition == null ? null : lastKameletTo(definition.getOutputs());
+    if (to == null) {
+      // The sink is on the trigger's action route, action.<sensor>.<trigger> (docs/generated-routes.md).
+      RouteDefinition action = model.getRouteDefinition(
+          "action." + triggerRouteId.substring(TRIGGER_ROUTE_PREFIX.length()));
+      to = action == null ? null : lastKameletTo(action.getOutputs());
+    }
     if (to != null) {
       String uri = to.getEndpointUri();
       String rest = uri.substring("kamelet:".length());

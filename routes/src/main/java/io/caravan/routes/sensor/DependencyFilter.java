@@ -5,22 +5,26 @@ import io.caravan.api.ArgoMappers;
 import io.caravan.api.sensor.EventContext;
 import io.caravan.api.sensor.EventDependencyFilter;
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.expr.ExpressionException;
+import io.caravan.routes.expr.LuaScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.camel.Exchange;
+import org.luaj.vm2.LuaValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The filters of one Sensor dependency (inventory §4.2), declared by the generated {@code beans:} and
- * used as {@code filter: method: {ref: …, method: accept}}. Supports the {@code data} and
- * {@code context} filter kinds with {@code dataLogicalOperator} and {@code filtersLogicalOperator};
- * {@code exprs}, {@code time} and {@code script} are rejected when the filters are set.
+ * used as {@code filter: method: {ref: …, method: accept}}. Supports every filter kind: {@code exprs}
+ * (govaluate), {@code data}, {@code context}, {@code time} and {@code script} (Lua), with
+ * {@code exprLogicalOperator}, {@code dataLogicalOperator} and {@code filtersLogicalOperator}.
  *
  * <p>As in Argo: with {@code and} (default) every configured kind must pass and any error rejects the
  * event; with {@code or} only configured kinds count and one passing is enough, even if another one
- * failed with an error. Errors are logged with the event id, never the event data.
+ * failed with an error; a script error rejects the event whatever the operator. Errors are logged with
+ * the event id, never the event data.
  */
 public class DependencyFilter {
   private static final Logger LOG = LoggerFactory.getLogger(DependencyFilter.class);
@@ -31,6 +35,10 @@ public class DependencyFilter {
   private String eventName;
   private String filtersText;
   private DataFilters data;
+  private ExprFilters exprs;
+  private TimeWindow time;
+  private LuaScript script;
+  private String scriptError;
   private EventContext context;
   private boolean or;
 
@@ -79,6 +87,10 @@ public class DependencyFilter {
   public void setFilters(String yaml) {
     this.filtersText = yaml;
     this.data = null;
+    this.exprs = null;
+    this.time = null;
+    this.script = null;
+    this.scriptError = null;
     this.context = null;
     if (yaml == null || yaml.isBlank()) {
       return;
@@ -96,12 +108,13 @@ public class DependencyFilter {
       throw new IllegalArgumentException(
           where() + "filters." + filters.unknownFields().keySet().iterator().next() + ": unknown field");
     }
-    unsupported(filters.getExprs() != null, "exprs");
-    unsupported(filters.getExprLogicalOperator() != null && !filters.getExprLogicalOperator().isEmpty(),
-        "exprLogicalOperator");
-    unsupported(filters.getTime() != null, "time");
-    unsupported(filters.getScript() != null && !filters.getScript().isEmpty(), "script");
     try {
+      if (filters.getExprs() != null) {
+        exprs = ExprFilters.compile(filters.getExprs(), filters.getExprLogicalOperator(), "filters.exprs");
+        exprs.problems(p -> LOG.warn("{}filters.exprs: {}; every event will fail this filter", where(), p));
+      } else {
+        LogicalOperator.isOr(filters.getExprLogicalOperator(), "filters.exprLogicalOperator");
+      }
       if (filters.getData() != null) {
         data = DataFilters.compile(filters.getData(), filters.getDataLogicalOperator(), "filters.data");
         data.problems(p -> LOG.warn("{}filters.data: {}; every event will fail this filter", where(), p));
@@ -113,6 +126,17 @@ public class DependencyFilter {
     }
     if (filters.getContext() != null) {
       context = checkContext(filters.getContext());
+    }
+    if (filters.getTime() != null) {
+      time = new TimeWindow(filters.getTime());
+    }
+    if (filters.getScript() != null && !filters.getScript().isEmpty()) {
+      try {
+        script = LuaScript.compile(filters.getScript(), "filters.script");
+      } catch (ExpressionException e) {
+        scriptError = e.getMessage();
+        LOG.warn("{}filters.script: {}; every event with data will fail this filter", where(), scriptError);
+      }
     }
   }
 
@@ -151,16 +175,53 @@ public class DependencyFilter {
 
   /** Argo {@code filterEvent}: the combined result of the configured filter kinds. */
   public FilterResult evaluate(ArgoEvent event) {
-    if (data == null && context == null) {
+    boolean hasScript = script != null || scriptError != null;
+    if (data == null && exprs == null && context == null && time == null && !hasScript) {
       return FilterResult.PASS;
     }
+    List<String> errors = new ArrayList<>();
+    FilterResult exprResult = exprs == null ? FilterResult.PASS : exprs.evaluate(event.data());
+    if (!or && !exprResult.errors().isEmpty()) {
+      return exprResult;
+    }
+    errors.addAll(exprResult.errors());
     FilterResult dataResult = data == null ? FilterResult.PASS : data.evaluate(event.data());
+    if (!or && !dataResult.errors().isEmpty()) {
+      return dataResult;
+    }
+    errors.addAll(dataResult.errors());
     boolean contextMatch = context == null || contextMatches(context, event);
-    List<String> errors = new ArrayList<>(dataResult.errors());
+    FilterResult timeResult = time == null ? FilterResult.PASS : time.evaluate(event.time());
+    if (!or && !timeResult.errors().isEmpty()) {
+      return timeResult;
+    }
+    errors.addAll(timeResult.errors());
+    FilterResult scriptResult = hasScript ? script(event) : FilterResult.PASS;
+    if (!scriptResult.errors().isEmpty()) {
+      return scriptResult;
+    }
     boolean match = or
-        ? (data != null && dataResult.match()) || (context != null && contextMatch)
-        : dataResult.match() && contextMatch && errors.isEmpty();
+        ? (exprs != null && exprResult.match()) || (data != null && dataResult.match())
+            || (context != null && contextMatch) || (time != null && timeResult.match())
+            || (hasScript && scriptResult.match())
+        : exprResult.match() && dataResult.match() && contextMatch && timeResult.match()
+            && scriptResult.match();
     return new FilterResult(match, List.copyOf(errors));
+  }
+
+  /** Argo {@code filterScript}: no data passes; passes when the script's last result is {@code true}. */
+  private FilterResult script(ArgoEvent event) {
+    if (event.data() == null || event.data().isNull() || event.data().isMissingNode()) {
+      return FilterResult.PASS;
+    }
+    if (scriptError != null) {
+      return FilterResult.error("script: " + scriptError);
+    }
+    try {
+      return script.run(event.data()) == LuaValue.TRUE ? FilterResult.PASS : FilterResult.FAIL;
+    } catch (ExpressionException e) {
+      return FilterResult.error("script: " + e.getMessage());
+    }
   }
 
   /** Argo {@code filterContext}: every non-empty one of type, subject, source, datacontenttype equal. */
@@ -193,13 +254,6 @@ public class DependencyFilter {
 
   private static boolean blank(String s) {
     return s == null || s.isEmpty();
-  }
-
-  private void unsupported(boolean configured, String kind) {
-    if (configured) {
-      throw new IllegalArgumentException(where() + "filters." + kind
-          + ": unsupported: Caravan does not implement this filter kind yet");
-    }
   }
 
   private String where() {

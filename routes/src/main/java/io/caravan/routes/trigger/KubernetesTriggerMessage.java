@@ -1,60 +1,83 @@
 package io.caravan.routes.trigger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.caravan.api.sensor.ArtifactLocation;
+import io.caravan.api.sensor.ArgoWorkflowTrigger;
 import io.caravan.api.sensor.StandardK8sTrigger;
+import io.caravan.api.sensor.TriggerParameter;
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.trigger.artifact.ArtifactReader;
+import io.caravan.routes.trigger.kubernetes.KubernetesObjects;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
- * The object of a k8s trigger, as Argo builds it for {@code create}: the inline resource (or the
- * {@code inline} YAML), the k8s {@code parameters} applied, and the labels
- * {@code events.argoproj.io/sensor}, {@code …/trigger} and {@code …/action-timestamp} (milliseconds).
+ * The object of a k8s or argoWorkflow trigger, as Argo builds it: read from the {@code source}
+ * ({@link ArtifactReader}), for a k8s {@code update} with {@code liveObject: true} replaced by the live
+ * object of that name, then the trigger's {@code parameters} applied. k8s {@code create} and every
+ * argoWorkflow object get the labels {@code events.argoproj.io/sensor}, {@code …/trigger} and
+ * {@code …/action-timestamp} (milliseconds).
  */
 final class KubernetesTriggerMessage {
   static final String SENSOR_LABEL = "events.argoproj.io/sensor";
   static final String TRIGGER_LABEL = "events.argoproj.io/trigger";
   static final String TIMESTAMP_LABEL = "events.argoproj.io/action-timestamp";
-  private static final String FIELD = "trigger.template.k8s";
-  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final String K8S = "trigger.template.k8s";
+  private static final String ARGO_WORKFLOW = "trigger.template.argoWorkflow";
 
   private KubernetesTriggerMessage() {}
 
-  /** The object to create, as a Map. */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> resource(
-      StandardK8sTrigger k8s, Map<String, ArgoEvent> events, String sensor, String trigger) {
-    JsonNode resource = source(k8s.getSource());
-    resource = TriggerParameters.apply(resource, k8s.getParameters(), events, FIELD + ".parameters");
-    if (!(resource instanceof ObjectNode object)) {
-      throw new IllegalArgumentException(FIELD + ".source: the resource must be an object");
+  /**
+   * The object of a k8s trigger. {@code liveObject} reads the live object of the source's name in the given
+   * namespace (null when absent); it is used only for {@code update} with {@code liveObject: true}.
+   */
+  static ObjectNode k8s(StandardK8sTrigger k8s, Map<String, ArgoEvent> events, String sensor, String trigger,
+      ArtifactReader reader, BiFunction<ObjectNode, String, ObjectNode> liveObject, String namespace) {
+    ObjectNode object = reader.read(k8s.getSource(), K8S + ".source");
+    String operation = operation(k8s.getOperation(), "create");
+    if (Boolean.TRUE.equals(k8s.getLiveObject()) && operation.equals("update")) {
+      String ns = KubernetesObjects.text(object, "/metadata/namespace");
+      ObjectNode live = liveObject.apply(object, ns != null ? ns : namespace);
+      if (live == null) {
+        throw new IllegalArgumentException(K8S + ".liveObject: " + object.path("kind").asText() + " '"
+            + object.path("metadata").path("name").asText() + "' does not exist");
+      }
+      object = live;
     }
-    ObjectNode metadata = object.has("metadata") && object.get("metadata").isObject()
-        ? (ObjectNode) object.get("metadata") : object.putObject("metadata");
-    ObjectNode labels = metadata.has("labels") && metadata.get("labels").isObject()
-        ? (ObjectNode) metadata.get("labels") : metadata.putObject("labels");
+    object = withParameters(object, k8s.getParameters(), events, K8S);
+    if (operation.equals("create")) {
+      addLabels(object, sensor, trigger);
+    }
+    return object;
+  }
+
+  /** The object of an argoWorkflow trigger, with the parameters and the Argo Events labels. */
+  static ObjectNode argoWorkflow(ArgoWorkflowTrigger workflow, Map<String, ArgoEvent> events, String sensor,
+      String trigger, ArtifactReader reader) {
+    ObjectNode object = reader.read(workflow.getSource(), ARGO_WORKFLOW + ".source");
+    object = withParameters(object, workflow.getParameters(), events, ARGO_WORKFLOW);
+    addLabels(object, sensor, trigger);
+    return object;
+  }
+
+  static String operation(String operation, String otherwise) {
+    return operation == null || operation.isBlank() ? otherwise : operation.trim();
+  }
+
+  private static ObjectNode withParameters(ObjectNode object, List<TriggerParameter> parameters,
+      Map<String, ArgoEvent> events, String field) {
+    JsonNode applied = TriggerParameters.apply(object, parameters, events, field + ".parameters");
+    if (!(applied instanceof ObjectNode result)) {
+      throw new IllegalArgumentException(field + ".source: the resource must be an object");
+    }
+    return result;
+  }
+
+  private static void addLabels(ObjectNode object, String sensor, String trigger) {
+    ObjectNode labels = KubernetesObjects.labels(object);
     labels.put(SENSOR_LABEL, sensor);
     labels.put(TRIGGER_LABEL, trigger);
     labels.put(TIMESTAMP_LABEL, Long.toString(System.currentTimeMillis()));
-    return TriggerTemplate.JSON.convertValue(object, Map.class);
-  }
-
-  private static JsonNode source(ArtifactLocation source) {
-    if (source.getResource() != null && !source.getResource().isNull()) {
-      return source.getResource().deepCopy();
-    }
-    try {
-      JsonNode parsed = YAML.readTree(source.getInline());
-      if (parsed == null || !parsed.isObject()) {
-        throw new IllegalArgumentException(FIELD + ".source.inline: is not a YAML/JSON object");
-      }
-      return parsed;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          FIELD + ".source.inline: is not valid YAML/JSON: " + e.getOriginalMessage(), e);
-    }
   }
 }

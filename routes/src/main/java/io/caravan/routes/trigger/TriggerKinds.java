@@ -1,17 +1,20 @@
 package io.caravan.routes.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.api.sensor.ArgoWorkflowTrigger;
 import io.caravan.api.sensor.ArtifactLocation;
 import io.caravan.api.sensor.HttpTrigger;
 import io.caravan.api.sensor.StandardK8sTrigger;
 import io.caravan.api.sensor.TriggerTemplate;
+import io.caravan.routes.trigger.argo.ArgoWorkflowOperation;
+import io.caravan.routes.trigger.kubernetes.KubernetesResourceOperations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Which trigger type a template runs (the first one set, in Argo's order) and whether this runtime
- * supports it: k8s (operation create, inline {@code source.resource} or {@code source.inline}), http
- * (without {@code tls} and {@code host}) and log. Anything else is a clear error naming the field.
+ * supports it: k8s (create, update, patch, delete; every source but s3), argoWorkflow (its operations;
+ * every source but s3), http (without {@code tls} and {@code host}) and log. Anything else is a clear error naming the field.
  */
 final class TriggerKinds {
   private TriggerKinds() {}
@@ -23,11 +26,12 @@ final class TriggerKinds {
     }
     switch (kind) {
       case "k8s" -> checkK8s(template.getK8s(), path + ".k8s", where);
+      case "argoWorkflow" -> checkArgoWorkflow(template.getArgoWorkflow(), path + ".argoWorkflow", where);
       case "http" -> checkHttp(template.getHttp(), path + ".http", where);
       case "log" -> { }
       default -> throw new IllegalArgumentException(
           where + path + "." + kind + ": trigger type '" + kind
-              + "' is not supported by the runtime (k8s, http, log)");
+              + "' is not supported by the runtime (k8s, argoWorkflow, http, log)");
     }
   }
 
@@ -58,37 +62,35 @@ final class TriggerKinds {
 
   private static void checkK8s(StandardK8sTrigger k8s, String path, String where) {
     String op = k8s.getOperation();
-    if (op != null && !op.isEmpty() && !op.equals("create")) {
-      throw new IllegalArgumentException(
-          where + path + ".operation: '" + op + "' is not supported by the runtime (create)");
+    if (op != null && !op.isEmpty() && !KubernetesResourceOperations.OPERATIONS.contains(op)) {
+      throw new IllegalArgumentException(where + path + ".operation: '" + op
+          + "' is not supported by the runtime (" + String.join(", ", KubernetesResourceOperations.OPERATIONS) + ")");
     }
-    ArtifactLocation source = k8s.getSource();
-    if (source == null || (source.getResource() == null && source.getInline() == null)) {
-      String other = source == null ? null : otherSource(source);
-      throw new IllegalArgumentException(
-          where + path + ".source"
-              + (other == null ? ": resource or inline is required"
-                  : "." + other + ": is not supported by the runtime (resource, inline)"));
-    }
+    checkSource(k8s.getSource(), path + ".source", where);
   }
 
-  private static String otherSource(ArtifactLocation source) {
-    if (source.getConfigmap() != null) {
-      return "configmap";
+  private static void checkArgoWorkflow(ArgoWorkflowTrigger workflow, String path, String where) {
+    String op = workflow.getOperation();
+    if (op != null && !op.isEmpty() && !ArgoWorkflowOperation.NAMES.contains(op)) {
+      throw new IllegalArgumentException(where + path + ".operation: '" + op
+          + "' is not supported by the runtime (" + String.join(", ", ArgoWorkflowOperation.NAMES) + ")");
     }
-    if (source.getFile() != null) {
-      return "file";
+    checkSource(workflow.getSource(), path + ".source", where);
+  }
+
+  private static void checkSource(ArtifactLocation source, String path, String where) {
+    if (source == null) {
+      throw new IllegalArgumentException(where + path + ": is required");
     }
-    if (source.getUrl() != null) {
-      return "url";
+    if (source.getS3() != null && !source.getS3().isNull()) {
+      throw new IllegalArgumentException(where + path + ".s3: is not supported by the runtime "
+          + "(resource, inline, configmap, file, url, git)");
     }
-    if (source.getGit() != null) {
-      return "git";
+    if (source.getResource() == null && source.getInline() == null && source.getConfigmap() == null
+        && source.getFile() == null && source.getUrl() == null && source.getGit() == null) {
+      throw new IllegalArgumentException(
+          where + path + ": needs one of resource, inline, configmap, file, url, git");
     }
-    if (source.getS3() != null) {
-      return "s3";
-    }
-    return null;
   }
 
   private static void checkHttp(HttpTrigger http, String path, String where) {

@@ -11,7 +11,9 @@ import org.apache.camel.support.RoutePolicySupport;
  * Route policy of the trigger routes ({@code routePolicy: triggerMetrics}): counts Argo's
  * {@code argo_events_action_*} metrics for every exchange that fired the trigger
  * ({@link ExchangeKeys#FIRED}). Success counts {@code action_triggered}; failure counts
- * {@code action_failed} and {@code action_retries_failed}; both record {@code action_duration}.
+ * {@code action_failed}, and {@code action_retries_failed} when it was the last attempt
+ * ({@link ExchangeKeys#LAST_ATTEMPT} absent or true); both record {@code action_duration}. It is on the action
+ * routes ({@code action.<sensor>.<trigger>}), one exchange per attempt.
  *
  * <p>Metrics go to the {@code argoMetrics} registry bean, or nowhere when there is none.
  */
@@ -19,6 +21,7 @@ public class TriggerMetricsPolicy extends RoutePolicySupport {
   /** Exchange property holding the {@link System#nanoTime()} at which the trigger route began. */
   static final String STARTED = "caravan.trigger.started";
   private static final String ROUTE_PREFIX = "sensor.";
+  private static final String ACTION_ROUTE_PREFIX = "action.";
 
   private volatile ArgoMetrics metrics;
 
@@ -64,7 +67,9 @@ public class TriggerMetricsPolicy extends RoutePolicySupport {
     }
     if (exchange.isFailed()) {
       argoMetrics.actionFailed(sensor, trigger);
-      argoMetrics.actionRetriesFailed(sensor, trigger);
+      if (exchange.getProperty(ExchangeKeys.LAST_ATTEMPT, true, Boolean.class)) {
+        argoMetrics.actionRetriesFailed(sensor, trigger);
+      }
     } else {
       argoMetrics.actionTriggered(sensor, trigger);
     }
@@ -86,12 +91,18 @@ public class TriggerMetricsPolicy extends RoutePolicySupport {
     return current;
   }
 
-  /** {@code sensor.<sensor>.<trigger>} → {sensor, trigger}, or null when the id is not that unambiguously. */
+  /**
+   * {@code sensor.<sensor>.<trigger>} or {@code action.<sensor>.<trigger>} → {sensor, trigger}, or null when
+   * the id is not that unambiguously.
+   */
   static String[] namesFromRouteId(String routeId) {
-    if (routeId == null || !routeId.startsWith(ROUTE_PREFIX)) {
+    String prefix = routeId == null ? null
+        : routeId.startsWith(ROUTE_PREFIX) ? ROUTE_PREFIX
+        : routeId.startsWith(ACTION_ROUTE_PREFIX) ? ACTION_ROUTE_PREFIX : null;
+    if (prefix == null) {
       return null;
     }
-    String[] parts = routeId.substring(ROUTE_PREFIX.length()).split("\\.", -1);
+    String[] parts = routeId.substring(prefix.length()).split("\\.", -1);
     if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
       return null;
     }

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.caravan.api.sensor.Trigger;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.secrets.SecretStore;
+import io.caravan.routes.trigger.artifact.ArtifactReader;
+import io.caravan.routes.trigger.kubernetes.KubernetesClients;
+import io.caravan.routes.trigger.kubernetes.KubernetesResourceOperations;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.apache.camel.CamelContext;
@@ -21,11 +26,13 @@ import org.apache.camel.Processor;
  * The trigger template bean ({@code sensor.<sensor>.trigger.<trigger>.template}): turns the fired events
  * (body {@code Map<String, ArgoEvent>}, dependency → event, set by {@code TriggerConditions}) into the
  * message of the trigger's sink. Template-level parameters are applied to the template JSON first; then,
- * by type (Argo's order: k8s, http, log):
+ * by type (Argo's order: k8s, argoWorkflow, http, log):
  *
  * <ul>
- *   <li>k8s: the inline resource with the k8s parameters and the {@code events.argoproj.io/*} labels,
- *       as a Map, and header {@link KubernetesResourceSink#NAMESPACE_HEADER} = {@code namespace};
+ *   <li>k8s, argoWorkflow: the object read from the trigger's {@code source} with its parameters (and, for
+ *       k8s create and argoWorkflow, the {@code events.argoproj.io/*} labels) as a Map, and header
+ *       {@link KubernetesResourceSink#NAMESPACE_HEADER} = {@code namespace} (see
+ *       {@link KubernetesTriggerMessage});
  *   <li>http: the payload bytes, {@code CamelHttpUri}, {@code CamelHttpMethod} and the HTTP headers as
  *       {@code caravan.http.header.<Name>} (see {@link HttpTriggerMessage});
  *   <li>log: one readable line per event with its context and data.
@@ -108,8 +115,16 @@ public class TriggerTemplate implements Processor, CamelContextAware {
     TriggerKinds.check(template, "trigger.template", where());
     Message message = exchange.getMessage();
     if (template.getK8s() != null) {
-      message.setBody(
-          KubernetesTriggerMessage.resource(template.getK8s(), events, sensorName(), triggerName(template)));
+      ObjectNode resource = KubernetesTriggerMessage.k8s(template.getK8s(), events, sensorName(),
+          triggerName(template), artifacts(), this::liveObject, namespace);
+      message.setBody(TriggerTemplate.JSON.convertValue(resource, Map.class));
+      if (namespace != null) {
+        message.setHeader(KubernetesResourceSink.NAMESPACE_HEADER, namespace);
+      }
+    } else if (template.getArgoWorkflow() != null) {
+      ObjectNode resource = KubernetesTriggerMessage.argoWorkflow(template.getArgoWorkflow(), events,
+          sensorName(), triggerName(template), artifacts());
+      message.setBody(TriggerTemplate.JSON.convertValue(resource, Map.class));
       if (namespace != null) {
         message.setHeader(KubernetesResourceSink.NAMESPACE_HEADER, namespace);
       }
@@ -151,6 +166,17 @@ public class TriggerTemplate implements Processor, CamelContextAware {
       }
     }
     return (Map<String, ArgoEvent>) map;
+  }
+
+  private ArtifactReader artifacts() {
+    return new ArtifactReader(this::secrets);
+  }
+
+  /** The live object for a k8s {@code update} with {@code liveObject: true}; null when absent. */
+  private ObjectNode liveObject(ObjectNode source, String objectNamespace) {
+    KubernetesClient client = KubernetesClients.of(camelContext);
+    return new KubernetesResourceOperations(client).get(source,
+        objectNamespace != null ? objectNamespace : client.getNamespace());
   }
 
   private SecretStore secrets() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DependencyFilterSemanticsTest {
 
   static Stream<Arguments> cases() {
-    return SemanticsCases.load("dependency-filters.yaml");
+    return Stream.concat(SemanticsCases.load("dependency-filters.yaml"), SemanticsCases.load("filter-kinds.yaml"));
   }
 
   static Stream<Arguments> rejected() {
@@ -29,10 +32,15 @@ class DependencyFilterSemanticsTest {
     filter.setDependencyName("d");
     filter.setFilters(SemanticsCases.yaml(c.get("filters")));
     filter.setFiltersLogicalOperator((String) c.get("filtersLogicalOperator"));
+    Map<String, Object> expect = (Map<String, Object>) c.get("expect");
+    if ("none".equals(c.get("event"))) {
+      Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+      assertThat(filter.accept(exchange)).as("accept without an event").isEqualTo(expect.get("match"));
+      return;
+    }
 
     FilterResult result = filter.evaluate(SemanticsCases.event(c.get("event")));
 
-    Map<String, Object> expect = (Map<String, Object>) c.get("expect");
     assertThat(result.match()).as("match").isEqualTo(expect.get("match"));
     assertThat(!result.errors().isEmpty()).as("errors %s", result.errors()).isEqualTo(expect.get("errors"));
     if (expect.containsKey("error")) {

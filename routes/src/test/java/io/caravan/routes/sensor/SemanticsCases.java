@@ -22,9 +22,16 @@ final class SemanticsCases {
   private SemanticsCases() {}
 
   static Stream<Arguments> load(String resource) {
+    return read(resource).stream().map(c -> Arguments.of(c.get("name"), c));
+  }
+
+  /** The cases of one file under {@code semantics/}, in file order. */
+  static List<Map<String, Object>> read(String resource) {
     try (InputStream in = SemanticsCases.class.getResourceAsStream("/semantics/" + resource)) {
-      List<Map<String, Object>> cases = YAML.readValue(in, new TypeReference<>() {});
-      return cases.stream().map(c -> Arguments.of(c.get("name"), c));
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource semantics/" + resource);
+      }
+      return YAML.readValue(in, new TypeReference<>() {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -50,7 +57,7 @@ final class SemanticsCases {
         "1.0",
         (String) e.getOrDefault("type", "webhook"),
         (String) e.getOrDefault("subject", "example-1"),
-        "2026-11-22T16:36:34Z",
+        (String) e.getOrDefault("time", "2026-11-22T16:36:34Z"),
         (String) e.getOrDefault("datacontenttype", ArgoEvent.JSON),
         node);
   }

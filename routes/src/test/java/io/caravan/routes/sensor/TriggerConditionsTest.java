@@ -118,4 +118,46 @@ class TriggerConditionsTest {
     assertThat(fired.get()).isBetween(1, pairs);
     assertThat(eventsInFires.get()).isEqualTo(2 * fired.get());
   }
+
+  @Test
+  void stateStoredUnderAnotherDefinitionIsDropped() {
+    InMemoryCorrelationStore store = new InMemoryCorrelationStore();
+    TriggerConditions before = conditions("a && b");
+    before.setDefinition("v1");
+    before.setCorrelationStore(store);
+    before.process(exchange("a", "1"));
+
+    TriggerConditions after = conditions("a && b"); // the Sensor was changed and restarted
+    after.setDefinition("v2");
+    after.setCorrelationStore(store);
+    Exchange b = exchange("b", "2");
+    after.process(b);
+    assertThat(b.isRouteStop()).as("'a' of the old definition does not count").isTrue();
+    assertThat(store.read("s", "t").definition()).isEqualTo("v2");
+    Exchange a = exchange("a", "3");
+    after.process(a);
+    assertThat(a.isRouteStop()).isFalse();
+  }
+
+  @Test
+  void conditionsResetDropsEventsStoredBeforeACronFiring() {
+    InMemoryCorrelationStore store = new InMemoryCorrelationStore();
+    TriggerConditions c = conditions("a && b");
+    c.setCorrelationStore(store);
+    c.setConditionsReset("- byTime:\n    cron: \"0 * * * *\"\n");
+    java.time.Instant t0 = java.time.Instant.parse("2026-03-01T10:50:00Z");
+    c.setClock(java.time.Clock.fixed(t0, java.time.ZoneOffset.UTC));
+    c.process(exchange("a", "1"));
+    c.setClock(java.time.Clock.fixed(t0.plusSeconds(15 * 60), java.time.ZoneOffset.UTC)); // past 11:00
+    Exchange b = exchange("b", "2");
+    c.process(b);
+    assertThat(b.isRouteStop()).as("'a' was reset at 11:00").isTrue();
+    Exchange a = exchange("a", "3");
+    c.process(a);
+    assertThat(a.isRouteStop()).isFalse();
+    @SuppressWarnings("unchecked")
+    Map<String, ArgoEvent> events = a.getMessage().getBody(Map.class);
+    assertThat(events.get("a").id()).isEqualTo("3");
+    assertThat(events.get("b").id()).isEqualTo("2");
+  }
 }

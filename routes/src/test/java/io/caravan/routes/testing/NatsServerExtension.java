@@ -8,30 +8,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real {@code nats-server} with JetStream for tests: a free port on 127.0.0.1 and a temporary store
  * directory, both kept when the server is stopped and started again, so streams and durable consumers
- * survive a restart. Use it as a static {@code @RegisterExtension} field (one server per test class) or
- * on its own with {@link #start()} and {@link #close()}.
+ * survive a restart. Use it as a static {@code @RegisterExtension} field (one server per test class, stopped
+ * after the class), as an instance field (stopped after each test), or on its own with {@link #start()} and
+ * {@link #close()}. Every server still running when the JVM exits is stopped by a shutdown hook, so no
+ * {@code nats-server} process outlives the tests.
  */
-public final class NatsServerExtension implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class NatsServerExtension
+    implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, AutoCloseable {
   /** nats-server's own output: only failures, the banner of every start is noise in test reports. */
   private static final Logger SERVER_LOG = Logger.getLogger("io.caravan.routes.testing.nats-server");
 
+  /** Every extension whose server is running, for the shutdown hook. */
+  private static final Set<NatsServerExtension> RUNNING = ConcurrentHashMap.newKeySet();
+
   static {
     SERVER_LOG.setLevel(Level.SEVERE);
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> List.copyOf(RUNNING).forEach(NatsServerExtension::stop), "nats-server-stopper"));
   }
 
   private final int port;
   private final Path storeDir;
   private NatsServerRunner server;
+  /** True when registered as a static field: the server then lives until the class is done. */
+  private boolean classScoped;
 
   public NatsServerExtension() {
     this.port = freePort();
@@ -71,6 +84,7 @@ public final class NatsServerExtension implements BeforeAllCallback, AfterAllCal
           .customArgs(List.of("-a", "127.0.0.1", "-sd", storeDir.toString()))
           .outputLogger(SERVER_LOG)
           .build();
+      RUNNING.add(this);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start nats-server on port " + port, e);
     }
@@ -87,6 +101,7 @@ public final class NatsServerExtension implements BeforeAllCallback, AfterAllCal
       Thread.currentThread().interrupt();
     } finally {
       server = null;
+      RUNNING.remove(this);
     }
   }
 
@@ -97,7 +112,16 @@ public final class NatsServerExtension implements BeforeAllCallback, AfterAllCal
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    classScoped = true;
     start();
+  }
+
+  /** An instance-field extension (no {@code beforeAll}) stops its server and deletes its store after each test. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!classScoped) {
+      close();
+    }
   }
 
   @Override

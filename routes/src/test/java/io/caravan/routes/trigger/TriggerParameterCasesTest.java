@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,6 +74,20 @@ class TriggerParameterCasesTest {
       }
       assertThat(TriggerParameters.apply(target, params, events, "params"))
           .isEqualTo(expect.get("result"));
+    } else if (testCase.has("trigger")) {
+      TriggerTemplate bean = new TriggerTemplate();
+      bean.setSensorName("s");
+      bean.setTriggerName("t");
+      bean.setTrigger(JSON.writeValueAsString(testCase.get("trigger")));
+      Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+      exchange.getMessage().setBody(events);
+      bean.process(exchange);
+      assertThat(exchange.getMessage().getHeader(Exchange.HTTP_URI)).isEqualTo(expect.get("uri").asText());
+      assertThat(exchange.getMessage().getHeader(Exchange.HTTP_METHOD)).isEqualTo(expect.get("method").asText());
+      if (expect.has("body")) {
+        assertThat(new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8))
+            .isEqualTo(expect.get("body").asText());
+      }
     } else {
       List<TriggerParameter> params = params(testCase.get("payload"));
       byte[] payload = TriggerParameters.payload(params, events, "payload");

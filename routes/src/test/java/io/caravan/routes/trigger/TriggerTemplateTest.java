@@ -129,11 +129,14 @@ class TriggerTemplateTest {
   void unsupportedTriggerTypesAreRejectedWithTheFieldPath() {
     assertThatThrownBy(() -> bean("template:\n  name: t\n  kafka:\n    topic: x\n"))
         .hasMessageContaining("trigger.template.kafka: trigger type 'kafka' is not supported");
-    assertThatThrownBy(() -> bean("template:\n  name: t\n  k8s:\n    operation: delete\n"
+    assertThatThrownBy(() -> bean("template:\n  name: t\n  k8s:\n    operation: replace\n"
         + "    source:\n      resource: {apiVersion: v1, kind: ConfigMap}\n"))
-        .hasMessageContaining("trigger.template.k8s.operation: 'delete' is not supported");
-    assertThatThrownBy(() -> bean("template:\n  name: t\n  k8s:\n    source:\n      git: {url: x}\n"))
-        .hasMessageContaining("trigger.template.k8s.source.git: is not supported");
+        .hasMessageContaining("trigger.template.k8s.operation: 'replace' is not supported");
+    assertThatThrownBy(() -> bean("template:\n  name: t\n  k8s:\n    source:\n      s3: {bucket: {name: x}}\n"))
+        .hasMessageContaining("trigger.template.k8s.source.s3: is not supported");
+    assertThatThrownBy(() -> bean("template:\n  name: t\n  argoWorkflow:\n    operation: rerun\n"
+        + "    source:\n      resource: {apiVersion: argoproj.io/v1alpha1, kind: Workflow}\n"))
+        .hasMessageContaining("trigger.template.argoWorkflow.operation: 'rerun' is not supported");
     assertThatThrownBy(() -> bean("template:\n  name: t\n  http:\n    url: x\n    tls: {insecureSkipVerify: true}\n"))
         .hasMessageContaining("trigger.template.http.tls");
     assertThatThrownBy(() -> bean("template:\n  name: t\n"))

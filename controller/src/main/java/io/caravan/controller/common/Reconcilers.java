@@ -1,0 +1,28 @@
+package io.caravan.controller.common;
+
+import io.caravan.controller.model.ArgoStatus;
+import io.caravan.controller.model.RawSpec;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Duration;
+
+/** Turns a computed status into JOSDK's answer: patch the status only when it changed. */
+public final class Reconcilers {
+
+  /** How soon an object waiting for something (its bus, the API server) is looked at again. */
+  public static final Duration RETRY = Duration.ofSeconds(10);
+
+  private Reconcilers() {}
+
+  public static <P extends CustomResource<RawSpec, ArgoStatus>> UpdateControl<P> control(
+      P resource, ArgoStatus status, boolean retry) {
+    UpdateControl<P> control;
+    if (status.sameAs(resource.getStatus())) {
+      control = UpdateControl.noUpdate();
+    } else {
+      resource.setStatus(status);
+      control = UpdateControl.patchStatus(resource);
+    }
+    return retry ? control.rescheduleAfter(RETRY) : control;
+  }
+}

@@ -1,0 +1,121 @@
+package io.caravan.controller.workload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.controller.ControllerOptions;
+import io.caravan.controller.common.Labels;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Deployment running an EventSource's or Sensor's routes: {@code caravan serve /etc/caravan/routes}
+ * in the runtime image, the routes ConfigMap mounted, the bus from the EventBus status, every Secret and
+ * ConfigMap the spec names mounted as Argo mounts them, then {@code spec.template} applied. The pod
+ * template carries the routes' hash, so pods roll exactly when the routes or the pod spec change.
+ */
+public final class RuntimeDeploymentDependent {
+
+  static final String AUTH_DIR = "/etc/eventbus/auth";
+  static final String SECRETS_DIR = "/argo-events/secrets/";
+  static final String CONFIG_DIR = "/argo-events/config/";
+
+  private RuntimeDeploymentDependent() {}
+
+  public static Deployment desired(HasMetadata owner, WorkloadKind kind, JsonNode spec, BusConnection bus,
+      ControllerOptions options, String routesHash) {
+    String name = owner.getMetadata().getName();
+    Map<String, String> selector = kind.labels(name);
+    PodTemplate template = new PodTemplate(spec.get("template"));
+    Map<String, String> podLabels = new LinkedHashMap<>(template.labels());
+    podLabels.putAll(selector);
+    Map<String, String> podAnnotations = new LinkedHashMap<>(template.annotations());
+    podAnnotations.put(Labels.ROUTES_HASH, routesHash);
+
+    List<Volume> volumes = new ArrayList<>();
+    List<VolumeMount> mounts = new ArrayList<>();
+    volumes.add(new VolumeBuilder().withName("routes")
+        .withNewConfigMap().withName(kind.routesConfigMapName(name)).endConfigMap().build());
+    mounts.add(mount("routes", WorkloadKind.ROUTES_DIR));
+    volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+    mounts.add(mount("tmp", "/tmp"));
+    List<EnvVar> env = new ArrayList<>();
+    env.add(new EnvVarBuilder().withName("CARAVAN_BUS_URL").withValue(bus.url()).build());
+    env.add(new EnvVarBuilder().withName("CARAVAN_NAMESPACE")
+        .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.namespace").endFieldRef().endValueFrom()
+        .build());
+    if (bus.hasAuth()) {
+      volumes.add(new VolumeBuilder().withName("auth-volume")
+          .withNewSecret().withSecretName(bus.accessSecretName()).endSecret().build());
+      mounts.add(mount("auth-volume", AUTH_DIR));
+      env.add(new EnvVarBuilder().withName("CARAVAN_BUS_AUTH_FILE")
+          .withValue(AUTH_DIR + "/" + bus.accessSecretKey()).build());
+    }
+    if (bus.streamConfig() != null && !bus.streamConfig().isBlank()) {
+      env.add(new EnvVarBuilder().withName("CARAVAN_BUS_STREAM_CONFIG").withValue(bus.streamConfig()).build());
+    }
+    MountedRefs refs = MountedRefs.scan(spec);
+    int i = 0;
+    for (String secret : refs.secrets()) {
+      String volume = "secret-" + i++;
+      volumes.add(new VolumeBuilder().withName(volume)
+          .withNewSecret().withSecretName(secret).endSecret().build());
+      mounts.add(mount(volume, SECRETS_DIR + secret));
+    }
+    i = 0;
+    for (String configMap : refs.configMaps()) {
+      String volume = "config-" + i++;
+      volumes.add(new VolumeBuilder().withName(volume)
+          .withNewConfigMap().withName(configMap).endConfigMap().build());
+      mounts.add(mount(volume, CONFIG_DIR + configMap));
+    }
+
+    Container main = new ContainerBuilder()
+        .withName("main")
+        .withImage(options.runtimeImage())
+        .withImagePullPolicy(options.imagePullPolicy())
+        .withArgs("serve", WorkloadKind.ROUTES_DIR, "--secrets-dir", "/argo-events")
+        .addNewPort().withName("metrics").withContainerPort(7777).endPort()
+        .withEnv(env)
+        .withVolumeMounts(mounts)
+        .build();
+    template.applyToContainer(main);
+    PodSpec pod = new PodSpec();
+    pod.setContainers(List.of(main));
+    pod.setVolumes(volumes);
+    template.applyToPod(pod);
+
+    JsonNode replicas = spec.get("replicas");
+    return new DeploymentBuilder()
+        .withNewMetadata()
+          .withName(kind.deploymentName(name))
+          .withNamespace(owner.getMetadata().getNamespace())
+          .withLabels(selector)
+        .endMetadata()
+        .withNewSpec()
+          .withReplicas(replicas != null && replicas.canConvertToInt() ? replicas.asInt() : 1)
+          .withNewSelector().withMatchLabels(selector).endSelector()
+          .withNewTemplate()
+            .withNewMetadata().withLabels(podLabels).withAnnotations(podAnnotations).endMetadata()
+            .withSpec(pod)
+          .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static VolumeMount mount(String volume, String path) {
+    return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(!"/tmp".equals(path)).build();
+  }
+}

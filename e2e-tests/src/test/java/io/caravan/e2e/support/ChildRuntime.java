@@ -1,0 +1,96 @@
+package io.caravan.e2e.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Caravan runtime in a child JVM (same classpath as the tests), so a test can {@code kill -9} it. Its output
+ * goes to {@code <dir>/runtime.log}. {@link #close()} kills it if it still runs.
+ */
+public final class ChildRuntime implements AutoCloseable {
+  private final Process process;
+  private final Path log;
+
+  private ChildRuntime(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Writes the manifests' routes into {@code dir}, starts a JVM running them, and waits until it started. */
+  public static ChildRuntime start(Caravan manifests, String busUrl, Path dir, Duration timeout)
+      throws IOException, InterruptedException {
+    Path routes = manifests.writeTo(dir.resolve("routes"));
+    Path ready = dir.resolve("ready");
+    Files.deleteIfExists(ready);
+    Path log = dir.resolve("runtime.log");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"),
+        ChildRuntimeMain.class.getName(), routes.toString(), busUrl, ready.toString()));
+    for (Map.Entry<String, String> property : manifests.camelProperties().entrySet()) {
+      command.add(property.getKey() + "=" + property.getValue());
+    }
+    Process process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    ChildRuntime child = new ChildRuntime(process, log);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!Files.exists(ready)) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        child.close();
+        throw new AssertionError("child runtime did not start within " + timeout + "; its log "
+            + log + ":\n" + tail(log));
+      }
+      Thread.sleep(50);
+    }
+    return child;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** {@code kill -9}: the JVM ends at once, without any shutdown hook or graceful stop. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly(); // SIGKILL on Linux
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      try {
+        kill();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join(File.separator.equals("/") ? "\n" : "\r\n",
+          lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
+  }
+}
