@@ -19,13 +19,24 @@ final class Throughput {
   }
 
   void run() throws Exception {
-    RawJetStream.run(bench);
-    bare();
-    endToEnd("caravan");
-    endToEnd("hand-a");
-    endToEnd("hand-camel");
-    ingress("caravan-ingress");
-    ingress("hand-a-ingress");
+    String only = System.getProperty("bench.cases", "");
+    java.util.function.Predicate<String> on = c -> only.isBlank() || List.of(only.split(",")).contains(c);
+    if (on.test("raw-jetstream")) {
+      RawJetStream.run(bench);
+    }
+    if (on.test("bare-http")) {
+      bare();
+    }
+    for (String pipeline : List.of("caravan", "hand-a", "hand-camel")) {
+      if (on.test(pipeline)) {
+        endToEnd(pipeline);
+      }
+    }
+    for (String pipeline : List.of("caravan-ingress", "hand-a-ingress")) {
+      if (on.test(pipeline)) {
+        ingress(pipeline);
+      }
+    }
     ratios();
   }
 
