@@ -27,6 +27,7 @@ public class EventSourceFilter {
   private String eventName;
   private String expressionText;
   private ExprLangExpression expression;
+  private String parseError;
 
   public String getEventSourceName() {
     return eventSourceName;
@@ -48,13 +49,19 @@ public class EventSourceFilter {
     return expressionText;
   }
 
-  /** @throws IllegalArgumentException when the expression does not parse */
+  /**
+   * An expression that does not parse is logged and makes every event fail the filter (nothing is
+   * published), as in Argo, which compiles the expression for each event.
+   */
   public void setExpression(String expression) {
+    this.expressionText = expression;
+    this.expression = null;
+    this.parseError = null;
     try {
       this.expression = ExprLangExpression.parse(expression);
-      this.expressionText = expression;
     } catch (ExpressionException e) {
-      throw new IllegalArgumentException(where() + "filter.expression: " + e.getMessage(), e);
+      parseError = e.getMessage();
+      LOG.warn("{}filter.expression: {}; no event will be published", where(), parseError);
     }
   }
 
@@ -71,6 +78,9 @@ public class EventSourceFilter {
 
   /** @throws ExpressionException when the data is no object or the expression fails */
   public boolean test(JsonNode data) {
+    if (parseError != null) {
+      throw new ExpressionException(parseError);
+    }
     if (expression == null) {
       return true;
     }

@@ -51,9 +51,14 @@ class EventSourceFilterSemanticsTest {
   }
 
   @Test
-  void refusesAnExpressionThatDoesNotParse() {
-    assertThatThrownBy(() -> filter("(id == 1")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("EventSource 'es' event 'ev': filter.expression");
+  void anExpressionThatDoesNotParseRejectsEveryEvent() throws Exception {
+    EventSourceFilter filter = filter("(id == 1");
+    var data = JSON.readTree("{\"id\": 1}");
+    assertThatThrownBy(() -> filter.test(data)).isInstanceOf(ExpressionException.class)
+        .hasMessageContaining("expected ')'");
+    Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+    exchange.getMessage().setBody(data);
+    assertThat(filter.accept(exchange)).isFalse();
   }
 
   private static EventSourceFilter filter(String expression) {
