@@ -4,6 +4,7 @@ import static io.caravan.generator.validation.SensorRules.blank;
 import static io.caravan.generator.validation.SensorRules.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.api.sensor.ArgoWorkflowTrigger;
 import io.caravan.api.sensor.ArtifactLocation;
 import io.caravan.api.sensor.HttpTrigger;
 import io.caravan.api.sensor.SecureHeader;
@@ -117,6 +118,9 @@ final class TriggerRules {
     if (template.getK8s() != null) {
       k8s(path + ".k8s", template.getK8s(), out);
     }
+    if (template.getArgoWorkflow() != null) {
+      argoWorkflow(path + ".argoWorkflow", template.getArgoWorkflow(), out);
+    }
     if (template.getLog() != null && template.getLog().getIntervalSeconds() != null
         && template.getLog().getIntervalSeconds() < 0) {
       out.add(Diagnostic.error(path + ".log.intervalSeconds", "intervalSeconds must not be negative"));
@@ -200,6 +204,20 @@ final class TriggerRules {
           "unknown operation '" + k8s.getOperation() + "': expected create, update, patch or delete"));
     }
     parameters(path + ".parameters", k8s.getParameters(), true, out);
+  }
+
+  private static void argoWorkflow(String path, ArgoWorkflowTrigger workflow, List<Diagnostic> out) {
+    if (workflow.getSource() == null) {
+      out.add(Diagnostic.error(path + ".source", "source is required"));
+    }
+    if (blank(workflow.getOperation())) {
+      out.add(Diagnostic.error(path + ".operation",
+          "operation is required (" + String.join(", ", TriggerTypes.ARGO_WORKFLOW_OPERATIONS) + ")"));
+    } else if (!TriggerTypes.ARGO_WORKFLOW_OPERATIONS.contains(workflow.getOperation())) {
+      out.add(Diagnostic.error(path + ".operation", "unknown operation '" + workflow.getOperation()
+          + "': expected one of " + String.join(", ", TriggerTypes.ARGO_WORKFLOW_OPERATIONS)));
+    }
+    parameters(path + ".parameters", workflow.getParameters(), true, out);
   }
 
   private static void policy(String path, TriggerPolicy policy, List<Diagnostic> out) {

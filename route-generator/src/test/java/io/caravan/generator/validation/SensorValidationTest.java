@@ -256,7 +256,10 @@ class SensorValidationTest {
             - template:
                 name: wf
                 conditionsReset: [{byTime: {cron: "0 0 * * *"}}]
-                argoWorkflow: {operation: submit}
+                argoWorkflow:
+                  operation: submit
+                  args: ["--serviceaccount=ci"]
+                  source: {s3: {bucket: {name: b, key: k}}}
               retryStrategy: {steps: 3}
               rateLimit: {unit: Second, requestsPerUnit: 1}
               atLeastOnce: true
@@ -267,21 +270,21 @@ class SensorValidationTest {
                   operation: update
                   patchStrategy: application/merge-patch+json
                   liveObject: true
-                  source: {configmap: {name: cm, key: pod}}
+                  source: {git: {url: "git@github.com:o/r.git", filePath: pod.yaml, githubApp: {appID: 1}}}
             - template:
                 name: call
-                http: {url: "http://x", basicAuth: {}, tls: {insecureSkipVerify: true}}
+                custom: {serverURL: "adapter:9000", spec: {job: x}}
         """))
         .extracting(d -> d.path() + " | " + d.message())
         .containsExactly(
-            "spec.triggers[0].policy.k8s | unsupported: k8s trigger policy",
-            "spec.triggers[0].template.argoWorkflow | unsupported: trigger type 'argoWorkflow'",
-            "spec.triggers[1].template.k8s.operation | unsupported: k8s operation 'update'",
-            "spec.triggers[1].template.k8s.patchStrategy | unsupported: k8s patchStrategy",
-            "spec.triggers[1].template.k8s.liveObject | unsupported: k8s liveObject",
-            "spec.triggers[1].template.k8s.source.configmap | unsupported: k8s source 'configmap'",
-            "spec.triggers[2].template.http.basicAuth | unsupported: HTTP basicAuth",
-            "spec.triggers[2].template.http.tls | unsupported: HTTP tls");
+            "spec.triggers[0].template.argoWorkflow.args | unsupported: argo CLI arguments (Caravan does not run "
+                + "the argo CLI; set them in the Workflow)",
+            "spec.triggers[0].template.argoWorkflow.source.s3 | unsupported: trigger source 's3'",
+            "spec.triggers[1].template.k8s.source.git.url | unsupported: git over ssh (use an https URL with creds)",
+            "spec.triggers[1].template.k8s.source.git.githubApp | unsupported: git GitHub App credentials (use creds)",
+            "spec.triggers[2].template.custom | unsupported: trigger type 'custom' (a gRPC triggers.Trigger"
+                + " server): Caravan has no gRPC client; use an http trigger to a small adapter"
+                + " (docs/triggers/custom.md)");
   }
 
   @Test
