@@ -3,15 +3,11 @@ package io.caravan.routes.delivery;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.camel.AsyncCallback;
@@ -19,8 +15,6 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
-import org.apache.camel.spi.ExecutorServiceManager;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
@@ -55,8 +49,6 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
    * it the bus message waits for its run (back-pressure instead of an unbounded backlog in memory).
    */
   static final int MAX_DETACHED_RUNS = 1_000;
-  /** Threads that start detached runs and retries; an asynchronous sink (http) holds one only briefly. */
-  private static final int WORKERS = 8;
 
   private CamelContext camelContext;
   private String sensorName;
@@ -259,25 +251,7 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
     if (current == null) {
       synchronized (this) {
         if (scheduler == null) {
-          String name = "trigger-" + sensorName + "-" + triggerName;
-          ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
-          ScheduledExecutorService timer = executors.newSingleThreadScheduledExecutor(this, name + "-timer");
-          // Tasks run on workers, not on the timer: a synchronous sink must not hold up other timers.
-          ThreadPoolProfile profile = new ThreadPoolProfile(name);
-          profile.setPoolSize(WORKERS);
-          profile.setMaxPoolSize(WORKERS);
-          profile.setMaxQueueSize(-1);
-          profile.setAllowCoreThreadTimeOut(true);
-          profile.setKeepAliveTime(30L);
-          profile.setTimeUnit(TimeUnit.SECONDS);
-          ExecutorService workers = executors.newThreadPool(this, name, profile);
-          scheduler = (task, delayMillis) -> {
-            if (delayMillis <= 0) {
-              workers.execute(task);
-            } else {
-              timer.schedule(() -> workers.execute(task), delayMillis, TimeUnit.MILLISECONDS);
-            }
-          };
+          scheduler = new WorkerScheduler(camelContext, this, "trigger-" + sensorName + "-" + triggerName);
         }
         current = scheduler;
       }
