@@ -3,7 +3,6 @@ package io.caravan.routes.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.routes.secrets.MapSecretStore;
 import io.vertx.core.Vertx;
