@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,28 @@ class KubernetesTriggerSourcesTest {
 
       assertThatThrownBy(() -> objectFrom("url: {path: '" + base + "/missing'}", null))
           .hasMessageContaining("trigger.template.k8s.source.url").hasMessageContaining("404");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aSourceThatCannotBeReadIsReadAgainAsInArgo() throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/flaky.yaml", exchange -> {
+      byte[] body = CONFIG_MAP.formatted("retry").getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(requests.incrementAndGet() == 1 ? 503 : 200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      JsonNode object = objectFrom(
+          "url: {path: 'http://127.0.0.1:" + server.getAddress().getPort() + "/flaky.yaml'}", null);
+      assertThat(object.at("/metadata/name").asText()).isEqualTo("from-retry");
+      assertThat(requests.get()).isEqualTo(2);
     } finally {
       server.stop(0);
     }

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -19,7 +20,7 @@ import javax.net.ssl.X509TrustManager;
 /**
  * A {@code url} source (Argo's URL artifact reader): HTTP GET of {@code path}; only status 200 is accepted;
  * at most 512 KiB are read; TLS certificates are <em>not</em> verified unless {@code verifyCert: true}
- * (Argo's default).
+ * (Argo's default). A TLS failure is final; other failures may be retried by the caller.
  */
 final class UrlArtifact {
   static final int MAX_BYTES = 512 * 1024;
@@ -48,8 +49,8 @@ final class UrlArtifact {
           HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         if (response.statusCode() != 200) {
-          throw new IllegalArgumentException(
-              field + ": GET " + url + " answered " + response.statusCode() + " (only 200 is accepted)");
+          throw new ArtifactUnavailableException(
+              field + ": GET " + url + " answered " + response.statusCode() + " (only 200 is accepted)", null);
         }
         byte[] bytes = body.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
@@ -57,8 +58,11 @@ final class UrlArtifact {
         }
         return new String(bytes, StandardCharsets.UTF_8);
       }
+    } catch (SSLException e) {
+      throw new IllegalArgumentException(field + ": GET " + url + ": TLS failed (verifyCert: "
+          + verifyCert + "): " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException(field + ": GET " + url + " failed: " + e.getMessage(), e);
+      throw new ArtifactUnavailableException(field + ": GET " + url + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(field + ": interrupted while reading " + url, e);
