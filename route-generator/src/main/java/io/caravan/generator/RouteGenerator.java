@@ -9,9 +9,14 @@ import io.caravan.generator.source.CalendarSourceTranslator;
 import io.caravan.generator.source.EventSourceTranslator;
 import io.caravan.generator.source.WebhookSourceTranslator;
 import io.caravan.generator.trigger.ArgoWorkflowTriggerTranslator;
+import io.caravan.generator.trigger.ArgoCdTriggerTranslator;
+import io.caravan.generator.trigger.EmailTriggerTranslator;
 import io.caravan.generator.trigger.HttpTriggerTranslator;
 import io.caravan.generator.trigger.K8sTriggerTranslator;
+import io.caravan.generator.trigger.KafkaTriggerTranslator;
 import io.caravan.generator.trigger.LogTriggerTranslator;
+import io.caravan.generator.trigger.NatsTriggerTranslator;
+import io.caravan.generator.trigger.SlackTriggerTranslator;
 import io.caravan.generator.yaml.RoutesYaml;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +43,12 @@ public final class RouteGenerator {
         new HttpTriggerTranslator(),
         new LogTriggerTranslator(),
         new K8sTriggerTranslator(),
-        new ArgoWorkflowTriggerTranslator()));
+        new ArgoWorkflowTriggerTranslator(),
+        new KafkaTriggerTranslator(),
+        new NatsTriggerTranslator(),
+        new SlackTriggerTranslator(),
+        new EmailTriggerTranslator(),
+        new ArgoCdTriggerTranslator()));
   }
 
   public GeneratedRoutes generate(ArgoResource resource) {

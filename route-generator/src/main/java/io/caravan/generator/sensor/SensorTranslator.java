@@ -210,7 +210,8 @@ public final class SensorTranslator {
       }
       TriggerTranslator translator = translators.get(type);
       if (translator == null) {
-        diagnostics.unsupported(path + ".template." + type, "trigger type '" + type + "'");
+        diagnostics.unsupported(path + ".template." + type, type.equals("custom")
+            ? TriggerTypes.CUSTOM_UNSUPPORTED : "trigger type '" + type + "'");
         return;
       }
       Map<String, Object> sink =

@@ -56,6 +56,7 @@ final class TriggerRules {
         && !RATE_LIMIT_UNITS.contains(trigger.getRateLimit().getUnit())) {
       out.add(Diagnostic.error(path + ".rateLimit.unit", "unit must be Second, Minute or Hour"));
     }
+    retryStrategy(path + ".retryStrategy", trigger.getRetryStrategy(), out);
     if (trigger.getDlqTrigger() != null) {
       if (!Boolean.TRUE.equals(trigger.getAtLeastOnce())) {
         out.add(Diagnostic.error(path + ".atLeastOnce", "a dlqTrigger requires atLeastOnce: true"));
@@ -68,6 +69,33 @@ final class TriggerRules {
       } else {
         trigger(path + ".dlqTrigger", trigger.getDlqTrigger(), dependencies, out);
       }
+    }
+  }
+
+  /** What the runtime's backoff accepts: a duration in nanoseconds or as a Go duration, nothing negative. */
+  private static void retryStrategy(String path, io.caravan.api.sensor.Backoff backoff, List<Diagnostic> out) {
+    if (backoff == null) {
+      return;
+    }
+    JsonNode duration = backoff.getDuration();
+    if (duration != null && !duration.isNull() && !duration.isIntegralNumber()) {
+      String text = duration.asText().trim();
+      boolean valid = text.matches("\\d+");
+      if (!valid) {
+        java.time.Duration parsed = GoDuration.parse(text);
+        valid = parsed != null && !parsed.isNegative();
+      }
+      if (!valid) {
+        out.add(Diagnostic.error(path + ".duration",
+            "duration '" + text + "' must be nanoseconds or a Go duration such as 500ms or 2s"));
+      }
+    }
+    if (backoff.getSteps() != null && backoff.getSteps() < 0) {
+      out.add(Diagnostic.error(path + ".steps", "steps must not be negative"));
+    }
+    if ((backoff.getFactor() != null && backoff.getFactor() < 0)
+        || (backoff.getJitter() != null && backoff.getJitter() < 0)) {
+      out.add(Diagnostic.error(path, "factor and jitter must not be negative"));
     }
   }
 

@@ -32,6 +32,7 @@ final class TriggerTypes {
     put(types, "custom", t.getCustom());
     put(types, "log", t.getLog());
     put(types, "email", t.getEmail());
+    put(types, "argoCD", t.getArgoCD());
     return types;
   }
 

@@ -28,7 +28,8 @@ final class UnsupportedFeatures {
   static final Set<String> IMPLEMENTED_EVENT_SOURCE_TYPES = Set.of("webhook", "calendar");
 
   /** Trigger types with a generator and runtime. */
-  static final Set<String> IMPLEMENTED_TRIGGER_TYPES = Set.of("http", "log", "k8s", "argoWorkflow");
+  static final Set<String> IMPLEMENTED_TRIGGER_TYPES =
+      Set.of("http", "log", "k8s", "argoWorkflow", "kafka", "nats", "slack", "email", "argoCD");
 
   /** EventBus variants Caravan can use (the runtime's bus configuration decides the rest). */
   static final Set<String> IMPLEMENTED_EVENT_BUSES = Set.of("jetstream", "jetstreamExotic");
@@ -85,11 +86,13 @@ final class UnsupportedFeatures {
     String t = path + ".template";
     TriggerTypes.present(template).keySet().stream()
         .filter(type -> !IMPLEMENTED_TRIGGER_TYPES.contains(type))
-        .forEach(type -> out.add(Diagnostic.unsupported(t + "." + type, "trigger type '" + type + "'")));
+        .forEach(type -> out.add(Diagnostic.unsupported(t + "." + type, type.equals("custom")
+            ? io.caravan.generator.trigger.TriggerTypes.CUSTOM_UNSUPPORTED : "trigger type '" + type + "'")));
+    if (template.getKafka() != null && template.getKafka().hasNonNull("schemaRegistry")) {
+      out.add(Diagnostic.unsupported(t + ".kafka.schemaRegistry", "kafka Avro encoding (schemaRegistry)"));
+    }
     if (template.getHttp() != null) {
       HttpTrigger http = template.getHttp();
-      flag(out, t + ".http.basicAuth", http.getBasicAuth(), "HTTP basicAuth");
-      flag(out, t + ".http.tls", http.getTls(), "HTTP tls");
       flag(out, t + ".http.host", http.getHost(), "HTTP host");
     }
     if (template.getK8s() != null) {
