@@ -41,9 +41,9 @@ public final class ArgoWorkflowTriggerTranslator implements TriggerTranslator {
           "unknown operation '" + operation + "': expected one of " + String.join(", ", OPERATIONS));
       ok = false;
     }
-    if (workflow.getArgs() != null && !workflow.getArgs().isEmpty()) {
-      diagnostics.unsupported(input.typePath("argoWorkflow", "args"),
-          "argo CLI arguments (Caravan does not run the argo CLI; set them in the Workflow)");
+    String argsProblem = argsProblem(operation, workflow.getArgs());
+    if (argsProblem != null) {
+      diagnostics.unsupported(input.typePath("argoWorkflow", "args"), argsProblem);
       ok = false;
     }
     ok &= TriggerSources.check(workflow.getSource(), input.typePath("argoWorkflow", "source"), diagnostics);
@@ -72,6 +72,19 @@ public final class ArgoWorkflowTriggerTranslator implements TriggerTranslator {
     return Ordered.map(
         "uri", "kamelet:argo-workflow-sink",
         "parameters", UriParameters.of(parameters));
+  }
+
+  /** What Caravan cannot do with {@code args} (the unsupported-diagnostic text), or null. */
+  public static String argsProblem(String operation, List<String> args) {
+    if (args == null || args.isEmpty()) {
+      return null;
+    }
+    if (!"submit".equals(operation)) {
+      return "argo CLI arguments with operation '" + operation + "' (only with submit)";
+    }
+    String problem = ArgoSubmitArgs.firstProblem(args);
+    return problem == null ? null : "argo CLI argument " + problem + " (supported: "
+        + String.join(", ", ArgoSubmitArgs.FLAGS.stream().sorted().toList()) + ")";
   }
 
   private static String annotation(TriggerInput input, String name) {
