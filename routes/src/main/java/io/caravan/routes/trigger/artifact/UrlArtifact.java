@@ -1,5 +1,6 @@
 package io.caravan.routes.trigger.artifact;
 
+import io.caravan.routes.trigger.InsecureTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -7,15 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * A {@code url} source (Argo's URL artifact reader): HTTP GET of {@code path}; only status 200 is accepted;
@@ -38,10 +32,7 @@ final class UrlArtifact {
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT)
         .followRedirects(HttpClient.Redirect.NORMAL);
     if (!verifyCert) {
-      builder.sslContext(trustEverything());
-      SSLParameters parameters = new SSLParameters();
-      parameters.setEndpointIdentificationAlgorithm(null);
-      builder.sslParameters(parameters);
+      builder.sslContext(InsecureTls.trustEverything());
     }
     HttpClient client = builder.build();
     try {
@@ -66,28 +57,6 @@ final class UrlArtifact {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(field + ": interrupted while reading " + url, e);
-    }
-  }
-
-  private static SSLContext trustEverything() {
-    TrustManager trustAll = new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up TLS without certificate checks", e);
     }
   }
 }
