@@ -13,6 +13,7 @@ import io.caravan.api.sensor.StandardK8sTrigger;
 import io.caravan.api.sensor.Trigger;
 import io.caravan.api.sensor.TriggerTemplate;
 import io.caravan.generator.Diagnostic;
+import io.caravan.generator.trigger.ArgoWorkflowTriggerTranslator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,9 +104,9 @@ final class UnsupportedFeatures {
   }
 
   private static void argoWorkflow(String path, ArgoWorkflowTrigger workflow, List<Diagnostic> out) {
-    if (workflow.getArgs() != null && !workflow.getArgs().isEmpty()) {
-      out.add(Diagnostic.unsupported(path + ".args",
-          "argo CLI arguments (Caravan does not run the argo CLI; set them in the Workflow)"));
+    String argsProblem = ArgoWorkflowTriggerTranslator.argsProblem(workflow.getOperation(), workflow.getArgs());
+    if (argsProblem != null) {
+      out.add(Diagnostic.unsupported(path + ".args", argsProblem));
     }
     source(path + ".source", workflow.getSource(), out);
   }
