@@ -31,7 +31,14 @@ class HelmChartTest {
   private static final String NAMESPACE = "argo-events";
 
   private static List<HasMetadata> render(Map<String, Object> values) {
+    return render(values, null);
+  }
+
+  private static List<HasMetadata> render(Map<String, Object> values, java.nio.file.Path valuesFile) {
     var template = new Helm(MockCluster.chartDir()).template().withName(RELEASE).withNamespace(NAMESPACE);
+    if (valuesFile != null) {
+      template.withValuesFile(valuesFile);
+    }
     values.forEach(template::set);
     List<HasMetadata> objects = new ArrayList<>();
     for (String document : template.call().split("(?m)^---\\s*$")) {
@@ -141,6 +148,33 @@ class HelmChartTest {
         .findFirst().orElseThrow();
     assertThat(monitor.getMetadata().getLabels()).containsEntry("prometheus", "kube-prometheus");
     assertThat(monitor.<String>get("spec", "endpoints", 0, "path")).isEqualTo("/metrics");
+  }
+
+  @Test
+  void customValuesReachTheRenderedObjects() throws Exception {
+    java.nio.file.Path file = java.nio.file.Path.of(HelmChartTest.class.getResource("/helm/custom-values.yaml").toURI());
+    List<HasMetadata> objects = render(Map.of(), file);
+    Deployment controller = one(objects, Deployment.class, "caravan-controller");
+    var pod = controller.getSpec().getTemplate().getSpec();
+    Container main = pod.getContainers().get(0);
+    assertThat(controller.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(pod.getPriorityClassName()).isEqualTo("other-class");
+    assertThat(pod.getNodeSelector()).containsEntry("pool", "system");
+    assertThat(main.getImage()).isEqualTo(ControllerOptions.CONTROLLER_IMAGE_REPOSITORY + ":1.2.3");
+    assertThat(main.getImagePullPolicy()).isEqualTo("Always");
+    assertThat(env(main)).containsEntry("CARAVAN_RUNTIME_IMAGE", ControllerOptions.RUNTIME_IMAGE_REPOSITORY + ":1.2.3")
+        .containsEntry("IMAGE_PULL_POLICY", "Always")
+        .containsEntry("CARAVAN_WATCH_NAMESPACES", "team-a,team-b")
+        .containsEntry("CARAVAN_NATS_IMAGE", "nats:2.11")
+        .containsEntry("METRICS_PORT", "9100").containsEntry("METRICS_PATH", "/prom");
+    assertThat(objects).noneMatch(o -> "ServiceMonitor".equals(o.getKind()) && o.getMetadata().getName().equals("caravan-controller"));
+    ValidatingWebhookConfiguration configuration = one(objects, ValidatingWebhookConfiguration.class, "caravan-webhook");
+    assertThat(configuration.getWebhooks().get(0).getFailurePolicy()).isEqualTo("Fail");
+    assertThat(configuration.getWebhooks().get(0).getClientConfig().getCaBundle()).isEqualTo("Q0E=");
+    Deployment webhook = one(objects, Deployment.class, "caravan-webhook");
+    assertThat(webhook.getSpec().getTemplate().getSpec().getVolumes()).singleElement()
+        .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("webhook-tls"));
+    assertThat(env(webhook.getSpec().getTemplate().getSpec().getContainers().get(0))).containsEntry("METRICS_PORT", "0");
   }
 
   @Test
