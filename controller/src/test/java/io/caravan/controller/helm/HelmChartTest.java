@@ -251,7 +251,10 @@ class HelmChartTest {
         "core/secrets:get,list,watch,create,update,patch,delete",
         "core/events:create,patch");
     ClusterRole webhook = one(render(Map.of()), ClusterRole.class, "caravan-webhook");
-    assertThat(webhook.getRules()).singleElement().satisfies(rule -> {
+    assertThat(webhook.getRules()).hasSize(2);
+    assertThat(webhook.getRules().get(0).getResources()).containsExactly("eventbus");
+    assertThat(webhook.getRules().get(0).getVerbs()).containsExactly("get");
+    assertThat(webhook.getRules().get(1)).satisfies(rule -> {
       assertThat(rule.getResources()).containsExactly("validatingwebhookconfigurations");
       assertThat(rule.getResourceNames()).containsExactly("caravan-webhook");
     });
