@@ -172,8 +172,8 @@ class HelmChartTest {
     assertThat(configuration.getWebhooks().get(0).getFailurePolicy()).isEqualTo("Fail");
     assertThat(configuration.getWebhooks().get(0).getClientConfig().getCaBundle()).isEqualTo("Q0E=");
     Deployment webhook = one(objects, Deployment.class, "caravan-webhook");
-    assertThat(webhook.getSpec().getTemplate().getSpec().getVolumes()).singleElement()
-        .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("webhook-tls"));
+    assertThat(webhook.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getSecret() != null)
+        .singleElement().satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("webhook-tls"));
     assertThat(env(webhook.getSpec().getTemplate().getSpec().getContainers().get(0))).containsEntry("METRICS_PORT", "0");
   }
 
@@ -217,6 +217,9 @@ class HelmChartTest {
     Deployment deployment = one(on, Deployment.class, "caravan-webhook");
     assertThat(deployment.getSpec().getTemplate().getSpec().getPriorityClassName()).isEqualTo("platform-events");
     assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("webhook");
+    // Read-only root filesystem: the generated certificates go to the /tmp emptyDir.
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
+        .extracting(m -> m.getMountPath()).containsExactly("/tmp");
 
     List<HasMetadata> off = render(Map.of("webhook.enabled", false));
     assertThat(off).noneMatch(ValidatingWebhookConfiguration.class::isInstance)
