@@ -80,7 +80,7 @@ public class NatsTriggerSink extends ServiceSupport implements Processor {
           .connectionTimeout(CONFIRM_TIMEOUT)
           .maxReconnects(-1);
       if (!key.tls().isNone()) {
-        options.sslContext(key.tls().sslContext());
+        options.sslContext(key.tls().sslContext(FIELD + ".tls"));
       }
       key.auth().applyTo(options);
       Connection connection = Nats.connect(options.build());
