@@ -38,6 +38,12 @@ final class RunCommand implements Callable<Integer> {
   String bus;
 
   @Option(
+      names = "--max-in-flight",
+      paramLabel = "N",
+      description = "Events each sensor dependency processes at a time (default: 64; 1 keeps order).")
+  int maxInFlight;
+
+  @Option(
       names = "--metrics-port",
       paramLabel = "N",
       defaultValue = "" + CaravanRuntime.DEFAULT_METRICS_PORT,
@@ -61,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (metricsPort < 0 || metricsPort > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--metrics-port must be 0..65535");
+    }
+    if (maxInFlight < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-in-flight must be at least 1");
     }
     ManifestSet set = ManifestSet.read(inputs);
     MapSecretStore secrets = new MapSecretStore();
@@ -91,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
         CaravanRuntime.builder()
             .documents(documents)
             .busUrl(bus)
+            .busMaxInFlight(maxInFlight)
             .metricsPort(metricsPort)
             .namespace(namespace != null ? namespace : commonNamespace(set.manifests()))
             .secretStore(secrets)

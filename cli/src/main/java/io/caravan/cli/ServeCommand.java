@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs generated route documents (*.yaml in ROUTES_DIR), as an EventSource or Sensor pod does.",
-      "Environment: CARAVAN_BUS_URL, CARAVAN_BUS_USERNAME, CARAVAN_BUS_PASSWORD, CARAVAN_NAMESPACE."
+      "Environment: CARAVAN_BUS_URL, CARAVAN_BUS_USERNAME, CARAVAN_BUS_PASSWORD (or CARAVAN_BUS_AUTH_FILE:",
+      "Argo's client-auth YAML), CARAVAN_BUS_STREAM_CONFIG (Argo's streamConfig YAML), CARAVAN_NAMESPACE,",
+      "CARAVAN_BUS_MAX_IN_FLIGHT."
     })
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -33,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--bus", paramLabel = "nats://HOST:PORT",
       description = "Bus URL (default: $CARAVAN_BUS_URL; unset = in-memory bus).")
   String bus = System.getenv("CARAVAN_BUS_URL");
+
+  @Option(names = "--max-in-flight", paramLabel = "N",
+      description = "Events each sensor dependency processes at a time "
+          + "(default: $CARAVAN_BUS_MAX_IN_FLIGHT, else 64; 1 keeps order).")
+  String maxInFlight = System.getenv("CARAVAN_BUS_MAX_IN_FLIGHT");
 
   @Option(names = "--metrics-port", paramLabel = "N",
       defaultValue = "" + CaravanRuntime.DEFAULT_METRICS_PORT,
@@ -62,18 +69,27 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+    int inFlight = 0;
+    if (maxInFlight != null && !maxInFlight.isBlank()) {
+      try {
+        inFlight = Integer.parseInt(maxInFlight.trim());
+      } catch (NumberFormatException e) {
+        inFlight = -1;
+      }
+      if (inFlight < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--max-in-flight (or CARAVAN_BUS_MAX_IN_FLIGHT) must be a number of at least 1, not '"
+                + maxInFlight + "'");
+      }
+    }
     CaravanRuntime.Builder builder = CaravanRuntime.builder()
+        .busMaxInFlight(inFlight)
         .documents(documents)
         .busUrl(bus == null || bus.isBlank() ? null : bus)
         .metricsPort(metricsPort)
         .namespace(namespace == null ? "" : namespace)
         .secretStore(new MountedSecretStore(secretsDir));
-    String username = System.getenv("CARAVAN_BUS_USERNAME");
-    if (username != null && !username.isBlank()) {
-      builder.camelProperty("camel.component.eventbus.username", username);
-      builder.camelProperty("camel.component.eventbus.password",
-          System.getenv().getOrDefault("CARAVAN_BUS_PASSWORD", ""));
-    }
+    BusEnvironment.properties(System.getenv()).forEach(builder::camelProperty);
     return foreground.run(builder.build(), out, err);
   }
 

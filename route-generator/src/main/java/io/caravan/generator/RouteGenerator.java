@@ -8,6 +8,7 @@ import io.caravan.generator.sensor.SensorTranslator;
 import io.caravan.generator.source.CalendarSourceTranslator;
 import io.caravan.generator.source.EventSourceTranslator;
 import io.caravan.generator.source.WebhookSourceTranslator;
+import io.caravan.generator.trigger.ArgoWorkflowTriggerTranslator;
 import io.caravan.generator.trigger.ArgoCdTriggerTranslator;
 import io.caravan.generator.trigger.EmailTriggerTranslator;
 import io.caravan.generator.trigger.HttpTriggerTranslator;
@@ -42,6 +43,7 @@ public final class RouteGenerator {
         new HttpTriggerTranslator(),
         new LogTriggerTranslator(),
         new K8sTriggerTranslator(),
+        new ArgoWorkflowTriggerTranslator(),
         new KafkaTriggerTranslator(),
         new NatsTriggerTranslator(),
         new SlackTriggerTranslator(),

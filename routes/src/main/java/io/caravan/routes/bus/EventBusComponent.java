@@ -31,7 +31,7 @@ public class EventBusComponent extends DefaultComponent implements CorrelationSt
   private long streamMaxBytes = -1;
   private Duration streamDuplicates = Duration.ofSeconds(300);
   private int streamReplicas = 1;
-  private int maxInFlight = 1;
+  private int maxInFlight = BusSettings.DEFAULT_MAX_IN_FLIGHT;
   private Duration ackWait = Duration.ofSeconds(60);
   private Duration nakDelay = Duration.ofSeconds(1);
   private Duration publishTimeout = Duration.ofSeconds(5);
@@ -182,7 +182,7 @@ public class EventBusComponent extends DefaultComponent implements CorrelationSt
     return maxInFlight;
   }
 
-  /** Exchanges one consumer runs at a time; 1 (default) keeps each consumer's events in order. */
+  /** Exchanges one consumer runs at a time (default {@value BusSettings#DEFAULT_MAX_IN_FLIGHT}); 1 keeps each consumer's events in order. */
   public void setMaxInFlight(int maxInFlight) {
     this.maxInFlight = maxInFlight;
   }

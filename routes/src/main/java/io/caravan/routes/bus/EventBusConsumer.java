@@ -50,7 +50,7 @@ public class EventBusConsumer extends DefaultConsumer {
     ExecutorServiceManager executors = getEndpoint().getCamelContext().getExecutorServiceManager();
     String name = "eventbus-" + endpoint.getDurableName();
     permits = new Semaphore(settings.maxInFlight());
-    workers = executors.newFixedThreadPool(this, name, settings.maxInFlight());
+    workers = executors.newThreadPool(this, name, settings.workerPoolProfile(name));
     ticker = executors.newSingleThreadScheduledExecutor(this, name + "-in-progress");
     subscription = component.transport()
         .subscribe(endpoint.getSubject(), endpoint.getDurableName(), this::onDelivery);

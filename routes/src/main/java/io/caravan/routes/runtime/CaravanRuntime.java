@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ManagementMBeansLevel;
+import org.apache.camel.ManagementStatisticsLevel;
 import org.apache.camel.StartupSummaryLevel;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
@@ -26,6 +28,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.Resource;
+import org.apache.camel.support.DefaultRegistry;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
@@ -164,6 +167,11 @@ public final class CaravanRuntime implements AutoCloseable {
     var config = camelMain.configure();
     config.setName("caravan");
     config.setJmxEnabled(true);
+    // JMX for routes only: MBeans per processor and endpoint for Kamelet-created routes cost ~0.5 MiB of
+    // heap per sensor (docs/performance.md, density).
+    config.setJmxManagementMBeansLevel(ManagementMBeansLevel.RoutesOnly);
+    config.setJmxManagementStatisticsLevel(ManagementStatisticsLevel.RoutesOnly);
+    config.setJmxManagementRegisterRoutesCreateByKamelet(false);
     config.setShutdownTimeout(SHUTDOWN_TIMEOUT_SECONDS);
     config.setShutdownSuppressLoggingOnTimeout(false);
     config.setShutdownLogInflightExchangesOnTimeout(true);
@@ -172,6 +180,10 @@ public final class CaravanRuntime implements AutoCloseable {
     camelMain.addInitialProperty("camel.component.kamelet.location", "classpath:kamelets");
     if (options.busUrl() != null) {
       camelMain.addInitialProperty("camel.component.eventbus.url", options.busUrl());
+    }
+    if (options.busMaxInFlight() > 0) {
+      camelMain.addInitialProperty("camel.component.eventbus.maxInFlight",
+          String.valueOf(options.busMaxInFlight()));
     }
     options.camelProperties().forEach(camelMain::addInitialProperty);
 
@@ -228,6 +240,10 @@ public final class CaravanRuntime implements AutoCloseable {
     protected CamelContext createCamelContext() {
       CamelContext context = super.createCamelContext();
       installPlaceholderParser(context);
+      if (context.getRegistry() instanceof DefaultRegistry registry && registry.getFallbackRegistry() != null
+          && !(registry.getFallbackRegistry() instanceof TypeIndexedRegistry)) {
+        registry.setFallbackRegistry(new TypeIndexedRegistry(registry.getFallbackRegistry()));
+      }
       return context;
     }
   }
@@ -248,6 +264,8 @@ public final class CaravanRuntime implements AutoCloseable {
    * @param secretStore where Secret/ConfigMap references resolve
    * @param kubernetesClient bound as {@code kubernetesClient} when not null
    * @param camelProperties extra Camel Main properties ({@code camel.*}), for tuning and tests
+   * @param busMaxInFlight events one sensor dependency consumer processes at a time (also its JetStream
+   *     {@code maxAckPending}); 0 = the bus component's default
    */
   public record Options(
       List<RouteDocument> documents,
@@ -256,8 +274,13 @@ public final class CaravanRuntime implements AutoCloseable {
       String namespace,
       SecretStore secretStore,
       KubernetesClient kubernetesClient,
-      Map<String, String> camelProperties) {
+      Map<String, String> camelProperties,
+      int busMaxInFlight) {
     public Options {
+      if (busMaxInFlight < 0) {
+        throw new IllegalArgumentException("bus max in-flight must be at least 1 (0 = default): "
+            + busMaxInFlight);
+      }
       documents = List.copyOf(documents);
       if (metricsPort < 0 || metricsPort > 65535) {
         throw new IllegalArgumentException("metrics port must be 0..65535: " + metricsPort);
@@ -277,6 +300,7 @@ public final class CaravanRuntime implements AutoCloseable {
     private String namespace = "";
     private SecretStore secretStore;
     private KubernetesClient kubernetesClient;
+    private int busMaxInFlight;
 
     public Builder document(String name, String yaml) {
       documents.add(new RouteDocument(name, yaml));
@@ -313,6 +337,12 @@ public final class CaravanRuntime implements AutoCloseable {
       return this;
     }
 
+    /** Events one sensor dependency consumer processes at a time; 0 = the bus default. */
+    public Builder busMaxInFlight(int value) {
+      this.busMaxInFlight = value;
+      return this;
+    }
+
     public Builder camelProperty(String key, String value) {
       camelProperties.put(key, value);
       return this;
@@ -320,7 +350,8 @@ public final class CaravanRuntime implements AutoCloseable {
 
     public Options options() {
       return new Options(
-          documents, busUrl, metricsPort, namespace, secretStore, kubernetesClient, camelProperties);
+          documents, busUrl, metricsPort, namespace, secretStore, kubernetesClient, camelProperties,
+          busMaxInFlight);
     }
 
     public CaravanRuntime build() {

@@ -86,12 +86,13 @@ final class WebhookRequestHandler {
       dispatch(request, query);
     } else if (request.method() == HttpMethod.POST) {
       if (FORM.equals(request.getHeader("Content-Type"))) {
-        readBody(request, MAX_FORM_SIZE, 500, "http: POST too large", body -> {
+        // A body that is not a form is the client's error: 400, as for a body that is not JSON.
+        readBody(request, MAX_FORM_SIZE, 400, "http: POST too large", body -> {
           JsonNode form;
           try {
             form = WebhookEventData.urlValues(body.toString(StandardCharsets.UTF_8));
           } catch (IllegalArgumentException e) {
-            WebhookResponses.send(request, 500, e.getMessage());
+            WebhookResponses.send(request, 400, "invalid form body: " + e.getMessage());
             return;
           }
           dispatch(request, form);

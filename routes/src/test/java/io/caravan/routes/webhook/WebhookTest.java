@@ -183,9 +183,9 @@ class WebhookTest extends CamelTestSupport {
   }
 
   @Test
-  void malformedFormIs500() throws Exception {
+  void malformedFormIs400() throws Exception {
     HttpResponse<String> response = post(base + "/example", "application/x-www-form-urlencoded", "a=%zz");
-    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.statusCode()).isEqualTo(400);
   }
 
   @Test
