@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs generated route documents (*.yaml in ROUTES_DIR), as an EventSource or Sensor pod does.",
-      "Environment: CARAVAN_BUS_URL, CARAVAN_BUS_USERNAME, CARAVAN_BUS_PASSWORD, CARAVAN_NAMESPACE,",
+      "Environment: CARAVAN_BUS_URL, CARAVAN_BUS_USERNAME, CARAVAN_BUS_PASSWORD (or CARAVAN_BUS_AUTH_FILE:",
+      "Argo's client-auth YAML), CARAVAN_BUS_STREAM_CONFIG (Argo's streamConfig YAML), CARAVAN_NAMESPACE,",
       "CARAVAN_BUS_MAX_IN_FLIGHT."
     })
 final class ServeCommand implements Callable<Integer> {
@@ -88,12 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         .metricsPort(metricsPort)
         .namespace(namespace == null ? "" : namespace)
         .secretStore(new MountedSecretStore(secretsDir));
-    String username = System.getenv("CARAVAN_BUS_USERNAME");
-    if (username != null && !username.isBlank()) {
-      builder.camelProperty("camel.component.eventbus.username", username);
-      builder.camelProperty("camel.component.eventbus.password",
-          System.getenv().getOrDefault("CARAVAN_BUS_PASSWORD", ""));
-    }
+    BusEnvironment.properties(System.getenv()).forEach(builder::camelProperty);
     return foreground.run(builder.build(), out, err);
   }
 

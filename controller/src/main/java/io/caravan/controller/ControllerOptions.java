@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * @param namespaces        namespaces to watch; empty = all ({@code CARAVAN_WATCH_NAMESPACES}, comma-separated)
  * @param leaderElection    whether replicas elect a leader ({@code LEADER_ELECTION}, default true)
  * @param podNamespace      the controller's namespace, where the lease lives ({@code POD_NAMESPACE})
- * @param metricsPort       Prometheus {@code /metrics} port ({@code METRICS_PORT}, default 7777; 0 = off)
+ * @param metricsPort       Prometheus metrics port ({@code METRICS_PORT}, default 7777; 0 = off)
+ * @param metricsPath       their HTTP path ({@code METRICS_PATH}, default {@code /metrics})
  * @param healthPort        {@code /healthz} and {@code /readyz} port ({@code HEALTH_PORT}, default 8081; 0 = off)
  */
 public record ControllerOptions(
@@ -25,6 +26,7 @@ public record ControllerOptions(
     boolean leaderElection,
     String podNamespace,
     int metricsPort,
+    String metricsPath,
     int healthPort) {
 
   /** The runtime image name the Helm chart and the controller agree on (tag = the chart's appVersion). */
@@ -35,7 +37,7 @@ public record ControllerOptions(
   public static final String LEASE_NAME = "caravan-controller";
 
   public static ControllerOptions fromEnvironment(Map<String, String> env) {
-    String version = ControllerOptions.class.getPackage().getImplementationVersion();
+    String version = env.getOrDefault("CARAVAN_VERSION", ControllerOptions.class.getPackage().getImplementationVersion());
     String defaultImage = RUNTIME_IMAGE_REPOSITORY + ":" + (version == null ? "latest" : version);
     return new ControllerOptions(
         env.getOrDefault("CARAVAN_RUNTIME_IMAGE", defaultImage),
@@ -46,11 +48,12 @@ public record ControllerOptions(
         Boolean.parseBoolean(env.getOrDefault("LEADER_ELECTION", "true")),
         env.getOrDefault("POD_NAMESPACE", "default"),
         Integer.parseInt(env.getOrDefault("METRICS_PORT", "7777")),
+        env.getOrDefault("METRICS_PATH", "/metrics"),
         Integer.parseInt(env.getOrDefault("HEALTH_PORT", "8081")));
   }
 
   /** Settings for tests: no leader election, no HTTP ports. */
   public static ControllerOptions forTests(String runtimeImage) {
-    return new ControllerOptions(runtimeImage, "IfNotPresent", DEFAULT_NATS_IMAGE, Set.of(), false, "default", 0, 0);
+    return new ControllerOptions(runtimeImage, "IfNotPresent", DEFAULT_NATS_IMAGE, Set.of(), false, "default", 0, "/metrics", 0);
   }
 }

@@ -20,6 +20,15 @@ public final class Operators {
   private Operators() {}
 
   public static Operator create(KubernetesClient client, ControllerOptions options, Metrics metrics) {
+    return create(client, options, metrics, true);
+  }
+
+  /**
+   * {@code exitOnLostLease}: when a leader stops leading, the process exits (production: the pod restarts
+   * and waits for the lease again); tests that stop the operator turn it off.
+   */
+  public static Operator create(KubernetesClient client, ControllerOptions options, Metrics metrics,
+      boolean exitOnLostLease) {
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
@@ -28,8 +37,11 @@ public final class Operators {
           .withMetrics(metrics)
           .withStopOnInformerErrorDuringStartup(false);
       if (options.leaderElection()) {
-        o.withLeaderElectionConfiguration(
-            new LeaderElectionConfiguration(ControllerOptions.LEASE_NAME, options.podNamespace()));
+        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
+            ControllerOptions.LEASE_NAME, options.podNamespace(),
+            LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null, null, exitOnLostLease));
       }
     });
     operator.register(new EventBusReconciler(client, options), namespaces(options));

@@ -150,6 +150,18 @@ class EventSourceReconcilerTest {
   }
 
   @Test
+  void invalidPodTemplateIsReportedNotThrown() {
+    String ns = namespaceWithBus();
+    cluster.create(ns, EventSourceResource.class,
+        Fixtures.webhookSource("badpod", "/x").replace("nodeSelector:", "affinity: not-an-affinity\n    nodeSelector:"));
+    EventSourceResource failed = cluster.awaitCondition(EventSourceResource.class, ns, "badpod", "Deployed", "False");
+    var deployed = MockCluster.condition(failed, "Deployed").orElseThrow();
+    assertThat(deployed.getReason()).isEqualTo("BuildDeploymentSpecFailed");
+    assertThat(deployed.getMessage()).startsWith("spec.template: ");
+    assertThat(deployment(ns, "badpod")).isNull();
+  }
+
+  @Test
   void deleteRemovesTheEventSource() {
     String ns = namespaceWithBus();
     cluster.create(ns, EventSourceResource.class, Fixtures.webhookSource("gone", "/x"));

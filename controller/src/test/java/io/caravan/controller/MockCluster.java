@@ -59,6 +59,7 @@ public final class MockCluster implements AutoCloseable {
     for (String file : new String[] {"eventbus.yaml", "eventsources.yaml", "sensors.yaml"}) {
       client.apiextensions().v1().customResourceDefinitions().resource(crd(file)).create();
     }
+    metrics.countResourcesWith(() -> io.caravan.controller.metrics.ResourceCounts.count(client, java.util.Set.of()));
     operator = Operators.create(client, ControllerOptions.forTests(RUNTIME_IMAGE), metrics);
     operator.start();
   }

@@ -73,6 +73,31 @@ class SensorDurabilityE2ETest {
     }
   }
 
+  @Test
+  void stateStoredBeforeTheSensorsConditionsChangedIsDroppedAtRestart() throws Exception {
+    try (RecordingHttpReceiver receiver = new RecordingHttpReceiver()) {
+      Caravan sensor = Caravan.manifests("manifests/and-sensor.yaml")
+          .with("RECEIVER", receiver.url("/ship")).bus(nats.url());
+      try (CaravanRuntime first = sensor.start()) {
+        publisher.publish(List.of(BusPublisher.event("shop", "order", "o-old")));
+        Poll.until("the order is stored", Duration.ofSeconds(20), () -> storedState().contains("o-old"));
+      }
+      // The same trigger with a changed condition: what was stored under the old one no longer counts.
+      try (CaravanRuntime changed = sensor.start(text -> text.replace(
+          "conditions: order && payment", "conditions: payment && order"))) {
+        publisher.publish(List.of(BusPublisher.event("shop", "payment", "p-new")));
+        Poll.until("the payment is stored", Duration.ofSeconds(20), () -> storedState().contains("p-new"));
+        assertThat(storedState()).doesNotContain("o-old");
+        assertThat(receiver.requests()).isEmpty();
+        publisher.publish(List.of(BusPublisher.event("shop", "order", "o-new")));
+        JsonNode shipped = json.readTree(
+            receiver.awaitRequests(1, Duration.ofSeconds(30), r -> true).get(0).body());
+        assertThat(shipped.path("order").asText()).isEqualTo("o-new");
+        assertThat(shipped.path("payment").asText()).isEqualTo("p-new");
+      }
+    }
+  }
+
   private String storedState() throws Exception {
     KeyValueEntry entry = publisher.connection().keyValue("fulfilment").get("ship");
     return entry == null ? "" : new String(entry.getValue(), StandardCharsets.UTF_8);

@@ -8,9 +8,15 @@ import io.caravan.generator.sensor.SensorTranslator;
 import io.caravan.generator.source.CalendarSourceTranslator;
 import io.caravan.generator.source.EventSourceTranslator;
 import io.caravan.generator.source.WebhookSourceTranslator;
+import io.caravan.generator.trigger.ArgoWorkflowTriggerTranslator;
+import io.caravan.generator.trigger.ArgoCdTriggerTranslator;
+import io.caravan.generator.trigger.EmailTriggerTranslator;
 import io.caravan.generator.trigger.HttpTriggerTranslator;
 import io.caravan.generator.trigger.K8sTriggerTranslator;
+import io.caravan.generator.trigger.KafkaTriggerTranslator;
 import io.caravan.generator.trigger.LogTriggerTranslator;
+import io.caravan.generator.trigger.NatsTriggerTranslator;
+import io.caravan.generator.trigger.SlackTriggerTranslator;
 import io.caravan.generator.yaml.RoutesYaml;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +42,13 @@ public final class RouteGenerator {
     this.sensors = new SensorTranslator(List.of(
         new HttpTriggerTranslator(),
         new LogTriggerTranslator(),
-        new K8sTriggerTranslator()));
+        new K8sTriggerTranslator(),
+        new ArgoWorkflowTriggerTranslator(),
+        new KafkaTriggerTranslator(),
+        new NatsTriggerTranslator(),
+        new SlackTriggerTranslator(),
+        new EmailTriggerTranslator(),
+        new ArgoCdTriggerTranslator()));
   }
 
   public GeneratedRoutes generate(ArgoResource resource) {

@@ -23,6 +23,8 @@ public class TriggerTemplate extends ArgoObject {
   private JsonNode openWhisk;
   private JsonNode custom;
   private JsonNode email;
+  /** Caravan extension: sync an Argo CD Application (not an Argo Events trigger type). */
+  private JsonNode argoCD;
 
   public String getName() {
     return name;
@@ -158,5 +160,13 @@ public class TriggerTemplate extends ArgoObject {
 
   public void setEmail(JsonNode email) {
     this.email = email;
+  }
+
+  public JsonNode getArgoCD() {
+    return argoCD;
+  }
+
+  public void setArgoCD(JsonNode argoCD) {
+    this.argoCD = argoCD;
   }
 }

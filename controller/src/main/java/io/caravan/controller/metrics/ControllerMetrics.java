@@ -1,15 +1,13 @@
 package io.caravan.controller.metrics;
 
-import io.caravan.controller.model.ArgoStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.Supplier;
 
 /**
  * The controller's Prometheus metrics, fed by JOSDK's {@link Metrics} callbacks:
@@ -23,8 +21,7 @@ public final class ControllerMetrics implements Metrics {
   private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
   private final Map<String, DoubleAdder> durationSums = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> durationCounts = new ConcurrentHashMap<>();
-  /** kind → (namespace/name → ready). */
-  private final Map<String, Map<ResourceID, Boolean>> states = new ConcurrentHashMap<>();
+  private volatile Supplier<Map<String, long[]>> resourceCounter = Map::of;
 
   @Override
   public void reconcileCustomResource(HasMetadata resource, io.javaoperatorsdk.operator.api.reconciler.RetryInfo retry,
@@ -37,18 +34,12 @@ public final class ControllerMetrics implements Metrics {
     counter(failures, resource.getKind()).incrementAndGet();
   }
 
-  @Override
-  @SuppressWarnings("unchecked")
-  public void finishedReconciliation(HasMetadata resource, Map<String, Object> metadata) {
-    if (resource instanceof CustomResource<?, ?> custom && custom.getStatus() instanceof ArgoStatus status) {
-      states.computeIfAbsent(resource.getKind(), k -> new ConcurrentHashMap<>())
-          .put(ResourceID.fromResource(resource), status.isReady());
-    }
-  }
-
-  @Override
-  public void cleanupDoneFor(ResourceID id, Map<String, Object> metadata) {
-    states.values().forEach(m -> m.remove(id));
+  /**
+   * Where the {@code caravan_controller_resources} gauge comes from: kind → [ready, not ready], read at
+   * scrape time (the controller lists its three kinds; see {@link ResourceCounts}).
+   */
+  public void countResourcesWith(Supplier<Map<String, long[]>> counter) {
+    this.resourceCounter = counter;
   }
 
   @Override
@@ -88,12 +79,17 @@ public final class ControllerMetrics implements Metrics {
     });
     out.append("# HELP caravan_controller_resources Objects by kind and status (ready = every condition True).\n")
         .append("# TYPE caravan_controller_resources gauge\n");
-    new TreeMap<>(states).forEach((kind, byId) -> {
-      long ready = byId.values().stream().filter(Boolean::booleanValue).count();
+    Map<String, long[]> counts;
+    try {
+      counts = new TreeMap<>(resourceCounter.get());
+    } catch (RuntimeException e) {
+      counts = Map.of();
+    }
+    counts.forEach((kind, readyAndNot) -> {
       out.append("caravan_controller_resources{kind=\"").append(kind).append("\",status=\"ready\"} ")
-          .append(ready).append('\n');
+          .append(readyAndNot[0]).append('\n');
       out.append("caravan_controller_resources{kind=\"").append(kind).append("\",status=\"not_ready\"} ")
-          .append(byId.size() - ready).append('\n');
+          .append(readyAndNot[1]).append('\n');
     });
     return out.toString();
   }

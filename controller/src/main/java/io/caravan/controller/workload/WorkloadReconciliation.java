@@ -77,12 +77,23 @@ public final class WorkloadReconciliation {
       return new Outcome(status, true);
     }
     String routesHash = SpecHash.text(result.yaml());
+    Deployment deployment;
+    try {
+      deployment = RuntimeDeploymentDependent.desired(cr, kind, spec, bus.connection(), options, routesHash);
+    } catch (IllegalArgumentException e) {
+      // A spec.template that is not a valid pod customisation (e.g. affinity: "x"): say so, write nothing.
+      String message = "spec.template: " + firstLine(e.getMessage());
+      status.set(DEPLOYED, false, "BuildDeploymentSpecFailed", message);
+      if (!status.sameAs(old)) {
+        events.warning(cr, "BuildDeploymentSpecFailed", message);
+      }
+      return new Outcome(status, false);
+    }
     String step = "ConfigMap";
     try {
       ConfigMap routes = RoutesConfigMapDependent.desired(cr, kind, result.yaml());
       children.apply(cr, routes);
       step = "Deployment";
-      Deployment deployment = RuntimeDeploymentDependent.desired(cr, kind, spec, bus.connection(), options, routesHash);
       children.apply(cr, deployment);
       step = "Service";
       Service service = ServiceDependent.desired(cr, kind, spec);
@@ -103,6 +114,14 @@ public final class WorkloadReconciliation {
       events.normal(cr, "Deployed", "routes " + routesHash.substring(0, 12) + " deployed");
     }
     return new Outcome(status, false);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "invalid";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private static String join(List<Diagnostic> diagnostics) {

@@ -167,6 +167,7 @@ public final class SensorTranslator {
   private final class TriggerPlan {
     private final String sensor;
     private final String namespace;
+    private final Map<String, String> annotations;
     private final Trigger trigger;
     private final String path;
     private final Map<String, EventDependency> dependencies;
@@ -178,6 +179,7 @@ public final class SensorTranslator {
         Diagnostics diagnostics) {
       this.sensor = sensor.name();
       this.namespace = sensor.namespace();
+      this.annotations = sensor.getMetadata() == null ? null : sensor.getMetadata().getAnnotations();
       this.trigger = trigger;
       this.path = path;
       this.dependencies = dependencies;
@@ -200,7 +202,6 @@ public final class SensorTranslator {
         diagnostics.error(path + ".template.name", "trigger name '" + name + "' is used twice");
         return;
       }
-      reportUnsupportedOptions(template);
       ResolvedConditions conditions = new ConditionResolver(dependencies, diagnostics)
           .resolve(template.getConditions(), path + ".template.conditions");
       String type = chooseType(template);
@@ -209,11 +210,12 @@ public final class SensorTranslator {
       }
       TriggerTranslator translator = translators.get(type);
       if (translator == null) {
-        diagnostics.unsupported(path + ".template." + type, "trigger type '" + type + "'");
+        diagnostics.unsupported(path + ".template." + type, type.equals("custom")
+            ? TriggerTypes.CUSTOM_UNSUPPORTED : "trigger type '" + type + "'");
         return;
       }
       Map<String, Object> sink =
-          translator.sink(new TriggerInput(sensor, namespace, name, trigger, path), diagnostics);
+          translator.sink(new TriggerInput(sensor, namespace, name, trigger, path, annotations), diagnostics);
       if (sink == null) {
         return;
       }
@@ -290,13 +292,6 @@ public final class SensorTranslator {
       }
       return translator.sink(
           new TriggerInput(sensor, namespace, dlqTemplate.getName(), dlq, dlqPath), diagnostics);
-    }
-
-    private void reportUnsupportedOptions(TriggerTemplate template) {
-      if (trigger.getPolicy() != null) {
-        diagnostics.unsupportedIfSet(trigger.getPolicy().getK8s(), path + ".policy.k8s",
-            "k8s trigger policy");
-      }
     }
 
     /** The type Argo would run (the first set, in Argo's order), or null when none is set. */

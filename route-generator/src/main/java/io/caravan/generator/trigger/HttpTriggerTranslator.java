@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code template.http} → {@code kamelet:http-sink}. Payload, headers and parameters are applied
- * by the runtime's TriggerTemplate bean from the trigger YAML; the sink gets url, method, timeout
- * and the allowed statuses ({@code policy.status.allow}).
+ * by the runtime's TriggerTemplate bean from the trigger YAML, as are basicAuth and tls (secret
+ * references); the sink gets url, method, timeoutSeconds and the allowed statuses
+ * ({@code policy.status.allow}).
  */
 public final class HttpTriggerTranslator implements TriggerTranslator {
 
@@ -39,10 +40,6 @@ public final class HttpTriggerTranslator implements TriggerTranslator {
           "method '" + method + "' must be one of " + String.join(", ", METHODS));
       return null;
     }
-    diagnostics.unsupportedIfSet(http.getBasicAuth(), input.typePath("http", "basicAuth"),
-        "HTTP trigger basic authentication");
-    diagnostics.unsupportedIfSet(http.getTls(), input.typePath("http", "tls"),
-        "HTTP trigger TLS settings");
     diagnostics.unsupportedIfSet(http.getHost(), input.typePath("http", "host"),
         "HTTP trigger host override");
     long timeout = http.getTimeout() == null || http.getTimeout() <= 0
@@ -52,11 +49,12 @@ public final class HttpTriggerTranslator implements TriggerTranslator {
         "parameters", UriParameters.of(Ordered.map(
             "url", http.getUrl(),
             "method", method,
-            "timeout", timeout,
+            "timeoutSeconds", timeout,
             "statusAllow", statusAllow(input.trigger().getPolicy()))));
   }
 
-  private static String statusAllow(TriggerPolicy policy) {
+  /** {@code policy.status.allow} as comma-separated codes, or null. */
+  static String statusAllow(TriggerPolicy policy) {
     if (policy == null || policy.getStatus() == null || policy.getStatus().getAllow() == null
         || policy.getStatus().getAllow().isEmpty()) {
       return null;

@@ -1,19 +1,26 @@
 package io.caravan.generator.trigger;
 
-import io.caravan.api.sensor.ArtifactLocation;
 import io.caravan.api.sensor.StandardK8sTrigger;
 import io.caravan.generator.Diagnostics;
 import io.caravan.generator.yaml.Ordered;
+import io.caravan.generator.yaml.UriParameters;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code template.k8s} with {@code operation: create} (the default) and an inline
- * {@code source.resource} → {@code kamelet:kubernetes-resource-sink}. The resource and its
- * parameters go to the runtime's TriggerTemplate bean through the trigger YAML.
+ * {@code template.k8s} → {@code kamelet:kubernetes-resource-sink} with the {@code operation} (create,
+ * update, patch, delete), the Sensor's namespace, the {@code patchStrategy} of a patch and the
+ * {@code policy.k8s} parameters. The source, {@code liveObject} and parameters go to the runtime's
+ * TriggerTemplate bean through the trigger YAML; the runtime reads the source when the trigger fires.
  */
 public final class K8sTriggerTranslator implements TriggerTranslator {
 
   static final String CREATE = "create";
+  static final List<String> OPERATIONS = List.of("create", "update", "patch", "delete");
+  static final List<String> PATCH_STRATEGIES = List.of(
+      "application/merge-patch+json", "application/json-patch+json",
+      "application/strategic-merge-patch+json", "application/apply-patch+yaml");
 
   @Override
   public String type() {
@@ -25,53 +32,37 @@ public final class K8sTriggerTranslator implements TriggerTranslator {
     StandardK8sTrigger k8s = input.trigger().getTemplate().getK8s();
     String operation = k8s.getOperation() == null || k8s.getOperation().isEmpty()
         ? CREATE : k8s.getOperation();
-    if (!CREATE.equals(operation)) {
-      diagnostics.unsupported(input.typePath("k8s", "operation"),
-          "k8s trigger operation '" + operation + "' (only create)");
+    boolean ok = true;
+    if (!OPERATIONS.contains(operation)) {
+      diagnostics.error(input.typePath("k8s", "operation"),
+          "unknown operation '" + operation + "': expected create, update, patch or delete");
+      ok = false;
+    }
+    String patchStrategy = k8s.getPatchStrategy() == null || k8s.getPatchStrategy().isEmpty()
+        ? null : k8s.getPatchStrategy();
+    if (patchStrategy != null && !PATCH_STRATEGIES.contains(patchStrategy)) {
+      diagnostics.error(input.typePath("k8s", "patchStrategy"), "patchStrategy '" + patchStrategy
+          + "' must be one of " + String.join(", ", PATCH_STRATEGIES));
+      ok = false;
+    } else if (patchStrategy != null && !operation.equals("patch")) {
+      diagnostics.warning(input.typePath("k8s", "patchStrategy"), "ignored: only used by operation patch");
+      patchStrategy = null;
+    }
+    if (Boolean.TRUE.equals(k8s.getLiveObject()) && !operation.equals("update")) {
+      diagnostics.warning(input.typePath("k8s", "liveObject"), "ignored: only used by operation update");
+    }
+    ok &= TriggerSources.check(k8s.getSource(), input.typePath("k8s", "source"), diagnostics);
+    Map<String, Object> policy = K8sPolicyParameters.of(input, diagnostics);
+    if (!ok || policy == null) {
       return null;
     }
-    if (!hasSupportedSource(k8s.getSource(), input, diagnostics)) {
-      return null;
-    }
+    Map<String, Object> parameters = new LinkedHashMap<>(Ordered.map(
+        "operation", operation,
+        "namespace", input.namespace(),
+        "patchStrategy", patchStrategy));
+    parameters.putAll(policy);
     return Ordered.map(
         "uri", "kamelet:kubernetes-resource-sink",
-        "parameters", Ordered.map(
-            "operation", operation,
-            "namespace", input.namespace()));
-  }
-
-  private static boolean hasSupportedSource(ArtifactLocation source, TriggerInput input,
-      Diagnostics diagnostics) {
-    String path = input.typePath("k8s", "source");
-    if (source == null) {
-      diagnostics.error(path, "source is required");
-      return false;
-    }
-    reportUnsupported(source.getInline(), path + ".inline", diagnostics);
-    reportUnsupported(source.getConfigmap(), path + ".configmap", diagnostics);
-    reportUnsupported(source.getFile(), path + ".file", diagnostics);
-    reportUnsupported(source.getUrl(), path + ".url", diagnostics);
-    reportUnsupported(source.getGit(), path + ".git", diagnostics);
-    reportUnsupported(source.getS3(), path + ".s3", diagnostics);
-    if (source.getResource() == null || !source.getResource().isObject()) {
-      if (source.getResource() != null) {
-        diagnostics.error(path + ".resource", "resource must be a Kubernetes object (a mapping)");
-      } else if (noOtherSource(source)) {
-        diagnostics.error(path, "source needs a resource");
-      }
-      return false;
-    }
-    return true;
-  }
-
-  private static boolean noOtherSource(ArtifactLocation source) {
-    return source.getInline() == null && source.getConfigmap() == null && source.getFile() == null
-        && source.getUrl() == null && source.getGit() == null && source.getS3() == null;
-  }
-
-  private static void reportUnsupported(Object value, String path, Diagnostics diagnostics) {
-    String kind = path.substring(path.lastIndexOf('.') + 1);
-    diagnostics.unsupportedIfSet(value, path,
-        "k8s trigger source '" + kind + "' (only an inline resource)");
+        "parameters", UriParameters.of(parameters));
   }
 }

@@ -1,14 +1,24 @@
 package io.caravan.generator.trigger;
 
 import io.caravan.api.sensor.Trigger;
+import java.util.Map;
 
 /**
  * One trigger as a {@link TriggerTranslator} sees it: its Sensor's name and namespace (null when
- * the manifest has none), its name, the manifest's trigger and its field path
- * (e.g. {@code spec.triggers[0]}).
+ * the manifest has none), its name, the manifest's trigger, its field path
+ * (e.g. {@code spec.triggers[0]}) and the Sensor's {@code metadata.annotations} (never null).
  */
-public record TriggerInput(
-    String sensorName, String namespace, String triggerName, Trigger trigger, String path) {
+public record TriggerInput(String sensorName, String namespace, String triggerName, Trigger trigger,
+    String path, Map<String, String> sensorAnnotations) {
+
+  public TriggerInput {
+    sensorAnnotations = sensorAnnotations == null ? Map.of() : Map.copyOf(sensorAnnotations);
+  }
+
+  /** A trigger of a Sensor without annotations. */
+  public TriggerInput(String sensorName, String namespace, String triggerName, Trigger trigger, String path) {
+    this(sensorName, namespace, triggerName, trigger, path, Map.of());
+  }
 
   /** Path of a field of this trigger's type block, e.g. {@code spec.triggers[0].template.http.url}. */
   public String typePath(String type, String field) {

@@ -28,7 +28,14 @@ public final class TriggerTypes {
     IN_ARGO_ORDER.put("custom", TriggerTemplate::getCustom);
     IN_ARGO_ORDER.put("log", TriggerTemplate::getLog);
     IN_ARGO_ORDER.put("email", TriggerTemplate::getEmail);
+    // Caravan extension, after every Argo type.
+    IN_ARGO_ORDER.put("argoCD", TriggerTemplate::getArgoCD);
   }
+
+  /** Why the custom (gRPC) trigger is not supported; the long form is docs/triggers/custom.md. */
+  public static final String CUSTOM_UNSUPPORTED = "trigger type 'custom' (a gRPC triggers.Trigger "
+      + "server): Caravan has no gRPC client; use an http trigger to a small adapter "
+      + "(docs/triggers/custom.md)";
 
   private TriggerTypes() {}
 

@@ -55,6 +55,7 @@ final class SensorRules {
       if (dependency.getFilters() != null) {
         filters(path + ".filters", dependency.getFilters(), out);
       }
+      ScriptSyntax.check(path, dependency, out);
     }
     return names;
   }
@@ -73,6 +74,13 @@ final class SensorRules {
       required(out, p + ".expr", expr == null ? null : expr.getExpr(), "expr");
       if (expr != null && (expr.getFields() == null || expr.getFields().isEmpty())) {
         out.add(Diagnostic.error(p + ".fields", "fields are required"));
+      } else if (expr != null) {
+        for (int f = 0; f < expr.getFields().size(); f++) {
+          var field = expr.getFields().get(f);
+          if (field == null || blank(field.getPath()) || blank(field.getName())) {
+            out.add(Diagnostic.error(p + ".fields[" + f + "]", "path and name of a field are required"));
+          }
+        }
       }
     }
     if (filters.getContext() != null) {
@@ -101,6 +109,13 @@ final class SensorRules {
     }
     if (filter.getValue() == null || filter.getValue().isEmpty()) {
       out.add(Diagnostic.error(path + ".value", "value must have at least one entry"));
+    } else {
+      for (int i = 0; i < filter.getValue().size(); i++) {
+        String value = filter.getValue().get(i);
+        if (value == null || value.isBlank()) {
+          out.add(Diagnostic.error(path + ".value[" + i + "]", "value must not be empty"));
+        }
+      }
     }
     if (!blank(filter.getComparator()) && !COMPARATORS.contains(filter.getComparator())) {
       out.add(Diagnostic.error(path + ".comparator",

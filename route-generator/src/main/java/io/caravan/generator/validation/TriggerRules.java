@@ -4,6 +4,7 @@ import static io.caravan.generator.validation.SensorRules.blank;
 import static io.caravan.generator.validation.SensorRules.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.api.sensor.ArgoWorkflowTrigger;
 import io.caravan.api.sensor.ArtifactLocation;
 import io.caravan.api.sensor.HttpTrigger;
 import io.caravan.api.sensor.SecureHeader;
@@ -55,6 +56,7 @@ final class TriggerRules {
         && !RATE_LIMIT_UNITS.contains(trigger.getRateLimit().getUnit())) {
       out.add(Diagnostic.error(path + ".rateLimit.unit", "unit must be Second, Minute or Hour"));
     }
+    retryStrategy(path + ".retryStrategy", trigger.getRetryStrategy(), out);
     if (trigger.getDlqTrigger() != null) {
       if (!Boolean.TRUE.equals(trigger.getAtLeastOnce())) {
         out.add(Diagnostic.error(path + ".atLeastOnce", "a dlqTrigger requires atLeastOnce: true"));
@@ -67,6 +69,33 @@ final class TriggerRules {
       } else {
         trigger(path + ".dlqTrigger", trigger.getDlqTrigger(), dependencies, out);
       }
+    }
+  }
+
+  /** What the runtime's backoff accepts: a duration in nanoseconds or as a Go duration, nothing negative. */
+  private static void retryStrategy(String path, io.caravan.api.sensor.Backoff backoff, List<Diagnostic> out) {
+    if (backoff == null) {
+      return;
+    }
+    JsonNode duration = backoff.getDuration();
+    if (duration != null && !duration.isNull() && !duration.isIntegralNumber()) {
+      String text = duration.asText().trim();
+      boolean valid = text.matches("\\d+");
+      if (!valid) {
+        java.time.Duration parsed = GoDuration.parse(text);
+        valid = parsed != null && !parsed.isNegative();
+      }
+      if (!valid) {
+        out.add(Diagnostic.error(path + ".duration",
+            "duration '" + text + "' must be nanoseconds or a Go duration such as 500ms or 2s"));
+      }
+    }
+    if (backoff.getSteps() != null && backoff.getSteps() < 0) {
+      out.add(Diagnostic.error(path + ".steps", "steps must not be negative"));
+    }
+    if ((backoff.getFactor() != null && backoff.getFactor() < 0)
+        || (backoff.getJitter() != null && backoff.getJitter() < 0)) {
+      out.add(Diagnostic.error(path, "factor and jitter must not be negative"));
     }
   }
 
@@ -88,6 +117,9 @@ final class TriggerRules {
     }
     if (template.getK8s() != null) {
       k8s(path + ".k8s", template.getK8s(), out);
+    }
+    if (template.getArgoWorkflow() != null) {
+      argoWorkflow(path + ".argoWorkflow", template.getArgoWorkflow(), out);
     }
     if (template.getLog() != null && template.getLog().getIntervalSeconds() != null
         && template.getLog().getIntervalSeconds() < 0) {
@@ -172,6 +204,20 @@ final class TriggerRules {
           "unknown operation '" + k8s.getOperation() + "': expected create, update, patch or delete"));
     }
     parameters(path + ".parameters", k8s.getParameters(), true, out);
+  }
+
+  private static void argoWorkflow(String path, ArgoWorkflowTrigger workflow, List<Diagnostic> out) {
+    if (workflow.getSource() == null) {
+      out.add(Diagnostic.error(path + ".source", "source is required"));
+    }
+    if (blank(workflow.getOperation())) {
+      out.add(Diagnostic.error(path + ".operation",
+          "operation is required (" + String.join(", ", TriggerTypes.ARGO_WORKFLOW_OPERATIONS) + ")"));
+    } else if (!TriggerTypes.ARGO_WORKFLOW_OPERATIONS.contains(workflow.getOperation())) {
+      out.add(Diagnostic.error(path + ".operation", "unknown operation '" + workflow.getOperation()
+          + "': expected one of " + String.join(", ", TriggerTypes.ARGO_WORKFLOW_OPERATIONS)));
+    }
+    parameters(path + ".parameters", workflow.getParameters(), true, out);
   }
 
   private static void policy(String path, TriggerPolicy policy, List<Diagnostic> out) {

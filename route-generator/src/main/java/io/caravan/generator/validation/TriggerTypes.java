@@ -2,6 +2,7 @@ package io.caravan.generator.validation;
 
 import io.caravan.api.sensor.TriggerTemplate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +10,8 @@ import java.util.Set;
 final class TriggerTypes {
 
   static final Set<String> K8S_OPERATIONS = Set.of("create", "update", "patch", "delete");
+  static final List<String> ARGO_WORKFLOW_OPERATIONS =
+      List.of("submit", "submit-from", "resubmit", "retry", "resume", "suspend", "terminate", "stop");
 
   private TriggerTypes() {}
 
@@ -29,6 +32,7 @@ final class TriggerTypes {
     put(types, "custom", t.getCustom());
     put(types, "log", t.getLog());
     put(types, "email", t.getEmail());
+    put(types, "argoCD", t.getArgoCD());
     return types;
   }
 

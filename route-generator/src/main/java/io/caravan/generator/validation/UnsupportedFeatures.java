@@ -1,9 +1,11 @@
 package io.caravan.generator.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.eventbus.EventBusSpec;
 import io.caravan.api.eventsource.CalendarEventSource;
 import io.caravan.api.eventsource.EventSourceSpec;
 import io.caravan.api.eventsource.WebhookEventSource;
+import io.caravan.api.sensor.ArgoWorkflowTrigger;
 import io.caravan.api.sensor.ArtifactLocation;
 import io.caravan.api.sensor.HttpTrigger;
 import io.caravan.api.sensor.SensorSpec;
@@ -26,10 +28,8 @@ final class UnsupportedFeatures {
   static final Set<String> IMPLEMENTED_EVENT_SOURCE_TYPES = Set.of("webhook", "calendar");
 
   /** Trigger types with a generator and runtime. */
-  static final Set<String> IMPLEMENTED_TRIGGER_TYPES = Set.of("http", "log", "k8s");
-
-  /** k8s trigger operations implemented. */
-  static final Set<String> IMPLEMENTED_K8S_OPERATIONS = Set.of("create");
+  static final Set<String> IMPLEMENTED_TRIGGER_TYPES =
+      Set.of("http", "log", "k8s", "argoWorkflow", "kafka", "nats", "slack", "email", "argoCD");
 
   /** EventBus variants Caravan can use (the runtime's bus configuration decides the rest). */
   static final Set<String> IMPLEMENTED_EVENT_BUSES = Set.of("jetstream", "jetstreamExotic");
@@ -79,9 +79,6 @@ final class UnsupportedFeatures {
     if (trigger.getDlqTrigger() != null) {
       trigger(path + ".dlqTrigger", trigger.getDlqTrigger(), out);
     }
-    if (trigger.getPolicy() != null) {
-      flag(out, path + ".policy.k8s", trigger.getPolicy().getK8s(), "k8s trigger policy");
-    }
     TriggerTemplate template = trigger.getTemplate();
     if (template == null) {
       return;
@@ -89,35 +86,55 @@ final class UnsupportedFeatures {
     String t = path + ".template";
     TriggerTypes.present(template).keySet().stream()
         .filter(type -> !IMPLEMENTED_TRIGGER_TYPES.contains(type))
-        .forEach(type -> out.add(Diagnostic.unsupported(t + "." + type, "trigger type '" + type + "'")));
+        .forEach(type -> out.add(Diagnostic.unsupported(t + "." + type, type.equals("custom")
+            ? io.caravan.generator.trigger.TriggerTypes.CUSTOM_UNSUPPORTED : "trigger type '" + type + "'")));
+    if (template.getKafka() != null && template.getKafka().hasNonNull("schemaRegistry")) {
+      out.add(Diagnostic.unsupported(t + ".kafka.schemaRegistry", "kafka Avro encoding (schemaRegistry)"));
+    }
     if (template.getHttp() != null) {
       HttpTrigger http = template.getHttp();
-      flag(out, t + ".http.basicAuth", http.getBasicAuth(), "HTTP basicAuth");
-      flag(out, t + ".http.tls", http.getTls(), "HTTP tls");
       flag(out, t + ".http.host", http.getHost(), "HTTP host");
     }
     if (template.getK8s() != null) {
       k8s(t + ".k8s", template.getK8s(), out);
     }
+    if (template.getArgoWorkflow() != null) {
+      argoWorkflow(t + ".argoWorkflow", template.getArgoWorkflow(), out);
+    }
   }
 
   private static void k8s(String path, StandardK8sTrigger k8s, List<Diagnostic> out) {
-    String operation = k8s.getOperation();
-    if (operation != null && !operation.isEmpty() && !IMPLEMENTED_K8S_OPERATIONS.contains(operation)
-        && TriggerTypes.K8S_OPERATIONS.contains(operation)) {
-      out.add(Diagnostic.unsupported(path + ".operation", "k8s operation '" + operation + "'"));
+    source(path + ".source", k8s.getSource(), out);
+  }
+
+  private static void argoWorkflow(String path, ArgoWorkflowTrigger workflow, List<Diagnostic> out) {
+    if (workflow.getArgs() != null && !workflow.getArgs().isEmpty()) {
+      out.add(Diagnostic.unsupported(path + ".args",
+          "argo CLI arguments (Caravan does not run the argo CLI; set them in the Workflow)"));
     }
-    flag(out, path + ".patchStrategy", k8s.getPatchStrategy(), "k8s patchStrategy");
-    flag(out, path + ".liveObject", k8s.getLiveObject(), "k8s liveObject");
-    ArtifactLocation source = k8s.getSource();
-    if (source != null) {
-      String s = path + ".source";
-      flag(out, s + ".inline", source.getInline(), "k8s source 'inline' (use 'resource')");
-      flag(out, s + ".configmap", source.getConfigmap(), "k8s source 'configmap'");
-      flag(out, s + ".file", source.getFile(), "k8s source 'file'");
-      flag(out, s + ".url", source.getUrl(), "k8s source 'url'");
-      flag(out, s + ".git", source.getGit(), "k8s source 'git'");
-      flag(out, s + ".s3", source.getS3(), "k8s source 's3'");
+    source(path + ".source", workflow.getSource(), out);
+  }
+
+  /** Trigger sources Caravan cannot read: s3, git over ssh or with a GitHub App, git remotes. */
+  private static void source(String s, ArtifactLocation source, List<Diagnostic> out) {
+    if (source == null) {
+      return;
+    }
+    flag(out, s + ".s3", source.getS3(), "trigger source 's3'");
+    JsonNode git = source.getGit();
+    if (git != null && !git.isNull()) {
+      String url = git.path("url").asText("");
+      if (git.hasNonNull("sshKeySecret")) {
+        out.add(Diagnostic.unsupported(s + ".git.sshKeySecret", "git over ssh (use an https URL with creds)"));
+      } else if (url.startsWith("ssh://") || url.startsWith("git@")) {
+        out.add(Diagnostic.unsupported(s + ".git.url", "git over ssh (use an https URL with creds)"));
+      }
+      if (git.hasNonNull("githubApp")) {
+        out.add(Diagnostic.unsupported(s + ".git.githubApp", "git GitHub App credentials (use creds)"));
+      }
+      if (git.hasNonNull("remote")) {
+        out.add(Diagnostic.unsupported(s + ".git.remote", "git remote"));
+      }
     }
   }
 

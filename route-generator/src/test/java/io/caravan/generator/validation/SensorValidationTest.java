@@ -256,7 +256,10 @@ class SensorValidationTest {
             - template:
                 name: wf
                 conditionsReset: [{byTime: {cron: "0 0 * * *"}}]
-                argoWorkflow: {operation: submit}
+                argoWorkflow:
+                  operation: submit
+                  args: ["--serviceaccount=ci"]
+                  source: {s3: {bucket: {name: b, key: k}}}
               retryStrategy: {steps: 3}
               rateLimit: {unit: Second, requestsPerUnit: 1}
               atLeastOnce: true
@@ -267,21 +270,21 @@ class SensorValidationTest {
                   operation: update
                   patchStrategy: application/merge-patch+json
                   liveObject: true
-                  source: {configmap: {name: cm, key: pod}}
+                  source: {git: {url: "git@github.com:o/r.git", filePath: pod.yaml, githubApp: {appID: 1}}}
             - template:
                 name: call
-                http: {url: "http://x", basicAuth: {}, tls: {insecureSkipVerify: true}}
+                custom: {serverURL: "adapter:9000", spec: {job: x}}
         """))
         .extracting(d -> d.path() + " | " + d.message())
         .containsExactly(
-            "spec.triggers[0].policy.k8s | unsupported: k8s trigger policy",
-            "spec.triggers[0].template.argoWorkflow | unsupported: trigger type 'argoWorkflow'",
-            "spec.triggers[1].template.k8s.operation | unsupported: k8s operation 'update'",
-            "spec.triggers[1].template.k8s.patchStrategy | unsupported: k8s patchStrategy",
-            "spec.triggers[1].template.k8s.liveObject | unsupported: k8s liveObject",
-            "spec.triggers[1].template.k8s.source.configmap | unsupported: k8s source 'configmap'",
-            "spec.triggers[2].template.http.basicAuth | unsupported: HTTP basicAuth",
-            "spec.triggers[2].template.http.tls | unsupported: HTTP tls");
+            "spec.triggers[0].template.argoWorkflow.args | unsupported: argo CLI arguments (Caravan does not run "
+                + "the argo CLI; set them in the Workflow)",
+            "spec.triggers[0].template.argoWorkflow.source.s3 | unsupported: trigger source 's3'",
+            "spec.triggers[1].template.k8s.source.git.url | unsupported: git over ssh (use an https URL with creds)",
+            "spec.triggers[1].template.k8s.source.git.githubApp | unsupported: git GitHub App credentials (use creds)",
+            "spec.triggers[2].template.custom | unsupported: trigger type 'custom' (a gRPC triggers.Trigger"
+                + " server): Caravan has no gRPC client; use an http trigger to a small adapter"
+                + " (docs/triggers/custom.md)");
   }
 
   @Test
@@ -315,5 +318,30 @@ class SensorValidationTest {
             "spec.triggers[0].rateLimit.unit",
             "spec.triggers[0].atLeastOnce",
             "spec.triggers[0].dlqTrigger.atLeastOnce");
+  }
+
+  @Test
+  void retryStrategyValuesAreCheckedAsTheRuntimeReadsThem() {
+    assertThat(errors(sensor("""
+          dependencies:
+            - name: order
+              eventSourceName: shop
+              eventName: new-order
+          triggers:
+            - template: {name: a, log: {}}
+              retryStrategy: {steps: 3, duration: soon}
+            - template: {name: b, log: {}}
+              retryStrategy: {steps: -1, factor: -2}
+            - template: {name: c, log: {}}
+              retryStrategy: {steps: 2, duration: 1500000000, factor: 1.5, jitter: 0.2}
+            - template: {name: d, log: {}}
+              retryStrategy: {duration: 1m30s}
+        """)))
+        .extracting(d -> d.path() + " | " + d.message())
+        .containsExactly(
+            "spec.triggers[0].retryStrategy.duration | duration 'soon' must be nanoseconds or a Go duration"
+                + " such as 500ms or 2s",
+            "spec.triggers[1].retryStrategy.steps | steps must not be negative",
+            "spec.triggers[1].retryStrategy | factor and jitter must not be negative");
   }
 }

@@ -11,9 +11,11 @@ import java.util.Optional;
  * The subset of gjson (tidwall/gjson) paths that Argo manifests use, over Jackson trees: keys separated
  * by {@code .}, {@code \} escaping the next character ({@code a\.b} is the key {@code a.b}), numeric
  * array indexes ({@code items.0.name}), {@code #} for an array's length and {@code items.#.name} to
- * collect a key from every element. Keys may contain {@code -} and other plain characters.
+ * collect a key from every element, queries {@code items.#(name=="x").id} (first match) and
+ * {@code items.#(n>1)#.id} (all matches), and array multipaths {@code [a,b.c]} (a JSON array of the
+ * paths that exist). Keys may contain {@code -} and other plain characters.
  *
- * <p>Wildcards ({@code *}, {@code ?}), queries ({@code #(…)}), multipaths ({@code [a,b]}, {@code {a,b}}),
+ * <p>Wildcards ({@code *}, {@code ?}), object multipaths ({@code {a,b}}),
  * modifiers ({@code @reverse}), literals ({@code !true}) and pipes ({@code |}) are not supported: a path
  * using them is rejected with {@link IllegalArgumentException} instead of being read differently.
  *
@@ -30,6 +32,13 @@ public final class GJson {
     if (root == null || root.isMissingNode() || path == null || path.isEmpty()) {
       return Optional.empty();
     }
+    if (path.startsWith("[") && path.endsWith("]")) {
+      ArrayNode results = NODES.arrayNode();
+      for (String part : GJsonQuery.multipath(path.substring(1, path.length() - 1))) {
+        get(root, part).ifPresent(results::add);
+      }
+      return Optional.of(results);
+    }
     return Optional.ofNullable(walk(root, parse(path), 0));
   }
 
@@ -37,7 +46,7 @@ public final class GJson {
   static List<String> parse(String path) {
     char first = path.charAt(0);
     if (first == '@' || first == '[' || first == '{' || first == '!') {
-      throw unsupported(path, "modifiers, multipaths and literals");
+      throw unsupported(path, "modifiers, object multipaths and literals");
     }
     List<String> keys = new ArrayList<>();
     StringBuilder key = new StringBuilder();
@@ -52,14 +61,35 @@ public final class GJson {
         throw unsupported(path, "wildcards");
       } else if (c == '|') {
         throw unsupported(path, "pipes");
-      } else if (c == '#' && i + 1 < path.length() && path.charAt(i + 1) == '(') {
-        throw unsupported(path, "queries");
+      } else if (c == '#' && i + 1 < path.length() && path.charAt(i + 1) == '(' && key.length() == 0) {
+        int close = closingParenthesis(path, i + 1);
+        int end = close + 1 < path.length() && path.charAt(close + 1) == '#' ? close + 2 : close + 1;
+        key.append(path, i, end);
+        i = end - 1;
       } else {
         key.append(c);
       }
     }
     keys.add(key.toString());
     return keys;
+  }
+
+  private static int closingParenthesis(String path, int open) {
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = open; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("gjson path '" + path + "': unclosed query");
   }
 
   private static IllegalArgumentException unsupported(String path, String what) {
@@ -71,6 +101,23 @@ public final class GJson {
     JsonNode current = node;
     for (int i = from; i < keys.size(); i++) {
       String key = keys.get(i);
+      if (current.isArray() && key.startsWith("#(")) {
+        boolean all = key.endsWith(")#");
+        GJsonQuery query = GJsonQuery.parse(key.substring(2, key.length() - (all ? 2 : 1)), key);
+        ArrayNode collected = NODES.arrayNode();
+        for (JsonNode element : current) {
+          if (query.matches(element)) {
+            if (!all) {
+              return walk(element, keys, i + 1);
+            }
+            JsonNode found = walk(element, keys, i + 1);
+            if (found != null) {
+              collected.add(found);
+            }
+          }
+        }
+        return all ? collected : null;
+      }
       if (current.isArray()) {
         if (key.equals("#")) {
           if (i == keys.size() - 1) {

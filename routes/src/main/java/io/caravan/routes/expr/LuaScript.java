@@ -19,6 +19,8 @@ import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.Bit32Lib;
+import org.luaj.vm2.lib.DebugLib;
+import org.luaj.vm2.lib.ZeroArgFunction;
 import org.luaj.vm2.lib.PackageLib;
 import org.luaj.vm2.lib.StringLib;
 import org.luaj.vm2.lib.TableLib;
@@ -29,7 +31,8 @@ import org.luaj.vm2.lib.jse.JseMathLib;
  * A Lua script of an Argo script filter or script transform, compiled once and run in a fresh sandbox
  * per event with the global {@code event} = the event data. The sandbox has Lua's base, string, table,
  * math and bit32 libraries only: no {@code io}, {@code os}, {@code debug}, {@code package}/{@code require},
- * {@code dofile}, {@code loadfile} or Java access (Argo's gopher-lua state has them all).
+ * {@code dofile}, {@code loadfile} or Java access (Argo's gopher-lua state has them all), and a script is
+ * stopped with an error after {@link #MAX_INSTRUCTIONS} VM instructions (Argo's would run forever).
  *
  * <p>Conversions follow Argo's: JSON → Lua drops {@code null} values, and inside arrays keeps only
  * numbers, strings, booleans and objects (nested arrays and nulls are dropped); Lua → JSON turns a table
@@ -76,6 +79,9 @@ public final class LuaScript {
     }
   }
 
+  /** Lua VM instructions a script may run per event before it is stopped as runaway. */
+  static final int MAX_INSTRUCTIONS = 10_000_000;
+
   private static Globals sandbox() {
     Globals globals = new Globals();
     globals.load(new JseBaseLib());
@@ -84,7 +90,16 @@ public final class LuaScript {
     globals.load(new StringLib());
     globals.load(new JseMathLib());
     globals.load(new Bit32Lib());
-    for (String unsafe : new String[] {"dofile", "loadfile", "load", "require", "package", "collectgarbage"}) {
+    globals.load(new DebugLib());
+    LuaValue stop = new ZeroArgFunction() {
+      @Override
+      public LuaValue call() {
+        throw new LuaError("script stopped after " + MAX_INSTRUCTIONS + " instructions");
+      }
+    };
+    globals.get("debug").get("sethook").invoke(
+        LuaValue.varargsOf(new LuaValue[] {stop, LuaValue.valueOf(""), LuaValue.valueOf(MAX_INSTRUCTIONS)}));
+    for (String unsafe : new String[] {"dofile", "loadfile", "load", "require", "package", "collectgarbage", "debug"}) {
       globals.set(unsafe, LuaValue.NIL);
     }
     return globals;

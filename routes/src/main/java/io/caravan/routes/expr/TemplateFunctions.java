@@ -62,6 +62,7 @@ final class TemplateFunctions {
     f.put("gt", new Def(2, 2, a -> compare(a.get(0), a.get(1)) > 0));
     f.put("ge", new Def(2, 2, a -> compare(a.get(0), a.get(1)) >= 0));
     SprigFunctions.register(f);
+    SprigMoreFunctions.register(f);
     FUNCTIONS = Collections.unmodifiableMap(f);
     NAMES = FUNCTIONS.keySet();
   }

@@ -39,21 +39,30 @@ final class HttpTriggerMessage {
     this.secrets = secrets;
   }
 
-  /** Sets the body (payload bytes), {@code CamelHttpUri}, {@code CamelHttpMethod} and the HTTP headers. */
+  /**
+   * Sets the body (payload bytes), {@code CamelHttpUri}, {@code CamelHttpMethod}, the HTTP headers and
+   * the {@code tls} block (secret references, read by {@link HttpTriggerSink}).
+   */
   void writeTo(Message message) {
     if (http.getUrl() == null || http.getUrl().isBlank()) {
       throw new IllegalArgumentException(FIELD + ".url: is required");
     }
     byte[] payload = TriggerParameters.payload(http.getPayload(), events, FIELD + ".payload");
     Map<String, String> headers = headers();
-    message.getHeaders().keySet().removeIf(name -> name.startsWith(HttpSinkRequest.HEADER_PREFIX));
+    message.getHeaders().keySet().removeIf(name -> name.startsWith(HttpTriggerSink.HEADER_PREFIX));
     message.setBody(payload);
     message.setHeader(Exchange.HTTP_URI, http.getUrl());
     String method = http.getMethod();
     message.setHeader(
         Exchange.HTTP_METHOD,
         method == null || method.isBlank() ? "POST" : method.toUpperCase(Locale.ROOT));
-    headers.forEach((name, value) -> message.setHeader(HttpSinkRequest.HEADER_PREFIX + name, value));
+    headers.forEach((name, value) -> message.setHeader(HttpTriggerSink.HEADER_PREFIX + name, value));
+    JsonNode tls = http.getTls();
+    if (tls != null && !tls.isNull()) {
+      message.setHeader(HttpTriggerSink.TLS_HEADER, tls);
+    } else {
+      message.removeHeader(HttpTriggerSink.TLS_HEADER);
+    }
   }
 
   private Map<String, String> headers() {

@@ -12,12 +12,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which trigger type a template runs (the first one set, in Argo's order) and whether this runtime
- * supports it: k8s (create, update, patch, delete; every source but s3), argoWorkflow (its operations;
- * every source but s3), http (without {@code tls} and {@code host}) and log. Anything else is a clear error naming the field.
+ * Which trigger type a template runs (the first one set, in Argo's order, then Caravan's argoCD) and
+ * whether this runtime supports it: k8s (create, update, patch, delete; every source but s3),
+ * argoWorkflow (its operations; every source but s3), http (without {@code host}), log, and the types
+ * configured as a JSON block ({@link #BLOCK_KINDS}). Anything else is a clear error naming the field.
  */
 final class TriggerKinds {
+  /** Types whose block is passed to their sink as JSON (see {@link TriggerSpecMessage}). */
+  static final java.util.Set<String> BLOCK_KINDS =
+      java.util.Set.of("kafka", "nats", "slack", "email", "argoCD");
+
   private TriggerKinds() {}
+
+  /** The block of a {@link #BLOCK_KINDS} type. */
+  static JsonNode block(TriggerTemplate t, String kind) {
+    return switch (kind) {
+      case "kafka" -> t.getKafka();
+      case "nats" -> t.getNats();
+      case "slack" -> t.getSlack();
+      case "email" -> t.getEmail();
+      case "argoCD" -> t.getArgoCD();
+      default -> throw new IllegalArgumentException("not a block trigger type: " + kind);
+    };
+  }
 
   static void check(TriggerTemplate template, String path, String where) {
     String kind = firstKind(template);
@@ -29,13 +46,21 @@ final class TriggerKinds {
       case "argoWorkflow" -> checkArgoWorkflow(template.getArgoWorkflow(), path + ".argoWorkflow", where);
       case "http" -> checkHttp(template.getHttp(), path + ".http", where);
       case "log" -> { }
-      default -> throw new IllegalArgumentException(
-          where + path + "." + kind + ": trigger type '" + kind
-              + "' is not supported by the runtime (k8s, argoWorkflow, http, log)");
+      default -> {
+        if (!BLOCK_KINDS.contains(kind)) {
+          throw new IllegalArgumentException(
+              where + path + "." + kind + ": trigger type '" + kind
+                  + "' is not supported by the runtime (k8s, argoWorkflow, http, log, " + String.join(", ",
+                      new java.util.TreeSet<>(BLOCK_KINDS)) + ")");
+        }
+        if (!block(template, kind).isObject()) {
+          throw new IllegalArgumentException(where + path + "." + kind + ": must be a mapping");
+        }
+      }
     }
   }
 
-  private static String firstKind(TriggerTemplate t) {
+  static String firstKind(TriggerTemplate t) {
     Map<String, Object> kinds = new LinkedHashMap<>();
     kinds.put("k8s", t.getK8s());
     kinds.put("argoWorkflow", t.getArgoWorkflow());
@@ -51,6 +76,7 @@ final class TriggerKinds {
     kinds.put("custom", t.getCustom());
     kinds.put("log", t.getLog());
     kinds.put("email", t.getEmail());
+    kinds.put("argoCD", t.getArgoCD());
     for (Map.Entry<String, Object> entry : kinds.entrySet()) {
       Object value = entry.getValue();
       if (value != null && !(value instanceof JsonNode node && node.isNull())) {
@@ -94,9 +120,6 @@ final class TriggerKinds {
   }
 
   private static void checkHttp(HttpTrigger http, String path, String where) {
-    if (http.getTls() != null && !http.getTls().isNull()) {
-      throw new IllegalArgumentException(where + path + ".tls: is not supported by the runtime");
-    }
     if (http.getHost() != null && !http.getHost().isNull()) {
       throw new IllegalArgumentException(where + path + ".host: is not supported by the runtime");
     }

@@ -35,7 +35,9 @@ import org.apache.camel.Processor;
  *       {@link KubernetesTriggerMessage});
  *   <li>http: the payload bytes, {@code CamelHttpUri}, {@code CamelHttpMethod} and the HTTP headers as
  *       {@code caravan.http.header.<Name>} (see {@link HttpTriggerMessage});
- *   <li>log: one readable line per event with its context and data.
+ *   <li>log: one readable line per event with its context and data;
+ *   <li>kafka, nats, slack, email, argoCD: the block with its own parameters applied, in header
+ *       {@link TriggerSpecMessage#SPEC_HEADER}, and the payload as body (see {@link TriggerSpecMessage}).
  * </ul>
  */
 public class TriggerTemplate implements Processor, CamelContextAware {
@@ -131,9 +133,14 @@ public class TriggerTemplate implements Processor, CamelContextAware {
     } else if (template.getHttp() != null) {
       new HttpTriggerMessage(template.getHttp(), events, this::secrets).writeTo(message);
     } else {
-      StringJoiner text = new StringJoiner("\n");
-      events.forEach((dependency, event) -> text.add(ArgoEventJson.readable(dependency, event)));
-      message.setBody(text.toString());
+      String kind = TriggerKinds.firstKind(template);
+      if (TriggerKinds.BLOCK_KINDS.contains(kind)) {
+        TriggerSpecMessage.write(kind, TriggerKinds.block(template, kind), events, message);
+      } else {
+        StringJoiner text = new StringJoiner("\n");
+        events.forEach((dependency, event) -> text.add(ArgoEventJson.readable(dependency, event)));
+        message.setBody(text.toString());
+      }
     }
   }
 

@@ -26,6 +26,13 @@ class GJsonTest {
       "body.list.# => 3",
       "body.items.#.name => [\"x\",\"y\"]",
       "body.items.0.name => x",
+      "body.items.#(name==\"y\").name => y",
+      "body.items.#(name!=\"x\")#.name => [\"y\"]",
+      "body.items.#(id>0).id => 1",
+      "body.items.#(name%\"x*\").name => x",
+      "body.items.#(id) => {\"id\":1}",
+      "body.list.#(==\"c\") => c",
+      "[body.list.0,nope,body.items.1.name] => [\"a\",\"y\"]",
       "header.X-Github-Event => [\"push\"]",
       "header.X-Github-Event.0 => push",
       "body.a\\.b => dotted",
@@ -55,8 +62,8 @@ class GJsonTest {
   }
 
   @ParameterizedTest(name = "{0} is rejected")
-  @CsvSource(delimiterString = " => ", value = {"body.*", "body.li?t", "[k,i]", "{k,i}", "@reverse",
-      "body.items.#(name==\"x\").name", "body|list", "!true"})
+  @CsvSource(delimiterString = " => ", value = {"body.*", "body.li?t", "{k,i}", "@reverse",
+      "body|list", "!true"})
   void unsupportedSyntaxIsAnErrorNotAMiss(String path) {
     assertThatThrownBy(() -> GJson.get(doc(), path))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not support");

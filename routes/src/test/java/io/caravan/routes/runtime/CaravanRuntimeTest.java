@@ -166,7 +166,7 @@ class CaravanRuntimeTest {
                     parameters:
                       url: http://localhost:1/hook
                       method: POST
-                      timeout: 60
+                      timeoutSeconds: 60
         """;
     try (CaravanRuntime runtime =
         CaravanRuntime.builder()

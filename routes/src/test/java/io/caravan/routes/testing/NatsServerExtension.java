@@ -36,8 +36,13 @@ public final class NatsServerExtension
 
   static {
     SERVER_LOG.setLevel(Level.SEVERE);
-    Runtime.getRuntime().addShutdownHook(new Thread(
-        () -> List.copyOf(RUNNING).forEach(NatsServerExtension::stop), "nats-server-stopper"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      List.copyOf(RUNNING).forEach(NatsServerExtension::stop);
+      // Any nats-server child of this JVM left (a start that failed half-way) ends with it.
+      ProcessHandle.current().children()
+          .filter(child -> child.info().command().map(c -> c.endsWith("nats-server")).orElse(false))
+          .forEach(ProcessHandle::destroy);
+    }, "nats-server-stopper"));
   }
 
   private final int port;
@@ -77,17 +82,43 @@ public final class NatsServerExtension
     if (server != null) {
       return;
     }
-    try {
-      server = NatsServerRunner.builder()
-          .port(port)
-          .jetstream(true)
-          .customArgs(List.of("-a", "127.0.0.1", "-sd", storeDir.toString()))
-          .outputLogger(SERVER_LOG)
-          .build();
-      RUNNING.add(this);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start nats-server on port " + port, e);
+    IOException failure = null;
+    for (int attempt = 1; attempt <= 2 && server == null; attempt++) {
+      try {
+        server = NatsServerRunner.builder()
+            .port(port)
+            .jetstream(true)
+            .customArgs(List.of("-a", "127.0.0.1", "-sd", storeDir.toString()))
+            .outputLogger(SERVER_LOG)
+            .build();
+        RUNNING.add(this);
+      } catch (IOException e) {
+        // The runner gives up when the server is slow to accept clients (a loaded machine) but leaves the
+        // process running: stop it, then try once more.
+        failure = e;
+        destroyServerProcesses();
+      }
     }
+    if (server == null) {
+      throw new UncheckedIOException("cannot start nats-server on port " + port, failure);
+    }
+  }
+
+  /** Ends the nats-server processes this JVM started on this extension's port, whatever the runner knows. */
+  private void destroyServerProcesses() {
+    String portArgument = "--port " + port + " ";
+    ProcessHandle.current().children()
+        .filter(child -> child.info().commandLine()
+            .map(line -> line.contains("nats-server") && (line + " ").contains(portArgument))
+            .orElse(false))
+        .forEach(child -> {
+          child.destroy();
+          try {
+            child.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (Exception e) {
+            child.destroyForcibly();
+          }
+        });
   }
 
   /** Stops the server; its port and store stay reserved for {@link #start()}. */
@@ -102,6 +133,7 @@ public final class NatsServerExtension
     } finally {
       server = null;
       RUNNING.remove(this);
+      destroyServerProcesses(); // in case the runner lost track of its process
     }
   }
 

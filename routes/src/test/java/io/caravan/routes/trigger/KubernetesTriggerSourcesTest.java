@@ -123,6 +123,24 @@ class KubernetesTriggerSourcesTest {
   }
 
   @Test
+  void gitCredentialsAreReadFromTheSecretStore() throws Exception {
+    File repoDir = temp.resolve("creds-repo").toFile();
+    try (Git git = Git.init().setDirectory(repoDir).setInitialBranch("master").call()) {
+      Files.writeString(repoDir.toPath().resolve("object.yaml"), CONFIG_MAP.formatted("creds"));
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("only").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
+    }
+    String source = "git: {url: '" + repoDir.toURI() + "', filePath: object.yaml, creds: "
+        + "{username: {name: git-creds, key: username}, password: {name: git-creds, key: token}}}";
+
+    assertThatThrownBy(() -> objectFrom(source, new MapSecretStore().putSecret("git-creds", "username", "bot")))
+        .hasMessageContaining("trigger.template.k8s.source.git.creds.password: Secret 'git-creds' has no key 'token'");
+    JsonNode object = objectFrom(source,
+        new MapSecretStore().putSecret("git-creds", "username", "bot").putSecret("git-creds", "token", "t0k"));
+    assertThat(object.at("/metadata/name").asText()).as("default branch master").isEqualTo("from-creds");
+  }
+
+  @Test
   void s3SourceIsRefusedWithAClearMessage() {
     assertThatThrownBy(
             () -> new TriggerRouteHarness(null, null, trigger("s3: {bucket: {name: b, key: k}}"), "log:x"))

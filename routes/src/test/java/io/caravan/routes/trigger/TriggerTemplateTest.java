@@ -127,8 +127,10 @@ class TriggerTemplateTest {
 
   @Test
   void unsupportedTriggerTypesAreRejectedWithTheFieldPath() {
-    assertThatThrownBy(() -> bean("template:\n  name: t\n  kafka:\n    topic: x\n"))
-        .hasMessageContaining("trigger.template.kafka: trigger type 'kafka' is not supported");
+    assertThatThrownBy(() -> bean("template:\n  name: t\n  pulsar:\n    topic: x\n"))
+        .hasMessageContaining("trigger.template.pulsar: trigger type 'pulsar' is not supported");
+    assertThatThrownBy(() -> bean("template:\n  name: t\n  kafka: just-text\n"))
+        .hasMessageContaining("trigger.template.kafka: must be a mapping");
     assertThatThrownBy(() -> bean("template:\n  name: t\n  k8s:\n    operation: replace\n"
         + "    source:\n      resource: {apiVersion: v1, kind: ConfigMap}\n"))
         .hasMessageContaining("trigger.template.k8s.operation: 'replace' is not supported");
@@ -137,8 +139,8 @@ class TriggerTemplateTest {
     assertThatThrownBy(() -> bean("template:\n  name: t\n  argoWorkflow:\n    operation: rerun\n"
         + "    source:\n      resource: {apiVersion: argoproj.io/v1alpha1, kind: Workflow}\n"))
         .hasMessageContaining("trigger.template.argoWorkflow.operation: 'rerun' is not supported");
-    assertThatThrownBy(() -> bean("template:\n  name: t\n  http:\n    url: x\n    tls: {insecureSkipVerify: true}\n"))
-        .hasMessageContaining("trigger.template.http.tls");
+    assertThatThrownBy(() -> bean("template:\n  name: t\n  http:\n    url: x\n    host: h\n"))
+        .hasMessageContaining("trigger.template.http.host");
     assertThatThrownBy(() -> bean("template:\n  name: t\n"))
         .hasMessageContaining("trigger.template: no trigger type is set");
   }

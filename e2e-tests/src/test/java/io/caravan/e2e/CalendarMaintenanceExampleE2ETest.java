@@ -1,0 +1,103 @@
+package io.caravan.e2e;
+
+import static io.caravan.e2e.WebhookToTriggerE2ETest.WORKFLOWS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.caravan.e2e.support.Caravan;
+import io.caravan.routes.runtime.CaravanRuntime;
+import io.caravan.routes.testing.NatsServerExtension;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * examples/calendar-maintenance with the interval shortened to 1 s, over a real JetStream: every firing
+ * fans out into the three maintenance Workflows on the fabric8 mock API server (CRUD mode), each carrying
+ * the firing's event time.
+ */
+@EnableKubernetesMockClient(crud = true, https = false)
+class CalendarMaintenanceExampleE2ETest {
+  private static final Path EXAMPLE =
+      Path.of(System.getProperty("caravan.repo.dir", ".."), "examples", "calendar-maintenance");
+
+  @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
+
+  static KubernetesClient client;
+  static KubernetesMockServer server;
+
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  @Test
+  void eachFiringFansOutIntoTheThreeMaintenanceWorkflows() throws Exception {
+    try (CaravanRuntime runtime = Caravan.manifests(
+            "file:" + EXAMPLE.resolve("eventsource.yaml"), "file:" + EXAMPLE.resolve("sensor.yaml"))
+        .bus(NATS.url())
+        .kubernetes(client)
+        .start(text -> text.replace("interval: 24h", "interval: 1s"))) {
+      List<GenericKubernetesResource> workflows = awaitEachKind(Duration.ofSeconds(30));
+
+      Map<String, List<GenericKubernetesResource>> byTrigger = workflows.stream().collect(Collectors.groupingBy(
+          w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger")));
+      assertThat(byTrigger).containsOnlyKeys("vacuum-database", "rotate-logs", "prune-images");
+      byTrigger.forEach((trigger, created) -> assertThat(created).allSatisfy(workflow -> {
+        assertThat(workflow.getMetadata().getName()).startsWith(trigger + "-");
+        assertThat(workflow.getMetadata().getLabels())
+            .containsEntry("events.argoproj.io/sensor", "nightly-maintenance");
+        JsonNode spec = mapper.valueToTree(workflow.getAdditionalProperties().get("spec"));
+        // Go's time.String(): "2026-12-03 23:40:01.123456789 +0000 UTC"
+        assertThat(spec.at("/arguments/parameters/0/value").asText())
+            .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}.*");
+      }));
+      JsonNode prune = mapper.valueToTree(byTrigger.get("prune-images").get(0).getAdditionalProperties().get("spec"));
+      assertThat(prune.at("/arguments/parameters/1/value").asText()).isEqualTo("nightly");
+      // Every firing fans out into all three: the first one's event time is on one Workflow of each kind.
+      String firstFiring = mapper.valueToTree(byTrigger.get("vacuum-database").stream()
+          .map(w -> w.getAdditionalProperties().get("spec")).toList())
+          .at("/0/arguments/parameters/0/value").asText();
+      for (String trigger : List.of("rotate-logs", "prune-images")) {
+        assertThat(awaitWithEventTime(trigger, firstFiring)).as(trigger + " for " + firstFiring).isTrue();
+      }
+    }
+  }
+
+  private List<GenericKubernetesResource> awaitEachKind(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<GenericKubernetesResource> items =
+          client.genericKubernetesResources(WORKFLOWS).inNamespace("maintenance").list().getItems();
+      long kinds = items.stream().map(w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger"))
+          .distinct().count();
+      if (kinds == 3 || System.nanoTime() > deadline) {
+        assertThat(kinds).as("maintenance Workflow kinds created").isEqualTo(3);
+        return items;
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private boolean awaitWithEventTime(String trigger, String eventTime) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean found = client.genericKubernetesResources(WORKFLOWS).inNamespace("maintenance").list().getItems()
+          .stream()
+          .filter(w -> trigger.equals(w.getMetadata().getLabels().get("events.argoproj.io/trigger")))
+          .map(w -> (JsonNode) mapper.valueToTree(w.getAdditionalProperties().get("spec")))
+          .anyMatch(spec -> spec.at("/arguments/parameters/0/value").asText().equals(eventTime));
+      if (found) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+}

@@ -1,0 +1,81 @@
+package io.caravan.generator.trigger;
+
+import io.caravan.api.sensor.ArgoWorkflowTrigger;
+import io.caravan.generator.Diagnostics;
+import io.caravan.generator.yaml.Ordered;
+import io.caravan.generator.yaml.UriParameters;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code template.argoWorkflow} → {@code kamelet:argo-workflow-sink} with the {@code operation}, the
+ * Sensor's namespace and the {@code policy.k8s} parameters. Without the {@code argo} CLI, the runtime acts on
+ * Workflow objects through the Kubernetes API, or, when the Sensor is annotated
+ * {@code caravan.io/argo-server: <url>} (and {@code caravan.io/argo-server-token-secret: <secret>/<key>}),
+ * through the Argo Server REST API ({@code argoServer}, {@code argoServerTokenSecret}).
+ */
+public final class ArgoWorkflowTriggerTranslator implements TriggerTranslator {
+
+  static final List<String> OPERATIONS =
+      List.of("submit", "submit-from", "resubmit", "retry", "resume", "suspend", "terminate", "stop");
+  static final String ARGO_SERVER_ANNOTATION = "caravan.io/argo-server";
+  static final String ARGO_SERVER_TOKEN_ANNOTATION = "caravan.io/argo-server-token-secret";
+
+  @Override
+  public String type() {
+    return "argoWorkflow";
+  }
+
+  @Override
+  public Map<String, Object> sink(TriggerInput input, Diagnostics diagnostics) {
+    ArgoWorkflowTrigger workflow = input.trigger().getTemplate().getArgoWorkflow();
+    String operation = workflow.getOperation();
+    boolean ok = true;
+    if (operation == null || operation.isEmpty()) {
+      diagnostics.error(input.typePath("argoWorkflow", "operation"),
+          "operation is required (" + String.join(", ", OPERATIONS) + ")");
+      ok = false;
+    } else if (!OPERATIONS.contains(operation)) {
+      diagnostics.error(input.typePath("argoWorkflow", "operation"),
+          "unknown operation '" + operation + "': expected one of " + String.join(", ", OPERATIONS));
+      ok = false;
+    }
+    if (workflow.getArgs() != null && !workflow.getArgs().isEmpty()) {
+      diagnostics.unsupported(input.typePath("argoWorkflow", "args"),
+          "argo CLI arguments (Caravan does not run the argo CLI; set them in the Workflow)");
+      ok = false;
+    }
+    ok &= TriggerSources.check(workflow.getSource(), input.typePath("argoWorkflow", "source"), diagnostics);
+    String server = annotation(input, ARGO_SERVER_ANNOTATION);
+    String token = annotation(input, ARGO_SERVER_TOKEN_ANNOTATION);
+    if (token != null && !token.matches("[^/\\s]+/[^/\\s]+")) {
+      diagnostics.error("metadata.annotations." + ARGO_SERVER_TOKEN_ANNOTATION,
+          "must be a Secret reference '<name>/<key>'");
+      ok = false;
+    }
+    if (token != null && server == null) {
+      diagnostics.warning("metadata.annotations." + ARGO_SERVER_TOKEN_ANNOTATION,
+          "ignored: no " + ARGO_SERVER_ANNOTATION + " annotation");
+      token = null;
+    }
+    Map<String, Object> policy = K8sPolicyParameters.of(input, diagnostics);
+    if (!ok || policy == null) {
+      return null;
+    }
+    Map<String, Object> parameters = new LinkedHashMap<>(Ordered.map(
+        "operation", operation,
+        "namespace", input.namespace(),
+        "argoServer", server,
+        "argoServerTokenSecret", token));
+    parameters.putAll(policy);
+    return Ordered.map(
+        "uri", "kamelet:argo-workflow-sink",
+        "parameters", UriParameters.of(parameters));
+  }
+
+  private static String annotation(TriggerInput input, String name) {
+    String value = input.sensorAnnotations().get(name);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

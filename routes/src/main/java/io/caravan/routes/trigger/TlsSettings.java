@@ -1,0 +1,148 @@
+package io.caravan.routes.trigger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.routes.secrets.SecretStore;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.http.HttpClientOptions;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * A trigger's {@code tls} block (Argo's TLSConfig: {@code caCertSecret}, {@code clientCertSecret},
+ * {@code clientKeySecret}, {@code insecureSkipVerify}) with the PEM values read from the SecretStore.
+ * Equal settings share one client; the values never appear in {@link #toString()}.
+ */
+final class TlsSettings {
+  static final TlsSettings NONE = new TlsSettings(null, null, null, false);
+
+  private final String caCertPem;
+  private final String clientCertPem;
+  private final String clientKeyPem;
+  private final boolean insecureSkipVerify;
+
+  TlsSettings(String caCertPem, String clientCertPem, String clientKeyPem, boolean insecureSkipVerify) {
+    this.caCertPem = caCertPem;
+    this.clientCertPem = clientCertPem;
+    this.clientKeyPem = clientKeyPem;
+    this.insecureSkipVerify = insecureSkipVerify;
+  }
+
+  /** Reads {@code tls} (null or empty → {@link #NONE}); {@code where} names the block in errors. */
+  static TlsSettings read(JsonNode tls, SecretStore store, String where) {
+    if (tls == null || tls.isNull() || tls.isMissingNode() || tls.isEmpty()) {
+      return NONE;
+    }
+    String ca = SecretRefs.optional(store, tls.get("caCertSecret"), where + ".caCertSecret");
+    String cert = SecretRefs.optional(store, tls.get("clientCertSecret"), where + ".clientCertSecret");
+    String key = SecretRefs.optional(store, tls.get("clientKeySecret"), where + ".clientKeySecret");
+    if ((cert == null) != (key == null)) {
+      throw new IllegalArgumentException(
+          where + ": clientCertSecret and clientKeySecret must be given together");
+    }
+    return new TlsSettings(ca, cert, key, tls.path("insecureSkipVerify").asBoolean(false));
+  }
+
+  boolean isNone() {
+    return equals(NONE);
+  }
+
+  /** Applies these settings to Vert.x client options. */
+  void applyTo(HttpClientOptions options) {
+    if (insecureSkipVerify) {
+      options.setTrustAll(true).setVerifyHost(false);
+    } else if (caCertPem != null) {
+      options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(caCertPem)));
+    }
+    if (clientCertPem != null) {
+      options.setKeyCertOptions(new PemKeyCertOptions()
+          .setCertValue(Buffer.buffer(clientCertPem))
+          .setKeyValue(Buffer.buffer(clientKeyPem)));
+    }
+  }
+
+  /**
+   * An SSLContext for clients that take one (NATS, Kafka use their own): trusts the CA when given, all
+   * servers with {@code insecureSkipVerify}, else the JVM's defaults. Client certificates are not set
+   * here.
+   */
+  SSLContext sslContext() throws Exception {
+    TrustManager[] trust = null;
+    if (insecureSkipVerify) {
+      trust = new TrustManager[] {new TrustAll()};
+    } else if (caCertPem != null) {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      int i = 0;
+      for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(
+          new ByteArrayInputStream(caCertPem.getBytes(StandardCharsets.US_ASCII)))) {
+        store.setCertificateEntry("ca-" + i++, certificate);
+      }
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(store);
+      trust = factory.getTrustManagers();
+    }
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust, null);
+    return context;
+  }
+
+  String caCertPem() {
+    return caCertPem;
+  }
+
+  String clientCertPem() {
+    return clientCertPem;
+  }
+
+  String clientKeyPem() {
+    return clientKeyPem;
+  }
+
+  boolean insecureSkipVerify() {
+    return insecureSkipVerify;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TlsSettings that
+        && insecureSkipVerify == that.insecureSkipVerify
+        && Objects.equals(caCertPem, that.caCertPem)
+        && Objects.equals(clientCertPem, that.clientCertPem)
+        && Objects.equals(clientKeyPem, that.clientKeyPem);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(caCertPem, clientCertPem, clientKeyPem, insecureSkipVerify);
+  }
+
+  @Override
+  public String toString() {
+    return "TlsSettings[ca=" + (caCertPem != null) + ", clientCert=" + (clientCertPem != null)
+        + ", insecureSkipVerify=" + insecureSkipVerify + "]";
+  }
+
+  private static final class TrustAll implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+    @Override
+    public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+      return new java.security.cert.X509Certificate[0];
+    }
+  }
+}
