@@ -38,9 +38,9 @@ final class UnsupportedFeatures {
   private UnsupportedFeatures() {}
 
   static void eventSource(EventSourceSpec spec, List<Diagnostic> out) {
-    ignored(out, "spec.template", spec.getTemplate(), "pod template (a Kubernetes deployment setting)");
-    ignored(out, "spec.service", spec.getService(), "Kubernetes Service (a Kubernetes deployment setting)");
-    ignored(out, "spec.replicas", spec.getReplicas(), "replicas (a Kubernetes deployment setting)");
+    deployment(out, "spec.template", spec.getTemplate(), "pod template");
+    deployment(out, "spec.service", spec.getService(), "Service");
+    deployment(out, "spec.replicas", spec.getReplicas(), "replicas (Sensor replicas run active-active)");
     spec.otherSources().keySet().stream()
         .filter(type -> !IMPLEMENTED_EVENT_SOURCE_TYPES.contains(type))
         .forEach(type -> out.add(Diagnostic.unsupported("spec." + type, "EventSource type '" + type + "'")));
@@ -57,9 +57,9 @@ final class UnsupportedFeatures {
   }
 
   static void sensor(SensorSpec spec, List<Diagnostic> out) {
-    ignored(out, "spec.template", spec.getTemplate(), "pod template (a Kubernetes deployment setting)");
-    ignored(out, "spec.replicas", spec.getReplicas(), "replicas (a Kubernetes deployment setting)");
-    ignored(out, "spec.revisionHistoryLimit", spec.getRevisionHistoryLimit(), "revisionHistoryLimit (a Kubernetes deployment setting)");
+    deployment(out, "spec.template", spec.getTemplate(), "pod template");
+    deployment(out, "spec.replicas", spec.getReplicas(), "replicas (Sensor replicas run active-active)");
+    deployment(out, "spec.revisionHistoryLimit", spec.getRevisionHistoryLimit(), "revisionHistoryLimit");
     ignored(out, "spec.errorOnFailedRound", spec.getErrorOnFailedRound(), "errorOnFailedRound (Argo ignores it too)");
     ignored(out, "spec.loggingFields", spec.getLoggingFields(), "loggingFields (Argo ignores it too)");
     List<Trigger> triggers = spec.getTriggers() == null ? List.of() : spec.getTriggers();
@@ -142,6 +142,14 @@ final class UnsupportedFeatures {
   private static void flag(List<Diagnostic> out, String path, Object value, String what) {
     if (value != null) {
       out.add(Diagnostic.unsupported(path, what));
+    }
+  }
+
+  /** A Kubernetes setting: not part of the routes; the operator applies it to the workload it creates. */
+  private static void deployment(List<Diagnostic> out, String path, Object value, String what) {
+    if (value != null) {
+      out.add(Diagnostic.warning(path, "not in the generated routes: " + what
+          + " is applied by the Caravan operator to the Deployment it creates (caravan run ignores it)"));
     }
   }
 
