@@ -92,6 +92,14 @@ class ArgoExamplesConformanceTest {
     ArgoStatus status = object.getStatus();
     assertThat(status).as(applied.file() + " has a status").isNotNull();
     if (status.isReady()) {
+      if (!"EventBus".equals(applied.kind())) {
+        String suffix = "EventSource".equals(applied.kind()) ? "-eventsource" : "-sensor";
+        assertThat(cluster.client().apps().deployments().inNamespace(applied.namespace())
+            .withName(applied.name() + suffix).get()).as(applied.file() + " is Ready, so it runs").isNotNull();
+        assertThat(cluster.client().configMaps().inNamespace(applied.namespace())
+            .withName(applied.name() + suffix + "-routes").get().getData().get("routes.yaml"))
+            .as(applied.file()).contains("- route:");
+      }
       return;
     }
     List<ArgoCondition> failed = status.getConditions().stream().filter(c -> "False".equals(c.getStatus())).toList();

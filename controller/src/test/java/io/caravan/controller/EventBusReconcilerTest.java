@@ -141,6 +141,8 @@ class EventBusReconcilerTest {
     cluster.awaitCondition(EventBusResource.class, ns, "default", "Deployed", "True");
     await().atMost(Duration.ofSeconds(10)).until(() ->
         !cluster.get(EventBusResource.class, ns, "default").getMetadata().getFinalizers().isEmpty());
+    assertThat(cluster.get(EventBusResource.class, ns, "default").getMetadata().getFinalizers())
+        .containsExactly("eventbus.argoproj.io/finalizer");
     cluster.create(ns, SensorResource.class, Fixtures.logSensor("user", "hooks"));
     cluster.awaitCondition(SensorResource.class, ns, "user", "Deployed", "True");
 
