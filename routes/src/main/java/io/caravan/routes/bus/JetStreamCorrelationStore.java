@@ -12,6 +12,8 @@ import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -130,6 +132,27 @@ final class JetStreamCorrelationStore implements CorrelationStore {
     } catch (JetStreamApiException e) {
       throw new IllegalStateException("KV bucket '" + bucket.getBucketName() + "': " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public Set<String> retainTriggers(String sensor, Set<String> keep) {
+    Set<String> removed = new TreeSet<>();
+    try {
+      for (String key : bucket.keys()) {
+        if (!keep.contains(key)) {
+          bucket.purge(key);
+          removed.add(key);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (JetStreamApiException | InterruptedException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("KV bucket '" + bucket.getBucketName() + "': " + e.getMessage(), e);
+    }
+    return removed;
   }
 
   private static CorrelationState decode(KeyValueEntry entry, String sensor, String trigger) {

@@ -2,6 +2,7 @@ package io.caravan.routes.sensor;
 
 import io.caravan.routes.event.ArgoEvent;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -34,4 +35,10 @@ public interface CorrelationStore {
   default void clear(String sensor, String trigger) {
     update(sensor, trigger, state -> new Transition(CorrelationState.empty(state.definition()), null));
   }
+
+  /**
+   * Deletes the state of every trigger of the Sensor not in {@code triggers} (triggers removed from the
+   * Sensor, as Argo does at start). Returns the names of the triggers whose state was deleted.
+   */
+  Set<String> retainTriggers(String sensor, Set<String> triggers);
 }

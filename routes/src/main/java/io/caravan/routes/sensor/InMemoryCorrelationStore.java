@@ -1,5 +1,7 @@
 package io.caravan.routes.sensor;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -21,6 +23,20 @@ public final class InMemoryCorrelationStore implements CorrelationStore {
   public CorrelationState read(String sensor, String trigger) {
     CorrelationState state = triggers.get(key(sensor, trigger));
     return state == null ? CorrelationState.empty("") : state;
+  }
+
+  @Override
+  public Set<String> retainTriggers(String sensor, Set<String> keep) {
+    Set<String> removed = new TreeSet<>();
+    String prefix = sensor + '\u0000';
+    triggers.keySet().removeIf(key -> {
+      if (key.startsWith(prefix) && !keep.contains(key.substring(prefix.length()))) {
+        removed.add(key.substring(prefix.length()));
+        return true;
+      }
+      return false;
+    });
+    return removed;
   }
 
   private static String key(String sensor, String trigger) {

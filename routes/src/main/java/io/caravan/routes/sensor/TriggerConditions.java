@@ -186,6 +186,7 @@ public class TriggerConditions implements Processor, CamelContextAware {
         try {
           CorrelationStore store = provider.correlationStore(sensorName);
           purgeStaleState(store);
+          purgeRemovedTriggers(store);
           return store;
         } catch (Exception e) {
           throw new IllegalStateException(where() + "cannot open the correlation store: " + e.getMessage(), e);
@@ -203,6 +204,25 @@ public class TriggerConditions implements Processor, CamelContextAware {
           stored.events().size());
       store.update(sensorName, triggerName,
           state -> new CorrelationStore.Transition(state.forDefinition(definition), null));
+    }
+  }
+
+  /**
+   * Deletes the stored state of triggers the Sensor no longer has (as Argo does at start): the Sensor's
+   * triggers are the conditions beans of the same Sensor in this runtime (every trigger has one).
+   */
+  private void purgeRemovedTriggers(CorrelationStore store) {
+    java.util.Set<String> triggers = new java.util.TreeSet<>();
+    for (TriggerConditions bean : camelContext.getRegistry().findByType(TriggerConditions.class)) {
+      if (sensorName.equals(bean.sensorName)) {
+        triggers.add(bean.triggerName);
+      }
+    }
+    if (triggers.contains(triggerName)) {
+      java.util.Set<String> removed = store.retainTriggers(sensorName, triggers);
+      if (!removed.isEmpty()) {
+        LOG.info("Sensor '{}': dropped the stored state of removed trigger(s) {}", sensorName, removed);
+      }
     }
   }
 

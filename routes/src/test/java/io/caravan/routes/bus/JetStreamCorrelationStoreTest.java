@@ -82,6 +82,21 @@ class JetStreamCorrelationStoreTest {
   }
 
   @Test
+  void stateOfTriggersTheSensorNoLongerHasIsDeleted() throws Exception {
+    JetStreamCorrelationStore store = open("orders");
+    storeAndTest(store, "a", event("a-1"));
+    store.update("orders", "removed", state -> new Transition(
+        state.forDefinition("d2").with("x", event("x-1"), Instant.now()), null));
+
+    assertThat(store.retainTriggers("orders", Set.of("ship"))).containsExactly("removed");
+
+    JetStreamCorrelationStore reopened = open("orders");
+    assertThat(reopened.read("orders", "removed").isEmpty()).isTrue();
+    assertThat(reopened.read("orders", "ship").eventsByDependency().get("a").id()).isEqualTo("a-1");
+    assertThat(reopened.retainTriggers("orders", Set.of("ship"))).isEmpty();
+  }
+
+  @Test
   void bucketNamesKeepArgosNameAndReplaceWhatKvRefuses() {
     assertThat(JetStreamCorrelationStore.bucketName("webhook-sensor_1")).isEqualTo("webhook-sensor_1");
     assertThat(JetStreamCorrelationStore.bucketName("my.sensor")).isEqualTo("my_sensor");
