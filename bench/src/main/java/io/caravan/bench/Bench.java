@@ -128,13 +128,23 @@ public final class Bench {
 
   /** A child JVM running {@code caravan run} on the manifests in {@code dir}. */
   Proc caravan(String name, NatsServer nats, Path dir, List<String> extraJvm, String... options) {
+    return caravan(name, nats, dir, extraJvm, 300_000, options);
+  }
+
+  /** Same, waiting at most {@code startMillis} for "Caravan started" (the process is stopped otherwise). */
+  Proc caravan(String name, NatsServer nats, Path dir, List<String> extraJvm, long startMillis, String... options) {
     List<String> jvm = new ArrayList<>(config.jvmOptions);
     jvm.addAll(extraJvm);
     List<String> args = new ArrayList<>(List.of("run", "--bus", nats.url(), "--metrics-port", "0"));
     args.addAll(List.of(options));
     args.add(dir.toString());
     Proc proc = Proc.java(name, jvm, "io.caravan.cli.CaravanCli", args, workDir.resolve(name + ".log"));
-    proc.awaitLog("Caravan started", 900_000);
+    try {
+      proc.awaitLog("Caravan started", startMillis);
+    } catch (IllegalStateException e) {
+      proc.stop(5_000);
+      throw e;
+    }
     return proc;
   }
 

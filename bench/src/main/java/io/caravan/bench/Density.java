@@ -26,7 +26,12 @@ final class Density {
 
   void run() {
     for (int n : bench.config.densitySensors()) {
-      one(n);
+      try {
+        one(n);
+      } catch (RuntimeException e) {
+        bench.results.add(SECTION, "sensors-" + n, "failed", 1, e.getMessage().lines().findFirst().orElse(""));
+        Bench.log("sensors-" + n + " failed: " + e.getMessage().lines().findFirst().orElse(""));
+      }
     }
   }
 
@@ -59,7 +64,8 @@ final class Density {
 
     try (NatsServer nats = bench.nats()) {
       long launch = System.nanoTime();
-      try (Proc proc = bench.caravan(name, nats, dir, List.of())) {
+      // Bounded so that one slow start-up cannot take the whole run's time budget.
+      try (Proc proc = bench.caravan(name, nats, dir, List.of(), 420_000)) {
         double wall = (System.nanoTime() - launch) / 1e9;
         Matcher m = STARTED_IN.matcher(proc.logText());
         r.add(SECTION, name, "startup_wall_s", wall, "s");

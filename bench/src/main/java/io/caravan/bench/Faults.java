@@ -92,14 +92,15 @@ final class Faults {
     Results r = bench.results;
     r.add(SECTION, name, "sent", o.sent(), "events");
     r.add(SECTION, name, "accepted", o.accepted(), "events (2xx)");
-    r.add(SECTION, name, "refused", o.refused() + o.failed(), "events (non-2xx or no answer)");
+    r.add(SECTION, name, "refused", o.refused(), "events (non-2xx answer)");
+    r.add(SECTION, name, "unanswered", o.failed(), "events (connection error, no answer)");
     r.add(SECTION, name, "triggered", o.triggered(), "events (distinct, at the receiver)");
     r.add(SECTION, name, "lost", o.lost(), "accepted events never triggered (target 0)");
     r.add(SECTION, name, "duplicated", o.duplicated(), "extra deliveries");
     r.add(SECTION, name, "triggered_but_refused", o.triggeredButRefused(), "events");
     r.add(SECTION, name, extraMetric, extra, "");
-    Bench.log(String.format(Locale.ROOT, "%s: sent %d, accepted %d, refused %d, triggered %d, lost %d, "
-        + "duplicated %d, triggered though refused %d", name, o.sent(), o.accepted(), o.refused() + o.failed(),
+    Bench.log(String.format(Locale.ROOT, "%s: sent %d, accepted %d, refused %d, unanswered %d, triggered %d, "
+        + "lost %d, duplicated %d, triggered though refused %d", name, o.sent(), o.accepted(), o.refused(), o.failed(),
         o.triggered(), o.lost(), o.duplicated(), o.triggeredButRefused()));
   }
 

@@ -87,7 +87,9 @@ final class LoadGen {
       this.maxInFlight = maxInFlight;
       this.closed = closed;
       this.done = done;
-      this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(Math.max(4, maxInFlight))
+      // Closed loop: one connection per request in flight; open loop: up to 64 connections, then a queue.
+      int pool = closed > 0 ? closed : Math.min(64, maxInFlight);
+      this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(pool)
           .setKeepAlive(true).setTcpNoDelay(true).setConnectTimeout(5000).setIdleTimeout(0)
           .setMaxWaitQueueSize(-1).setDefaultHost("127.0.0.1").setDefaultPort(port));
     }

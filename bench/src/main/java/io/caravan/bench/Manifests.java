@@ -33,7 +33,11 @@ final class Manifests {
     return events == 1 ? "example" : "e" + i;
   }
 
-  /** Sensor {@code name}: one dependency on {@code bench/<event>}, an http trigger POSTing {@code {"body": …}}. */
+  /**
+   * Sensor {@code name}: one dependency on {@code bench/<event>}, an http trigger POSTing {@code {"body": …}},
+   * {@code atLeastOnce: true} (the bus message is acked after the trigger, as pipeline (a) does; Argo's
+   * default acks first and loses the events in flight when the sensor is killed).
+   */
   static String sensor(String name, String event, String receiverUrl) {
     return """
         apiVersion: argoproj.io/v1alpha1
@@ -46,7 +50,8 @@ final class Manifests {
               eventSourceName: bench
               eventName: %s
           triggers:
-            - template:
+            - atLeastOnce: true
+              template:
                 name: hook
                 http:
                   url: %s
