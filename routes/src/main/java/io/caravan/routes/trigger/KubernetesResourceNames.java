@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Resource names of a Kubernetes kind derived as Argo Events does, without discovery: an
- * all-lowercase English plural of the kind, and a fixed list of cluster-scoped resources.
+ * all-lowercase English plural of the kind, and a fixed list of cluster-scoped resources. Caravan uses
+ * it only when API discovery does not list the kind (see {@code KubernetesResourceTypes}).
  */
 public final class KubernetesResourceNames {
   private static final Map<String, String> EXCEPTIONS = Map.of("EventBus", "eventbus");

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *   <li>submit: create the Workflow;
  *   <li>submit-from: create a Workflow with {@code spec.workflowTemplateRef} to the WorkflowTemplate
  *       ({@code clusterScope: true} for a ClusterWorkflowTemplate), or with the {@code workflowSpec} of the
- *       CronWorkflow read from the API, {@code generateName: <name>-} and Argo's
+ *       CronWorkflow read from the API (owned by it), {@code generateName: <name>-} and Argo's
  *       {@code workflows.argoproj.io/workflow-template | cluster-workflow-template | cron-workflow} label;
  *   <li>resubmit: create a copy of the Workflow's spec and labels, {@code generateName: <name>-}, label
  *       {@code workflows.argoproj.io/resubmitted-from-workflow};
@@ -117,6 +117,9 @@ final class KubernetesArgoWorkflows implements ArgoWorkflows {
           metadata.set("annotations", workflowMetadata.get("annotations").deepCopy());
         }
         labels.put(CRON_WORKFLOW_LABEL, name);
+        metadata.putArray("ownerReferences").addObject()
+            .put("apiVersion", "argoproj.io/v1alpha1").put("kind", "CronWorkflow").put("name", name)
+            .put("uid", cron.getMetadata().getUid()).put("controller", true).put("blockOwnerDeletion", true);
         workflow.set("spec", cronObject.path("spec").path("workflowSpec").deepCopy());
       }
       default -> throw new IllegalArgumentException("argoWorkflow submit-from needs a WorkflowTemplate, "

@@ -229,6 +229,10 @@ class ArgoWorkflowKubernetesTest {
     assertThat(created.at("/spec/entrypoint").asText()).isEqualTo("report");
     assertThat(created.at("/metadata/labels/workflows.argoproj.io~1cron-workflow").asText()).isEqualTo("nightly");
     assertThat(created.at("/metadata/labels/kind").asText()).isEqualTo("nightly");
+    String cronUid = client.genericKubernetesResources(type("CronWorkflow", "cronworkflows")).inNamespace(NS)
+        .withName("nightly").get().getMetadata().getUid();
+    assertThat(created.at("/metadata/ownerReferences/0/kind").asText()).isEqualTo("CronWorkflow");
+    assertThat(created.at("/metadata/ownerReferences/0/uid").asText()).isEqualTo(cronUid).isNotBlank();
   }
 
   @Test
