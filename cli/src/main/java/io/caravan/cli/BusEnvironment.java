@@ -57,8 +57,9 @@ final class BusEnvironment {
           String key = STREAM_KEYS.get(e.getKey());
           if (key != null) {
             String value = e.getValue().asText();
+            // Durations as milliseconds: Camel's property conversion reads "604800000" but not ISO "PT168H".
             properties.put(PREFIX + key, key.equals("streamMaxAge") || key.equals("streamDuplicates")
-                ? GoDuration.parse(value).toString() : value);
+                ? String.valueOf(GoDuration.parse(value).toMillis()) : value);
           }
         });
       }

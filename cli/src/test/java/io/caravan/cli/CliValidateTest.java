@@ -94,4 +94,24 @@ class CliValidateTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("FILE|DIR");
   }
+
+  @Test
+  void oddEntriesAreReportedNeverACrash(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("odd.yaml");
+    Files.writeString(file, """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Sensor
+        metadata: {name: odd}
+        spec:
+          dependencies: [null, {name: d, eventSourceName: s, eventName: e, filters: a-string}]
+          triggers: [~, {template: {name: t, log: {}}, parameters: [null]}]
+        """);
+    for (String command : new String[] {"validate", "generate"}) {
+      Result result = run(command, file.toString());
+      assertThat(result.exitCode()).as(command).isEqualTo(1);
+      assertThat(result.out() + result.err()).as(command)
+          .doesNotContain("Exception").doesNotContain("\tat io.caravan");
+      assertThat(result.out() + result.err()).as(command).contains("Sensor/odd");
+    }
+  }
 }

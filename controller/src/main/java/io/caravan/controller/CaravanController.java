@@ -3,6 +3,8 @@ package io.caravan.controller;
 import io.caravan.controller.metrics.ControllerMetrics;
 import io.caravan.controller.metrics.HttpEndpoints;
 import io.caravan.controller.metrics.ResourceCounts;
+import io.caravan.controller.model.EventBusResource;
+import io.caravan.controller.webhook.AdmissionValidator;
 import io.caravan.controller.webhook.CaBundlePatcher;
 import io.caravan.controller.webhook.CertificateSecret;
 import io.caravan.controller.webhook.WebhookCertificates;
@@ -77,7 +79,9 @@ public final class CaravanController {
         ? WebhookCertificates.load(certDir)
         : new CertificateSecret(client).loadOrCreate(namespace, service + "-certs", dnsNames,
             Path.of(System.getProperty("java.io.tmpdir"), "webhook-certs"));
-    WebhookServer server = new WebhookServer(port, certificates).start();
+    AdmissionValidator validator = new AdmissionValidator((ns, bus) ->
+        client.resources(EventBusResource.class).inNamespace(ns).withName(bus).get() != null);
+    WebhookServer server = new WebhookServer(port, certificates, validator).start();
     int metricsPort = Integer.parseInt(env.getOrDefault("METRICS_PORT", "7777"));
     if (metricsPort > 0) {
       new HttpEndpoints().metrics(metricsPort, env.getOrDefault("METRICS_PATH", "/metrics"), server::scrape).start();
@@ -86,7 +90,6 @@ public final class CaravanController {
     if (!new CaBundlePatcher(client).patch(configuration, certificates.caBundle())) {
       LOG.warn("ValidatingWebhookConfiguration {} not found: caBundle not set", configuration);
     }
-    client.close();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
   }
 }

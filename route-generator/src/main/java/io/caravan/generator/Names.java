@@ -54,6 +54,10 @@ public final class Names {
     return "sensor." + sensor + ".dependency." + dependency;
   }
 
+  public static String eventSourceFilterBean(String eventSource, String event) {
+    return "eventsource." + eventSource + "." + event + ".filter";
+  }
+
   public static String dependencyTransformBean(String sensor, String dependency) {
     return dependencyFilterBean(sensor, dependency) + ".transform";
   }

@@ -10,7 +10,11 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes Kubernetes Events (core/v1) about an object; a failure to write one is only logged. */
+/**
+ * Writes Kubernetes Events (core/v1) about an object; a failure to write one is only logged. The same
+ * event again (same object, type, reason and message) increments {@code count} of the existing Event
+ * instead of adding one, as Kubernetes' own recorders aggregate.
+ */
 public final class EventRecorder {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
@@ -32,8 +36,8 @@ public final class EventRecorder {
 
   private void record(HasMetadata about, String type, String reason, String message) {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    String name = (about.getMetadata().getName() + "." + Long.toHexString(System.nanoTime()))
-        .toLowerCase(Locale.ROOT);
+    String key = about.getMetadata().getUid() + "|" + type + "|" + reason + "|" + message;
+    String name = (about.getMetadata().getName() + "." + SpecHash.text(key).substring(0, 16)).toLowerCase(Locale.ROOT);
     Event event = new EventBuilder()
         .withNewMetadata().withName(name).withNamespace(about.getMetadata().getNamespace()).endMetadata()
         .withNewInvolvedObject()
@@ -53,7 +57,16 @@ public final class EventRecorder {
         .withCount(1)
         .build();
     try {
-      client.v1().events().inNamespace(about.getMetadata().getNamespace()).resource(event).create();
+      var existing = client.v1().events().inNamespace(about.getMetadata().getNamespace()).withName(name);
+      if (existing.get() == null) {
+        client.v1().events().inNamespace(about.getMetadata().getNamespace()).resource(event).create();
+      } else {
+        existing.edit(e -> {
+          e.setCount(e.getCount() == null ? 2 : e.getCount() + 1);
+          e.setLastTimestamp(now);
+          return e;
+        });
+      }
     } catch (RuntimeException e) {
       LOG.warn("Could not record event {} on {}/{}: {}", reason, about.getKind(),
           about.getMetadata().getName(), e.getMessage());

@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,7 @@ public final class Informers {
       Class<R> type, Class<P> primary, String controller, EventSourceContext<P> context) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(type, primary)
-            .withName(type.getSimpleName().toLowerCase() + "-" + controller)
+            .withName(type.getSimpleName().toLowerCase(Locale.ROOT) + "-" + controller)
             .withLabelSelector(Labels.CONTROLLER + "=" + controller)
             .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(primary, false))
             .build(),
@@ -36,7 +37,7 @@ public final class Informers {
       Class<P> primary, EventSourceContext<P> context) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(EventBusResource.class, primary)
-            .withName("eventbus-" + primary.getSimpleName().toLowerCase())
+            .withName("eventbus-" + primary.getSimpleName().toLowerCase(Locale.ROOT))
             .withSecondaryToPrimaryMapper(bus -> users(bus, context))
             .build(),
         context);

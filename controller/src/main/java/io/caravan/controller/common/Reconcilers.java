@@ -3,6 +3,7 @@ package io.caravan.controller.common;
 import io.caravan.controller.model.ArgoStatus;
 import io.caravan.controller.model.RawSpec;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
 
@@ -24,5 +25,25 @@ public final class Reconcilers {
       control = UpdateControl.patchStatus(resource);
     }
     return retry ? control.rescheduleAfter(RETRY) : control;
+  }
+
+  /**
+   * What an unexpected failure of a reconcile leaves in the status: {@code condition} False with reason
+   * {@code ReconcileFailed} and the error's message (JOSDK retries with backoff).
+   */
+  public static <P extends CustomResource<RawSpec, ArgoStatus>> ErrorStatusUpdateControl<P> errorStatus(
+      P resource, String condition, Exception error) {
+    ArgoStatus status = new ArgoStatus();
+    if (resource.getStatus() != null) {
+      status.setConditions(resource.getStatus().getConditions());
+      status.setConfig(resource.getStatus().getConfig());
+      status.setLastGoodGeneration(resource.getStatus().getLastGoodGeneration());
+      status.setRoutesHash(resource.getStatus().getRoutesHash());
+      status.setObservedGeneration(resource.getStatus().getObservedGeneration());
+    }
+    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    status.set(condition, false, "ReconcileFailed", message);
+    resource.setStatus(status);
+    return ErrorStatusUpdateControl.patchStatus(resource);
   }
 }

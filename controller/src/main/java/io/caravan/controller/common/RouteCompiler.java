@@ -37,7 +37,7 @@ public final class RouteCompiler {
     /** {@code path: message; path: message} of the errors whose path starts with one of {@code prefixes}. */
     public String errorMessage(List<String> prefixes) {
       return errors().stream()
-          .filter(d -> prefixes.isEmpty() || prefixes.stream().anyMatch(p -> d.path().startsWith(p)))
+          .filter(d -> prefixes.isEmpty() || (d.path() != null && prefixes.stream().anyMatch(d.path()::startsWith)))
           .map(RouteCompiler::describe)
           .collect(Collectors.joining("; "));
     }

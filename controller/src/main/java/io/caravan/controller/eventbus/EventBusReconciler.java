@@ -23,6 +23,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -114,6 +115,12 @@ public class EventBusReconciler implements Reconciler<EventBusResource>, Cleaner
         .map(r -> r.getKind() + "/" + r.getMetadata().getName())
         .sorted()
         .toList();
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<EventBusResource> updateErrorStatus(EventBusResource resource, Context<EventBusResource> context,
+      Exception error) {
+    return Reconcilers.errorStatus(resource, DEPLOYED, error);
   }
 
   @Override

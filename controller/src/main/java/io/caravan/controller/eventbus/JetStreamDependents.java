@@ -1,7 +1,9 @@
 package io.caravan.controller.eventbus;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.controller.common.Labels;
+import io.caravan.controller.workload.PodTemplate;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -180,7 +182,43 @@ public final class JetStreamDependents {
           .addNewVolume().withName(base(name) + "-vol").withNewEmptyDir().endEmptyDir().endVolume()
           .endSpec().endTemplate().endSpec();
     }
-    return builder.build();
+    StatefulSet sts = builder.build();
+    applyPodFields(sts, js);
+    return sts;
+  }
+
+  /**
+   * Argo's JetStream pod fields: {@code metadata}, {@code containerTemplate}, {@code nodeSelector},
+   * {@code tolerations}, {@code affinity}, {@code securityContext}, {@code imagePullSecrets},
+   * {@code priorityClassName}, {@code priority}, {@code serviceAccountName}; {@code startArgs} are added
+   * to the server's arguments.
+   */
+  private static void applyPodFields(StatefulSet sts, JsonNode js) {
+    if (!(js instanceof ObjectNode object)) {
+      return;
+    }
+    ObjectNode template = object.deepCopy();
+    if (template.has("containerTemplate")) {
+      template.set("container", template.get("containerTemplate"));
+    }
+    for (String notPod : List.of("volumes", "containerTemplate", "persistence", "streamConfig", "settings")) {
+      template.remove(notPod);
+    }
+    PodTemplate pod = new PodTemplate(template);
+    var podTemplate = sts.getSpec().getTemplate();
+    podTemplate.getMetadata().setAnnotations(pod.annotations().isEmpty() ? null : pod.annotations());
+    Map<String, String> labels = new java.util.LinkedHashMap<>(pod.labels());
+    labels.putAll(podTemplate.getMetadata().getLabels());
+    podTemplate.getMetadata().setLabels(labels);
+    var main = podTemplate.getSpec().getContainers().get(0);
+    pod.applyToContainer(main);
+    pod.applyToPod(podTemplate.getSpec());
+    JsonNode startArgs = js.get("startArgs");
+    if (startArgs != null && startArgs.isArray()) {
+      List<String> args = new ArrayList<>(main.getArgs());
+      startArgs.forEach(a -> args.add(a.asText()));
+      main.setArgs(args);
+    }
   }
 
   private static String indent(String settings) {

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -38,6 +39,12 @@ public class EventSourceReconciler implements Reconciler<EventSourceResource> {
   public UpdateControl<EventSourceResource> reconcile(EventSourceResource source, Context<EventSourceResource> context) {
     WorkloadReconciliation.Outcome outcome = workload.reconcile(source, WorkloadKind.EVENTSOURCE, CONDITIONS);
     return Reconcilers.control(source, outcome.status(), outcome.retry());
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<EventSourceResource> updateErrorStatus(EventSourceResource resource, Context<EventSourceResource> context,
+      Exception error) {
+    return Reconcilers.errorStatus(resource, WorkloadReconciliation.DEPLOYED, error);
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -42,6 +43,12 @@ public class SensorReconciler implements Reconciler<SensorResource> {
   public UpdateControl<SensorResource> reconcile(SensorResource sensor, Context<SensorResource> context) {
     WorkloadReconciliation.Outcome outcome = workload.reconcile(sensor, WorkloadKind.SENSOR, CONDITIONS);
     return Reconcilers.control(sensor, outcome.status(), outcome.retry());
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<SensorResource> updateErrorStatus(SensorResource resource, Context<SensorResource> context,
+      Exception error) {
+    return Reconcilers.errorStatus(resource, WorkloadReconciliation.DEPLOYED, error);
   }
 
   @Override

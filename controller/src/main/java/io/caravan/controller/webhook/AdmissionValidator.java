@@ -21,17 +21,33 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code code: 400, reason: BadRequest}) with {@code field.path: message} per problem; warnings become
  * admission warnings. As in Argo: DELETE is always allowed, an update that leaves
  * {@code metadata.generation} unchanged is allowed, and an EventBus may not change its kind of bus nor
- * its JetStream {@code streamConfig}.
+ * its JetStream {@code streamConfig}, and a Sensor must name an EventBus that exists.
  */
 public final class AdmissionValidator {
+
+  /** Whether EventBus {@code name} exists in {@code namespace}. */
+  @FunctionalInterface
+  public interface BusLookup {
+    boolean exists(String namespace, String name);
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> KINDS = Set.of("EventSource", "Sensor", "EventBus");
   private static final List<String> BUS_VARIANTS = List.of("nats", "jetstream", "jetstreamExotic", "kafka");
 
   private final ManifestValidator validator = new ManifestValidator();
+  private final BusLookup buses;
   private final AtomicLong allowed = new AtomicLong();
   private final AtomicLong denied = new AtomicLong();
+
+  /** Without a bus lookup (Sensors are not checked against existing EventBuses). */
+  public AdmissionValidator() {
+    this(null);
+  }
+
+  public AdmissionValidator(BusLookup buses) {
+    this.buses = buses;
+  }
 
   public long allowed() {
     return allowed.get();
@@ -94,6 +110,14 @@ public final class AdmissionValidator {
     for (Diagnostic d : validator.validate(documents.get(0))) {
       String text = d.path() == null || d.path().isEmpty() ? d.message() : d.path() + ": " + d.message();
       (d.isError() ? problems : warnings).add(text);
+    }
+    if (buses != null && "Sensor".equals(object.path("kind").asText())) {
+      String namespace = request.path("namespace").asText(object.path("metadata").path("namespace").asText(""));
+      String bus = object.path("spec").path("eventBusName").asText("");
+      bus = bus.isEmpty() ? "default" : bus;
+      if (!buses.exists(namespace, bus)) {
+        problems.add("spec.eventBusName: EventBus '" + bus + "' not found in namespace " + namespace);
+      }
     }
   }
 

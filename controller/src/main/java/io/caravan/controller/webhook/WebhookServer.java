@@ -20,9 +20,15 @@ public final class WebhookServer implements AutoCloseable {
   private static final int MAX_BODY = 3 * 1024 * 1024;
 
   private final HttpsServer server;
-  private final AdmissionValidator validator = new AdmissionValidator();
+  private final AdmissionValidator validator;
 
   public WebhookServer(int port, WebhookCertificates certificates) throws IOException, GeneralSecurityException {
+    this(port, certificates, new AdmissionValidator());
+  }
+
+  public WebhookServer(int port, WebhookCertificates certificates, AdmissionValidator validator)
+      throws IOException, GeneralSecurityException {
+    this.validator = validator;
     server = HttpsServer.create(new InetSocketAddress(port), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(certificates.serverContext()));
     server.setExecutor(Executors.newFixedThreadPool(4));

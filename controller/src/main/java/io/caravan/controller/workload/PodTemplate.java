@@ -27,26 +27,26 @@ import java.util.Map;
  * volumeMounts, securityContext, imagePullPolicy; pod volumes, securityContext, nodeSelector,
  * tolerations, affinity, imagePullSecrets, priorityClassName, priority.
  */
-final class PodTemplate {
+public final class PodTemplate {
 
   @SuppressWarnings("deprecation")
   private static final ObjectMapper MAPPER = Serialization.jsonMapper();
 
   private final JsonNode template;
 
-  PodTemplate(JsonNode template) {
+  public PodTemplate(JsonNode template) {
     this.template = template == null || !template.isObject() ? MAPPER.createObjectNode() : template;
   }
 
-  Map<String, String> labels() {
+  public Map<String, String> labels() {
     return stringMap(template.path("metadata").get("labels"));
   }
 
-  Map<String, String> annotations() {
+  public Map<String, String> annotations() {
     return stringMap(template.path("metadata").get("annotations"));
   }
 
-  void applyToContainer(Container main) {
+  public void applyToContainer(Container main) {
     JsonNode container = template.path("container");
     if (!container.isObject()) {
       return;
@@ -71,7 +71,7 @@ final class PodTemplate {
     main.setVolumeMounts(mounts);
   }
 
-  void applyToPod(PodSpec pod) {
+  public void applyToPod(PodSpec pod) {
     if (template.hasNonNull("serviceAccountName")) {
       pod.setServiceAccountName(template.get("serviceAccountName").asText());
     }

@@ -56,7 +56,7 @@ public final class WorkloadReconciliation {
     List<Diagnostic> unclaimed = new ArrayList<>(result.errors());
     for (SpecConditions spec : specs) {
       List<Diagnostic> mine = spec.paths().isEmpty() ? List.copyOf(unclaimed)
-          : unclaimed.stream().filter(d -> spec.paths().stream().anyMatch(p -> d.path().startsWith(p))).toList();
+          : unclaimed.stream().filter(d -> d.path() != null && spec.paths().stream().anyMatch(d.path()::startsWith)).toList();
       unclaimed.removeAll(mine);
       status.set(spec.type(), mine.isEmpty(), mine.isEmpty() ? null : spec.reason(),
           mine.isEmpty() ? null : join(mine));

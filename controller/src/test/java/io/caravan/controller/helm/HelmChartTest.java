@@ -31,7 +31,14 @@ class HelmChartTest {
   private static final String NAMESPACE = "argo-events";
 
   private static List<HasMetadata> render(Map<String, Object> values) {
+    return render(values, null);
+  }
+
+  private static List<HasMetadata> render(Map<String, Object> values, java.nio.file.Path valuesFile) {
     var template = new Helm(MockCluster.chartDir()).template().withName(RELEASE).withNamespace(NAMESPACE);
+    if (valuesFile != null) {
+      template.withValuesFile(valuesFile);
+    }
     values.forEach(template::set);
     List<HasMetadata> objects = new ArrayList<>();
     for (String document : template.call().split("(?m)^---\\s*$")) {
@@ -144,6 +151,33 @@ class HelmChartTest {
   }
 
   @Test
+  void customValuesReachTheRenderedObjects() throws Exception {
+    java.nio.file.Path file = java.nio.file.Path.of(HelmChartTest.class.getResource("/helm/custom-values.yaml").toURI());
+    List<HasMetadata> objects = render(Map.of(), file);
+    Deployment controller = one(objects, Deployment.class, "caravan-controller");
+    var pod = controller.getSpec().getTemplate().getSpec();
+    Container main = pod.getContainers().get(0);
+    assertThat(controller.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(pod.getPriorityClassName()).isEqualTo("other-class");
+    assertThat(pod.getNodeSelector()).containsEntry("pool", "system");
+    assertThat(main.getImage()).isEqualTo(ControllerOptions.CONTROLLER_IMAGE_REPOSITORY + ":1.2.3");
+    assertThat(main.getImagePullPolicy()).isEqualTo("Always");
+    assertThat(env(main)).containsEntry("CARAVAN_RUNTIME_IMAGE", ControllerOptions.RUNTIME_IMAGE_REPOSITORY + ":1.2.3")
+        .containsEntry("IMAGE_PULL_POLICY", "Always")
+        .containsEntry("CARAVAN_WATCH_NAMESPACES", "team-a,team-b")
+        .containsEntry("CARAVAN_NATS_IMAGE", "nats:2.11")
+        .containsEntry("METRICS_PORT", "9100").containsEntry("METRICS_PATH", "/prom");
+    assertThat(objects).noneMatch(o -> "ServiceMonitor".equals(o.getKind()) && o.getMetadata().getName().equals("caravan-controller"));
+    ValidatingWebhookConfiguration configuration = one(objects, ValidatingWebhookConfiguration.class, "caravan-webhook");
+    assertThat(configuration.getWebhooks().get(0).getFailurePolicy()).isEqualTo("Fail");
+    assertThat(configuration.getWebhooks().get(0).getClientConfig().getCaBundle()).isEqualTo("Q0E=");
+    Deployment webhook = one(objects, Deployment.class, "caravan-webhook");
+    assertThat(webhook.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getSecret() != null)
+        .singleElement().satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("webhook-tls"));
+    assertThat(env(webhook.getSpec().getTemplate().getSpec().getContainers().get(0))).containsEntry("METRICS_PORT", "0");
+  }
+
+  @Test
   void chartAndControllerAgreeOnImageNames() {
     Deployment controller = one(render(Map.of()), Deployment.class, "caravan-controller");
     Container main = controller.getSpec().getTemplate().getSpec().getContainers().get(0);
@@ -183,6 +217,9 @@ class HelmChartTest {
     Deployment deployment = one(on, Deployment.class, "caravan-webhook");
     assertThat(deployment.getSpec().getTemplate().getSpec().getPriorityClassName()).isEqualTo("platform-events");
     assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("webhook");
+    // Read-only root filesystem: the generated certificates go to the /tmp emptyDir.
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
+        .extracting(m -> m.getMountPath()).containsExactly("/tmp");
 
     List<HasMetadata> off = render(Map.of("webhook.enabled", false));
     assertThat(off).noneMatch(ValidatingWebhookConfiguration.class::isInstance)
@@ -217,7 +254,10 @@ class HelmChartTest {
         "core/secrets:get,list,watch,create,update,patch,delete",
         "core/events:create,patch");
     ClusterRole webhook = one(render(Map.of()), ClusterRole.class, "caravan-webhook");
-    assertThat(webhook.getRules()).singleElement().satisfies(rule -> {
+    assertThat(webhook.getRules()).hasSize(2);
+    assertThat(webhook.getRules().get(0).getResources()).containsExactly("eventbus");
+    assertThat(webhook.getRules().get(0).getVerbs()).containsExactly("get");
+    assertThat(webhook.getRules().get(1)).satisfies(rule -> {
       assertThat(rule.getResources()).containsExactly("validatingwebhookconfigurations");
       assertThat(rule.getResourceNames()).containsExactly("caravan-webhook");
     });

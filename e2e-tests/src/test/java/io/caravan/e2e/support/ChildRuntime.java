@@ -12,9 +12,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Caravan runtime in a child JVM (same classpath as the tests), so a test can {@code kill -9} it. Its output
- * goes to {@code <dir>/runtime.log}. {@link #close()} kills it if it still runs.
+ * goes to {@code <dir>/runtime.log}. {@link #close()} kills it if it still runs, and so does the end of the
+ * test JVM.
  */
 public final class ChildRuntime implements AutoCloseable {
+  /** Children still running when the test JVM exits (a failed or interrupted test) end with it. */
+  private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> RUNNING.forEach(Process::destroyForcibly), "child-runtime-stopper"));
+  }
+
   private final Process process;
   private final Path log;
 
@@ -42,6 +51,7 @@ public final class ChildRuntime implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
+    RUNNING.add(process);
     ChildRuntime child = new ChildRuntime(process, log);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!Files.exists(ready)) {
@@ -67,6 +77,7 @@ public final class ChildRuntime implements AutoCloseable {
   public void kill() throws InterruptedException {
     process.destroyForcibly(); // SIGKILL on Linux
     process.waitFor(10, TimeUnit.SECONDS);
+    RUNNING.remove(process);
   }
 
   public Path log() {

@@ -59,8 +59,6 @@ public final class CalendarSourceTranslator implements SourceTranslator<Calendar
     }
     diagnostics.unsupportedIfSet(calendar.getPersistence(), event.path("persistence"),
         "calendar persistence and catch-up");
-    diagnostics.unsupportedIfSet(calendar.getFilter(), event.path("filter"),
-        "event-source filter expressions");
 
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("name", event.eventSourceName() + "." + event.eventName());
@@ -92,5 +90,10 @@ public final class CalendarSourceTranslator implements SourceTranslator<Calendar
     if (value != null) {
       map.put(key, value);
     }
+  }
+
+  @Override
+  public String filterExpression(CalendarEventSource event) {
+    return event == null || event.getFilter() == null ? null : event.getFilter().getExpression();
   }
 }

@@ -64,22 +64,41 @@ public final class EventSourceTranslator {
           translator.from(new SourceEvent<>(eventSource, event, entry.getValue(), path),
               diagnostics);
       if (from != null) {
-        routes.add(route(eventSource, event, type, from));
+        String filter = translator.filterExpression(entry.getValue());
+        if (filter != null && !filter.isBlank()) {
+          routes.add(Ordered.map("beans", List.of(filterBean(eventSource, event, filter))));
+        }
+        routes.add(route(eventSource, event, type, from, filter != null && !filter.isBlank()));
       }
     }
   }
 
+  private static Map<String, Object> filterBean(String eventSource, String event, String expression) {
+    return Ordered.map(
+        "name", Names.eventSourceFilterBean(eventSource, event),
+        "type", "io.caravan.routes.event.EventSourceFilter",
+        "properties", Ordered.map(
+            "eventSourceName", eventSource,
+            "eventName", event,
+            "expression", expression));
+  }
+
   private static Map<String, Object> route(String eventSource, String event, String type,
-      Map<String, Object> from) {
+      Map<String, Object> from, boolean filtered) {
     String target = eventSource + "/" + event;
+    List<Object> publish = List.of(
+        Ordered.map("to", Ordered.map(
+            "uri", "argo-event:" + target,
+            "parameters", Ordered.map("type", type))),
+        Ordered.map("to", Ordered.map("uri", "eventbus:" + target)));
+    List<Object> steps = !filtered ? publish : List.of(Ordered.map("filter", Ordered.map(
+        "method", Ordered.map("ref", Names.eventSourceFilterBean(eventSource, event), "method", "accept"),
+        "steps", publish)));
     return Ordered.map("route", Ordered.map(
         "id", Names.eventSourceRouteId(eventSource, event),
         "description", type + " event '" + event + "' of EventSource '" + eventSource
-            + "', published to " + Names.busSubject(eventSource, event),
-        "from", Ordered.withSteps(from, List.of(
-            Ordered.map("to", Ordered.map(
-                "uri", "argo-event:" + target,
-                "parameters", Ordered.map("type", type))),
-            Ordered.map("to", Ordered.map("uri", "eventbus:" + target))))));
+            + "', published to " + Names.busSubject(eventSource, event)
+            + (filtered ? " when its filter passes" : ""),
+        "from", Ordered.withSteps(from, steps)));
   }
 }

@@ -23,4 +23,9 @@ public interface SourceTranslator<T> {
    * then at least one error is added to {@code diagnostics}.
    */
   Map<String, Object> from(SourceEvent<T> event, Diagnostics diagnostics);
+
+  /** The event's {@code filter.expression}, or null when it has none. */
+  default String filterExpression(T event) {
+    return null;
+  }
 }

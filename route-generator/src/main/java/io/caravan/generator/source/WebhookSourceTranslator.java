@@ -66,8 +66,6 @@ public final class WebhookSourceTranslator implements SourceTranslator<WebhookEv
       certSecret = null;
       keySecret = null;
     }
-    diagnostics.unsupportedIfSet(webhook.getFilter(), event.path("filter"),
-        "event-source filter expressions");
     if (!ok) {
       return null;
     }
@@ -94,5 +92,10 @@ public final class WebhookSourceTranslator implements SourceTranslator<WebhookEv
     if (value != null) {
       map.put(key, value);
     }
+  }
+
+  @Override
+  public String filterExpression(WebhookEventSource event) {
+    return event == null || event.getFilter() == null ? null : event.getFilter().getExpression();
   }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
  * {@code template.argoWorkflow} → {@code kamelet:argo-workflow-sink} with the {@code operation}, the
  * Sensor's namespace and the {@code policy.k8s} parameters. Without the {@code argo} CLI, the runtime acts on
  * Workflow objects through the Kubernetes API, or, when the Sensor is annotated
- * {@code caravan.io/argo-server: <url>} (and {@code caravan.io/argo-server-token-secret: <secret>/<key>}),
- * through the Argo Server REST API ({@code argoServer}, {@code argoServerTokenSecret}).
+ * {@code caravan.io/argo-server: <url>} (and {@code caravan.io/argo-server-token-secret: <secret>/<key>},
+ * {@code caravan.io/argo-server-insecure-skip-verify: "true"}), through the Argo Server REST API
+ * ({@code argoServer}, {@code argoServerTokenSecret}, {@code argoServerInsecure}).
  */
 public final class ArgoWorkflowTriggerTranslator implements TriggerTranslator {
 
@@ -21,6 +22,7 @@ public final class ArgoWorkflowTriggerTranslator implements TriggerTranslator {
       List.of("submit", "submit-from", "resubmit", "retry", "resume", "suspend", "terminate", "stop");
   static final String ARGO_SERVER_ANNOTATION = "caravan.io/argo-server";
   static final String ARGO_SERVER_TOKEN_ANNOTATION = "caravan.io/argo-server-token-secret";
+  static final String ARGO_SERVER_INSECURE_ANNOTATION = "caravan.io/argo-server-insecure-skip-verify";
 
   @Override
   public String type() {
@@ -41,9 +43,9 @@ public final class ArgoWorkflowTriggerTranslator implements TriggerTranslator {
           "unknown operation '" + operation + "': expected one of " + String.join(", ", OPERATIONS));
       ok = false;
     }
-    if (workflow.getArgs() != null && !workflow.getArgs().isEmpty()) {
-      diagnostics.unsupported(input.typePath("argoWorkflow", "args"),
-          "argo CLI arguments (Caravan does not run the argo CLI; set them in the Workflow)");
+    String argsProblem = argsProblem(operation, workflow.getArgs());
+    if (argsProblem != null) {
+      diagnostics.unsupported(input.typePath("argoWorkflow", "args"), argsProblem);
       ok = false;
     }
     ok &= TriggerSources.check(workflow.getSource(), input.typePath("argoWorkflow", "source"), diagnostics);
@@ -59,6 +61,11 @@ public final class ArgoWorkflowTriggerTranslator implements TriggerTranslator {
           "ignored: no " + ARGO_SERVER_ANNOTATION + " annotation");
       token = null;
     }
+    String insecure = annotation(input, ARGO_SERVER_INSECURE_ANNOTATION);
+    if (insecure != null && !insecure.equals("true") && !insecure.equals("false")) {
+      diagnostics.error("metadata.annotations." + ARGO_SERVER_INSECURE_ANNOTATION, "must be true or false");
+      ok = false;
+    }
     Map<String, Object> policy = K8sPolicyParameters.of(input, diagnostics);
     if (!ok || policy == null) {
       return null;
@@ -67,11 +74,25 @@ public final class ArgoWorkflowTriggerTranslator implements TriggerTranslator {
         "operation", operation,
         "namespace", input.namespace(),
         "argoServer", server,
-        "argoServerTokenSecret", token));
+        "argoServerTokenSecret", token,
+        "argoServerInsecure", server != null && "true".equals(insecure) ? Boolean.TRUE : null));
     parameters.putAll(policy);
     return Ordered.map(
         "uri", "kamelet:argo-workflow-sink",
         "parameters", UriParameters.of(parameters));
+  }
+
+  /** What Caravan cannot do with {@code args} (the unsupported-diagnostic text), or null. */
+  public static String argsProblem(String operation, List<String> args) {
+    if (args == null || args.isEmpty()) {
+      return null;
+    }
+    if (!"submit".equals(operation)) {
+      return "argo CLI arguments with operation '" + operation + "' (only with submit)";
+    }
+    String problem = ArgoSubmitArgs.firstProblem(args);
+    return problem == null ? null : "argo CLI argument " + problem + " (supported: "
+        + String.join(", ", ArgoSubmitArgs.FLAGS.stream().sorted().toList()) + ")";
   }
 
   private static String annotation(TriggerInput input, String name) {

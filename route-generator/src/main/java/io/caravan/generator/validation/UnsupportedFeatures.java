@@ -13,6 +13,7 @@ import io.caravan.api.sensor.StandardK8sTrigger;
 import io.caravan.api.sensor.Trigger;
 import io.caravan.api.sensor.TriggerTemplate;
 import io.caravan.generator.Diagnostic;
+import io.caravan.generator.trigger.ArgoWorkflowTriggerTranslator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,16 +49,11 @@ final class UnsupportedFeatures {
   }
 
   private static void webhook(String path, WebhookEventSource webhook, List<Diagnostic> out) {
-    if (webhook.getFilter() != null) {
-      flag(out, path + ".filter", webhook.getFilter().getExpression(), "event-source filter expression");
-    }
+    // every webhook setting is implemented (filter.expression included)
   }
 
   private static void calendar(String path, CalendarEventSource calendar, List<Diagnostic> out) {
     flag(out, path + ".persistence", calendar.getPersistence(), "calendar persistence (catch-up)");
-    if (calendar.getFilter() != null) {
-      flag(out, path + ".filter", calendar.getFilter().getExpression(), "event-source filter expression");
-    }
   }
 
   static void sensor(SensorSpec spec, List<Diagnostic> out) {
@@ -108,9 +104,9 @@ final class UnsupportedFeatures {
   }
 
   private static void argoWorkflow(String path, ArgoWorkflowTrigger workflow, List<Diagnostic> out) {
-    if (workflow.getArgs() != null && !workflow.getArgs().isEmpty()) {
-      out.add(Diagnostic.unsupported(path + ".args",
-          "argo CLI arguments (Caravan does not run the argo CLI; set them in the Workflow)"));
+    String argsProblem = ArgoWorkflowTriggerTranslator.argsProblem(workflow.getOperation(), workflow.getArgs());
+    if (argsProblem != null) {
+      out.add(Diagnostic.unsupported(path + ".args", argsProblem));
     }
     source(path + ".source", workflow.getSource(), out);
   }

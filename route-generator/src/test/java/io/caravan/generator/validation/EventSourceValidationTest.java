@@ -58,11 +58,11 @@ class EventSourceValidationTest {
   }
 
   @Test
-  void reportsUnimplementedWebhookAndCalendarFeaturesAsUnsupported() {
+  void reportsUnimplementedCalendarFeaturesAsUnsupportedButNotFilters() {
     assertThat(eventSource("""
           webhook:
             example: {port: "12000", endpoint: /example, filter: {expression: "body.a == 1"}}
-        """)).containsExactly(Diagnostic.unsupported("spec.webhook.example.filter", "event-source filter expression"));
+        """)).isEmpty();
     assertThat(eventSource("""
           calendar:
             tick: {interval: 10s, persistence: {catchup: {enabled: true}}}

@@ -258,7 +258,7 @@ class SensorValidationTest {
                 conditionsReset: [{byTime: {cron: "0 0 * * *"}}]
                 argoWorkflow:
                   operation: submit
-                  args: ["--serviceaccount=ci"]
+                  args: ["--serviceaccount=ci", "--node-field-selector=phase=Running"]
                   source: {s3: {bucket: {name: b, key: k}}}
               retryStrategy: {steps: 3}
               rateLimit: {unit: Second, requestsPerUnit: 1}
@@ -277,8 +277,9 @@ class SensorValidationTest {
         """))
         .extracting(d -> d.path() + " | " + d.message())
         .containsExactly(
-            "spec.triggers[0].template.argoWorkflow.args | unsupported: argo CLI arguments (Caravan does not run "
-                + "the argo CLI; set them in the Workflow)",
+            "spec.triggers[0].template.argoWorkflow.args | unsupported: argo CLI argument "
+                + "'--node-field-selector=phase=Running' (supported: --entrypoint, --generate-name, --labels, --name, "
+                + "--parameter, --serviceaccount, -l, -p)",
             "spec.triggers[0].template.argoWorkflow.source.s3 | unsupported: trigger source 's3'",
             "spec.triggers[1].template.k8s.source.git.url | unsupported: git over ssh (use an https URL with creds)",
             "spec.triggers[1].template.k8s.source.git.githubApp | unsupported: git GitHub App credentials (use creds)",

@@ -11,6 +11,8 @@ import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * trigger ({@code <trigger>}) holding the JSON of its {@link CorrelationState}. Every change is a
  * compare-and-set on the key's revision ({@code create} when absent, {@code update(revision)} otherwise),
  * retried on conflict, so replicas of a Sensor that share the durable consumers never lose each other's
- * updates. The key is never deleted: a fired trigger stores an empty state.
+ * updates (updates from one runtime are also serialised per trigger, so they do not conflict with each other).
+ * The key is never deleted: a fired trigger stores an empty state.
  */
 final class JetStreamCorrelationStore implements CorrelationStore {
   private static final Logger LOG = LoggerFactory.getLogger(JetStreamCorrelationStore.class);
@@ -34,6 +37,8 @@ final class JetStreamCorrelationStore implements CorrelationStore {
   private static final int MAX_ATTEMPTS = 100;
 
   private final KeyValue bucket;
+  /** One lock per trigger: this runtime's own updates queue up instead of conflicting with each other. */
+  private final Map<String, Object> localLocks = new ConcurrentHashMap<>();
 
   private JetStreamCorrelationStore(KeyValue bucket) {
     this.bucket = bucket;
@@ -82,6 +87,13 @@ final class JetStreamCorrelationStore implements CorrelationStore {
 
   @Override
   public Transition update(String sensor, String trigger, Function<CorrelationState, Transition> change) {
+    synchronized (localLocks.computeIfAbsent(trigger, key -> new Object())) {
+      return compareAndSet(sensor, trigger, change);
+    }
+  }
+
+  /** Read, change, write if the revision is still the one read; again on a conflict with another replica. */
+  private Transition compareAndSet(String sensor, String trigger, Function<CorrelationState, Transition> change) {
     for (int attempt = 1; ; attempt++) {
       try {
         KeyValueEntry entry = bucket.get(trigger);

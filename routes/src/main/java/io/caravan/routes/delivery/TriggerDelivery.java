@@ -3,21 +3,20 @@ package io.caravan.routes.delivery;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,18 +32,23 @@ import org.slf4j.LoggerFactory;
  *       token; when every attempt failed, the {@code dlqAction} (the {@code dlqTrigger}) runs with its own
  *       {@code dlqRetryStrategy}. The message is then acked whatever the outcome (Argo); only a runtime that
  *       stops or dies before this ends leaves the message to be redelivered.
- *   <li>{@code atLeastOnce: false} (default): the same runs on a worker thread and the bus message is acked
- *       at once (Argo); a crash before the trigger ran loses it.
+ *   <li>{@code atLeastOnce: false} (default): the same runs after the bus message was acked (Argo); a crash
+ *       before the trigger ran loses it.
  * </ol>
  *
  * Each attempt is a new exchange of the action route with properties {@link ExchangeKeys#ATTEMPT} and
- * {@link ExchangeKeys#LAST_ATTEMPT}; the action route's {@code triggerMetrics} policy counts it.
+ * {@link ExchangeKeys#LAST_ATTEMPT}; the action route's {@code triggerMetrics} policy counts it. Everything is
+ * asynchronous: an attempt holds no thread while its sink works, and the waits (rate limit, backoff) are
+ * timers, so a slow trigger does not hold the bus consumer's threads.
  */
-public class TriggerDelivery implements Processor, CamelContextAware {
+public class TriggerDelivery extends AsyncProcessorSupport implements CamelContextAware {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerDelivery.class);
   static final String DUPLICATES_METRIC = "caravan_trigger_duplicates";
-  private static final int ASYNC_THREADS = 8;
-  private static final int ASYNC_QUEUE = 10_000;
+  /**
+   * Runs of an {@code atLeastOnce: false} trigger that may be going on after their messages were acked; beyond
+   * it the bus message waits for its run (back-pressure instead of an unbounded backlog in memory).
+   */
+  static final int MAX_DETACHED_RUNS = 1_000;
 
   private CamelContext camelContext;
   private String sensorName;
@@ -58,109 +62,160 @@ public class TriggerDelivery implements Processor, CamelContextAware {
   private RetryBackoff dlqRetryStrategy = RetryBackoff.ONCE;
   private RecentEventIds recentEventIds =
       new RecentEventIds(RecentEventIds.DEFAULT_WINDOW, RecentEventIds.DEFAULT_CAPACITY);
-  private Sleeper sleeper = Thread::sleep;
-  private volatile ProducerTemplate producer;
-  private volatile ExecutorService workers;
+  private volatile Scheduler scheduler;
+  private final Map<String, AsyncProducer> producers = new ConcurrentHashMap<>();
+  private final AtomicInteger detachedRuns = new AtomicInteger();
 
-  /** Waits between attempts; replaced in tests. */
-  interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
+  /** Runs a task after a delay (the wait for a rate-limit token, the backoff); replaced in tests. */
+  interface Scheduler {
+    void schedule(Runnable task, long delayMillis);
   }
 
+  /** How a run of the trigger (and its dlqTrigger) ended. */
+  enum Outcome { SUCCEEDED, FAILED, STOPPED }
+
   @Override
-  public void process(Exchange exchange) throws Exception {
-    Map<String, ArgoEvent> events = events(exchange.getMessage().getBody());
+  public boolean process(Exchange exchange, AsyncCallback callback) {
+    Map<String, ArgoEvent> events;
+    try {
+      events = events(exchange.getMessage().getBody());
+    } catch (RuntimeException e) {
+      exchange.setException(e);
+      callback.done(true);
+      return true;
+    }
     String key = eventIds(events);
     if (!recentEventIds.add(key, System.nanoTime())) {
       LOG.info("{}event(s) {} already fired this trigger within {}; dropped as a duplicate", where(), key,
           RecentEventIds.DEFAULT_WINDOW);
       metrics().registry().counter(DUPLICATES_METRIC, "sensor_name", sensorName, "trigger_name", triggerName)
           .increment();
-      return;
+      callback.done(true);
+      return true;
     }
-    if (atLeastOnce) {
-      try {
-        execute(events);
-      } catch (InterruptedException | RuntimeException e) {
-        recentEventIds.remove(key); // not done: a redelivery must run it
-        throw e;
-      }
-      return;
-    }
-    try {
-      workers().execute(() -> {
-        try {
-          execute(events);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+    if (!atLeastOnce && detachedRuns.incrementAndGet() <= MAX_DETACHED_RUNS) {
+      // Argo's default: the bus message is acknowledged now, the trigger runs afterwards (on a worker).
+      scheduler().schedule(() -> execute(events, outcome -> {
+        detachedRuns.decrementAndGet();
+        if (outcome == Outcome.STOPPED) {
           LOG.warn("{}stopped before events {} were delivered (atLeastOnce: false)", where(), key);
-        } catch (RuntimeException e) {
-          LOG.warn("{}delivery of events {} failed: {}", where(), key, e.toString());
         }
-      });
-    } catch (RejectedExecutionException e) {
-      recentEventIds.remove(key);
-      throw e;
-    }
-  }
-
-  /** Runs the trigger, then its dlqTrigger when every attempt failed; true when one of them succeeded. */
-  boolean execute(Map<String, ArgoEvent> events) throws InterruptedException {
-    if (attempt(action, triggerName, retryStrategy, events)) {
+      }), 0);
+      callback.done(true);
       return true;
     }
-    if (dlqAction == null) {
-      LOG.error("{}failed after {} attempt(s); events {} are dropped (no dlqTrigger)", where(),
-          retryStrategy.attempts(), eventIds(events));
-      return false;
-    }
-    LOG.warn("{}failed after {} attempt(s); running dlqTrigger '{}'", where(), retryStrategy.attempts(),
-        dlqTriggerName);
-    if (attempt(dlqAction, dlqTriggerName == null ? triggerName : dlqTriggerName, dlqRetryStrategy, events)) {
-      return true;
-    }
-    LOG.error("{}dlqTrigger '{}' failed too after {} attempt(s); events {} are dropped", where(),
-        dlqTriggerName, dlqRetryStrategy.attempts(), eventIds(events));
+    boolean counted = !atLeastOnce; // over the detached limit: this one holds its message until it ran
+    execute(events, outcome -> {
+      if (counted) {
+        detachedRuns.decrementAndGet();
+      }
+      if (outcome == Outcome.STOPPED) {
+        recentEventIds.remove(key); // not done: the redelivery must run it
+        exchange.setException(new IllegalStateException(where() + "the runtime is stopping; events " + key
+            + " stay unacknowledged and are redelivered"));
+      }
+      callback.done(false);
+    });
     return false;
   }
 
-  private boolean attempt(String endpoint, String trigger, RetryBackoff backoff, Map<String, ArgoEvent> events)
-      throws InterruptedException {
-    for (int attempt = 1; attempt <= backoff.attempts(); attempt++) {
-      if (rateLimit != null) {
-        rateLimit.acquire();
+  /** Runs the trigger, then its dlqTrigger when every attempt failed; {@code done} gets the outcome. */
+  void execute(Map<String, ArgoEvent> events, Consumer<Outcome> done) {
+    new Run(action, triggerName, retryStrategy, events, outcome -> {
+      if (outcome != Outcome.FAILED) {
+        done.accept(outcome);
+      } else if (dlqAction == null) {
+        LOG.error("{}failed after {} attempt(s); events {} are dropped (no dlqTrigger)", where(),
+            retryStrategy.attempts(), eventIds(events));
+        done.accept(Outcome.FAILED);
+      } else {
+        LOG.warn("{}failed after {} attempt(s); running dlqTrigger '{}'", where(), retryStrategy.attempts(),
+            dlqTriggerName);
+        new Run(dlqAction, dlqTriggerName == null ? triggerName : dlqTriggerName, dlqRetryStrategy, events,
+            dlqOutcome -> {
+              if (dlqOutcome == Outcome.FAILED) {
+                LOG.error("{}dlqTrigger '{}' failed too after {} attempt(s); events {} are dropped", where(),
+                    dlqTriggerName, dlqRetryStrategy.attempts(), eventIds(events));
+              }
+              done.accept(dlqOutcome);
+            }).attempt(1);
       }
-      checkRunning();
+    }).attempt(1);
+  }
+
+  /** The attempts of one trigger (or dlqTrigger) for one set of events, each a call of its action route. */
+  private final class Run {
+    private final String endpoint;
+    private final String trigger;
+    private final RetryBackoff backoff;
+    private final Map<String, ArgoEvent> events;
+    private final Consumer<Outcome> done;
+
+    Run(String endpoint, String trigger, RetryBackoff backoff, Map<String, ArgoEvent> events,
+        Consumer<Outcome> done) {
+      this.endpoint = endpoint;
+      this.trigger = trigger;
+      this.backoff = backoff;
+      this.events = events;
+      this.done = done;
+    }
+
+    /** Waits for a rate-limit token, then sends attempt {@code number}. */
+    void attempt(int number) {
+      if (stopping()) {
+        done.accept(Outcome.STOPPED);
+        return;
+      }
+      long wait = rateLimit == null ? 0 : rateLimit.reserve(System.nanoTime()).toMillis();
+      if (wait > 0) {
+        scheduler().schedule(() -> send(number), wait);
+      } else {
+        send(number);
+      }
+    }
+
+    private void send(int number) {
+      if (stopping()) {
+        done.accept(Outcome.STOPPED);
+        return;
+      }
       Exchange run = new DefaultExchange(camelContext);
       run.getMessage().setBody(new LinkedHashMap<>(events));
       run.setProperty(ExchangeKeys.FIRED, true);
       run.setProperty(ExchangeKeys.SENSOR, sensorName);
       run.setProperty(ExchangeKeys.TRIGGER, trigger);
-      run.setProperty(ExchangeKeys.ATTEMPT, attempt);
-      run.setProperty(ExchangeKeys.LAST_ATTEMPT, attempt == backoff.attempts());
-      producer().send(endpoint, run);
+      run.setProperty(ExchangeKeys.ATTEMPT, number);
+      run.setProperty(ExchangeKeys.LAST_ATTEMPT, number == backoff.attempts());
+      try {
+        producer(endpoint).process(run, doneSync -> completed(run, number));
+      } catch (RuntimeException e) {
+        run.setException(e);
+        completed(run, number);
+      }
+    }
+
+    private void completed(Exchange run, int number) {
       if (!run.isFailed()) {
-        return true;
+        done.accept(Outcome.SUCCEEDED);
+        return;
       }
       Throwable error = run.getException();
-      if (attempt < backoff.attempts()) {
-        Duration wait = backoff.delayAfter(attempt, ThreadLocalRandom.current().nextDouble());
-        LOG.warn("{}attempt {}/{} failed ({}); next in {} ms", where(trigger), attempt, backoff.attempts(),
-            error == null ? "rolled back" : error.getMessage(), wait.toMillis());
-        sleeper.sleep(wait.toMillis());
-      } else {
-        LOG.warn("{}attempt {}/{} failed ({})", where(trigger), attempt, backoff.attempts(),
-            error == null ? "rolled back" : error.getMessage());
+      String reason = error == null ? "rolled back" : error.getMessage();
+      if (number >= backoff.attempts()) {
+        LOG.warn("{}attempt {}/{} failed ({})", where(trigger), number, backoff.attempts(), reason);
+        done.accept(Outcome.FAILED);
+        return;
       }
+      long wait = backoff.delayAfter(number, ThreadLocalRandom.current().nextDouble()).toMillis();
+      LOG.warn("{}attempt {}/{} failed ({}); next in {} ms", where(trigger), number, backoff.attempts(),
+          reason, wait);
+      scheduler().schedule(() -> attempt(number + 1), wait);
     }
-    return false;
   }
 
-  /** A stopping runtime does not start new attempts: the bus redelivers an unacked message after restart. */
-  private void checkRunning() throws InterruptedException {
-    if (camelContext != null && (camelContext.isStopping() || camelContext.isStopped())) {
-      throw new InterruptedException(where() + "the runtime is stopping");
-    }
+  /** A stopping runtime starts no new attempt: with atLeastOnce the bus redelivers the message after restart. */
+  private boolean stopping() {
+    return camelContext != null && (camelContext.isStopping() || camelContext.isStopped());
   }
 
   static String eventIds(Map<String, ArgoEvent> events) {
@@ -178,34 +233,27 @@ public class TriggerDelivery implements Processor, CamelContextAware {
         + (body == null ? "nothing" : body.getClass().getName()));
   }
 
-  private ProducerTemplate producer() {
-    ProducerTemplate current = producer;
-    if (current == null) {
-      synchronized (this) {
-        if (producer == null) {
-          producer = camelContext.createProducerTemplate();
-        }
-        current = producer;
+  /** A started producer of the action route's {@code direct:} endpoint, created once per endpoint. */
+  private AsyncProducer producer(String uri) {
+    return producers.computeIfAbsent(uri, key -> {
+      try {
+        AsyncProducer producer = camelContext.getEndpoint(key).createAsyncProducer();
+        camelContext.addService(producer, true, true);
+        return producer;
+      } catch (Exception e) {
+        throw new IllegalStateException(where() + "cannot call " + key + ": " + e.getMessage(), e);
       }
-    }
-    return current;
+    });
   }
 
-  /** Worker threads for {@code atLeastOnce: false}; a full queue runs the trigger on the caller (back-pressure). */
-  private ExecutorService workers() {
-    ExecutorService current = workers;
+  private Scheduler scheduler() {
+    Scheduler current = scheduler;
     if (current == null) {
       synchronized (this) {
-        if (workers == null) {
-          ThreadPoolProfile profile = new ThreadPoolProfile("trigger-" + sensorName + "-" + triggerName);
-          profile.setPoolSize(ASYNC_THREADS);
-          profile.setMaxPoolSize(ASYNC_THREADS);
-          profile.setMaxQueueSize(ASYNC_QUEUE);
-          profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
-          workers = camelContext.getExecutorServiceManager()
-              .newThreadPool(this, "trigger-" + sensorName + "-" + triggerName, profile);
+        if (scheduler == null) {
+          scheduler = new WorkerScheduler(camelContext, this, "trigger-" + sensorName + "-" + triggerName);
         }
-        current = workers;
+        current = scheduler;
       }
     }
     return current;
@@ -313,8 +361,8 @@ public class TriggerDelivery implements Processor, CamelContextAware {
     this.dlqRetryStrategy = RetryBackoff.parse(yaml);
   }
 
-  void setSleeper(Sleeper sleeper) {
-    this.sleeper = sleeper;
+  void setScheduler(Scheduler scheduler) {
+    this.scheduler = scheduler;
   }
 
   void setRecentEventIds(RecentEventIds recentEventIds) {

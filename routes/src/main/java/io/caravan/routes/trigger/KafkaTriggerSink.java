@@ -34,6 +34,7 @@ public class KafkaTriggerSink extends ServiceSupport implements Processor {
 
   private final Map<Map<String, Object>, KafkaProducer<byte[], byte[]>> producers =
       new ConcurrentHashMap<>();
+  private volatile boolean registered;
   private String sensorName = "";
   private String triggerName = "";
 
@@ -64,6 +65,7 @@ public class KafkaTriggerSink extends ServiceSupport implements Processor {
         new ProducerRecord<>(topic, null, keyBytes, body == null ? new byte[0] : body);
     headers(spec, secrets).forEach((name, value) ->
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+    closeWithContext(exchange.getContext());
     RecordMetadata sent = producer(config).send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     message.setHeader("CaravanKafkaPartition", sent.partition());
     message.setHeader("CaravanKafkaOffset", sent.offset());
@@ -98,6 +100,21 @@ public class KafkaTriggerSink extends ServiceSupport implements Processor {
   private KafkaProducer<byte[], byte[]> producer(Map<String, Object> config) {
     return producers.computeIfAbsent(config,
         c -> new KafkaProducer<>(c, new ByteArraySerializer(), new ByteArraySerializer()));
+  }
+
+  /**
+   * Registers this sink with the CamelContext once, so that its connections are closed when the context
+   * stops even where Camel does not stop a Kamelet's processor bean itself.
+   */
+  private void closeWithContext(org.apache.camel.CamelContext context) throws Exception {
+    if (!registered) {
+      synchronized (this) {
+        if (!registered) {
+          context.addService(this, true, true);
+          registered = true;
+        }
+      }
+    }
   }
 
   @Override

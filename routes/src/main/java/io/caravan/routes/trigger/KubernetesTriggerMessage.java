@@ -6,6 +6,7 @@ import io.caravan.api.sensor.ArgoWorkflowTrigger;
 import io.caravan.api.sensor.StandardK8sTrigger;
 import io.caravan.api.sensor.TriggerParameter;
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.trigger.argo.ArgoSubmitArguments;
 import io.caravan.routes.trigger.artifact.ArtifactReader;
 import io.caravan.routes.trigger.kubernetes.KubernetesObjects;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.function.BiFunction;
 /**
  * The object of a k8s or argoWorkflow trigger, as Argo builds it: read from the {@code source}
  * ({@link ArtifactReader}), for a k8s {@code update} with {@code liveObject: true} replaced by the live
- * object of that name, then the trigger's {@code parameters} applied. k8s {@code create} and every
- * argoWorkflow object get the labels {@code events.argoproj.io/sensor}, {@code …/trigger} and
- * {@code …/action-timestamp} (milliseconds).
+ * object of that name, then the trigger's {@code parameters} applied, then an argoWorkflow's {@code args}
+ * ({@link ArgoSubmitArguments}). k8s {@code create} and every argoWorkflow object get the labels
+ * {@code events.argoproj.io/sensor}, {@code …/trigger} and {@code …/action-timestamp} (milliseconds).
  */
 final class KubernetesTriggerMessage {
   static final String SENSOR_LABEL = "events.argoproj.io/sensor";
@@ -57,6 +58,9 @@ final class KubernetesTriggerMessage {
       String trigger, ArtifactReader reader) {
     ObjectNode object = reader.read(workflow.getSource(), ARGO_WORKFLOW + ".source");
     object = withParameters(object, workflow.getParameters(), events, ARGO_WORKFLOW);
+    if (workflow.getArgs() != null && !workflow.getArgs().isEmpty()) {
+      ArgoSubmitArguments.apply(object, workflow.getArgs(), ARGO_WORKFLOW + ".args");
+    }
     addLabels(object, sensor, trigger);
     return object;
   }

@@ -31,6 +31,7 @@ public class NatsTriggerSink extends ServiceSupport implements Processor {
   private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
   private final Map<ConnectionKey, Connection> connections = new ConcurrentHashMap<>();
+  private volatile boolean registered;
   private String sensorName = "";
   private String triggerName = "";
 
@@ -53,6 +54,7 @@ public class NatsTriggerSink extends ServiceSupport implements Processor {
     SecretStore secrets = SecretRefs.store(exchange.getContext());
     ConnectionKey key = new ConnectionKey(url,
         TlsSettings.read(spec.get("tls"), secrets, FIELD + ".tls"), Auth.read(spec.get("auth"), secrets));
+    closeWithContext(exchange.getContext());
     Connection connection = connection(key);
     if (spec.path("jetStream").asBoolean(false)) {
       PublishAck ack = connection.jetStream().publish(subject, payload);
@@ -80,7 +82,7 @@ public class NatsTriggerSink extends ServiceSupport implements Processor {
           .connectionTimeout(CONFIRM_TIMEOUT)
           .maxReconnects(-1);
       if (!key.tls().isNone()) {
-        options.sslContext(key.tls().sslContext());
+        options.sslContext(key.tls().sslContext(FIELD + ".tls"));
       }
       key.auth().applyTo(options);
       Connection connection = Nats.connect(options.build());
@@ -95,6 +97,21 @@ public class NatsTriggerSink extends ServiceSupport implements Processor {
       throw new IllegalArgumentException(FIELD + "." + field + ": is required");
     }
     return value;
+  }
+
+  /**
+   * Registers this sink with the CamelContext once, so that its connections are closed when the context
+   * stops even where Camel does not stop a Kamelet's processor bean itself.
+   */
+  private void closeWithContext(org.apache.camel.CamelContext context) throws Exception {
+    if (!registered) {
+      synchronized (this) {
+        if (!registered) {
+          context.addService(this, true, true);
+          registered = true;
+        }
+      }
+    }
   }
 
   @Override

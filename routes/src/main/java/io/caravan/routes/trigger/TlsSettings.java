@@ -6,12 +6,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.http.HttpClientOptions;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.Objects;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -71,29 +68,29 @@ final class TlsSettings {
   }
 
   /**
-   * An SSLContext for clients that take one (NATS, Kafka use their own): trusts the CA when given, all
-   * servers with {@code insecureSkipVerify}, else the JVM's defaults. Client certificates are not set
-   * here.
+   * An SSLContext for clients that take one (NATS): trusts the CA when given, all servers with
+   * {@code insecureSkipVerify}, else the JVM's defaults; presents the client certificate when given (its
+   * key must be unencrypted PKCS#8). {@code where} names the tls block in errors.
    */
-  SSLContext sslContext() throws Exception {
+  SSLContext sslContext(String where) throws Exception {
     TrustManager[] trust = null;
     if (insecureSkipVerify) {
       trust = new TrustManager[] {new TrustAll()};
     } else if (caCertPem != null) {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(
-          new ByteArrayInputStream(caCertPem.getBytes(StandardCharsets.US_ASCII)))) {
-        store.setCertificateEntry("ca-" + i++, certificate);
-      }
       TrustManagerFactory factory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
+      factory.init(PemKeyStores.trustStore(caCertPem));
       trust = factory.getTrustManagers();
     }
+    KeyManager[] keys = null;
+    if (clientCertPem != null) {
+      KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      factory.init(PemKeyStores.keyStore(clientCertPem, clientKeyPem, where + ".clientKeySecret"),
+          PemKeyStores.NO_PASSWORD);
+      keys = factory.getKeyManagers();
+    }
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust, null);
+    context.init(keys, trust, null);
     return context;
   }
 

@@ -6,6 +6,7 @@ import io.caravan.api.sensor.ArtifactLocation;
 import io.caravan.api.sensor.HttpTrigger;
 import io.caravan.api.sensor.StandardK8sTrigger;
 import io.caravan.api.sensor.TriggerTemplate;
+import io.caravan.routes.trigger.argo.ArgoSubmitArguments;
 import io.caravan.routes.trigger.argo.ArgoWorkflowOperation;
 import io.caravan.routes.trigger.kubernetes.KubernetesResourceOperations;
 import java.util.LinkedHashMap;
@@ -102,6 +103,16 @@ final class TriggerKinds {
           + "' is not supported by the runtime (" + String.join(", ", ArgoWorkflowOperation.NAMES) + ")");
     }
     checkSource(workflow.getSource(), path + ".source", where);
+    if (workflow.getArgs() != null && !workflow.getArgs().isEmpty()) {
+      if (op != null && !op.isEmpty() && !op.equals("submit")) {
+        throw new IllegalArgumentException(where + path + ".args: only supported with operation submit");
+      }
+      try {
+        ArgoSubmitArguments.check(workflow.getArgs(), path + ".args");
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(where + e.getMessage(), e);
+      }
+    }
   }
 
   private static void checkSource(ArtifactLocation source, String path, String where) {

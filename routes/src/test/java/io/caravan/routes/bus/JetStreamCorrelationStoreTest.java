@@ -122,4 +122,29 @@ class JetStreamCorrelationStoreTest {
     assertThat(fires).isEqualTo(rounds);
     assertThat(replicaOne.read("orders", "ship").isEmpty()).isTrue();
   }
+
+  @Test
+  void concurrentUpdatesFromOneRuntimeLoseNothing() throws Exception {
+    CorrelationStore store = open("orders");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> writes = new ArrayList<>();
+    try {
+      for (int thread = 0; thread < 8; thread++) {
+        int t = thread;
+        writes.add(pool.submit(() -> {
+          for (int i = 0; i < 25; i++) {
+            String dependency = "d" + t + "-" + i;
+            store.update("orders", "collect", state -> new Transition(
+                state.with(dependency, event(dependency), Instant.now()), null));
+          }
+        }));
+      }
+      for (Future<?> write : writes) {
+        write.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.read("orders", "collect").events()).hasSize(200);
+  }
 }

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.InputStream;
+import java.time.Instant;
 import java.time.ZonedDateTime;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,7 +36,9 @@ class CalendarSemanticsTest {
   @MethodSource("cases")
   void calendarValuesLikeArgo(String name, JsonNode c) {
     JsonNode expect = c.get("expect");
-    if (c.has("exclusionDates")) {
+    if (c.has("firings")) {
+      firings(c.get("firings"), expect.get("published"));
+    } else if (c.has("exclusionDates")) {
       assertThat(ExclusionDates.parse(c.get("exclusionDates").asText()).stream().map(Object::toString).toList())
           .isEqualTo(YAML.convertValue(expect.get("dates"), List.class));
     } else {
@@ -39,6 +46,32 @@ class CalendarSemanticsTest {
       ObjectNode metadata = spec.has("metadata") ? (ObjectNode) spec.get("metadata") : null;
       ObjectNode data = CalendarConsumer.eventData(ZonedDateTime.parse(spec.get("time").asText()), metadata);
       assertThat(data).isEqualTo(expect.get("data"));
+    }
+  }
+
+  /** Fires a real argo-calendar consumer at the given instants and records which ones published. */
+  private static void firings(JsonNode spec, JsonNode published) {
+    try (CamelContext camel = new DefaultCamelContext()) {
+      String uri = "argo-calendar:vector?schedule=RAW(" + spec.get("schedule").asText() + ")&timezone="
+          + spec.get("timezone").asText() + "&exclusionDates=" + spec.get("exclusionDates").asText();
+      camel.addRoutes(new RouteBuilder() {
+        @Override
+        public void configure() {
+          from(uri).routeId("vector").to("mock:fired");
+        }
+      });
+      camel.start();
+      CalendarConsumer consumer = (CalendarConsumer) camel.getRoute("vector").getConsumer();
+      MockEndpoint fired = camel.getEndpoint("mock:fired", MockEndpoint.class);
+      JsonNode at = spec.get("at");
+      for (int i = 0; i < at.size(); i++) {
+        int before = fired.getReceivedCounter();
+        consumer.fire(Instant.parse(at.get(i).asText()));
+        assertThat(fired.getReceivedCounter() > before).as("published at " + at.get(i).asText())
+            .isEqualTo(published.get(i).asBoolean());
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.caravan.routes.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.caravan.routes.event.ArgoEvent;
@@ -12,7 +11,6 @@ import io.caravan.routes.trigger.TriggerMetricsPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ class TriggerDeliveryTest {
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final List<Integer> attempts = new CopyOnWriteArrayList<>();
   private final List<String> dlqRuns = new CopyOnWriteArrayList<>();
-  private final List<Long> sleeps = new ArrayList<>();
+  private final List<Long> sleeps = new CopyOnWriteArrayList<>();
   private volatile CountDownLatch actionGate = new CountDownLatch(0);
   private DefaultCamelContext context;
 
@@ -74,7 +72,10 @@ class TriggerDeliveryTest {
     delivery.setAtLeastOnce(atLeastOnce);
     delivery.setAction("direct:action.s.t");
     delivery.setRetryStrategy(retryStrategy);
-    delivery.setSleeper(sleeps::add);
+    delivery.setScheduler((task, millis) -> {
+      sleeps.add(millis);
+      task.run();
+    });
     return delivery;
   }
 
@@ -155,6 +156,7 @@ class TriggerDeliveryTest {
   void atLeastOnceFalseAcksAtOnceAndRunsTheTriggerAfterwards() throws Exception {
     actionGate = new CountDownLatch(1);
     TriggerDelivery delivery = delivery(false, null);
+    delivery.setScheduler(null); // the real workers: the run must not happen on the caller's thread
     Exchange exchange = fired("e1");
     delivery.process(exchange); // returns while the action is held at the gate
     assertThat(exchange.isFailed()).isFalse();
@@ -166,7 +168,9 @@ class TriggerDeliveryTest {
   @Test
   void atLeastOnceFalseStillRetries() throws Exception {
     failuresLeft.set(1);
-    delivery(false, "steps: 2\nduration: 1ms").process(fired("e1"));
+    TriggerDelivery delivery = delivery(false, "steps: 2\nduration: 1ms");
+    delivery.setScheduler(null);
+    delivery.process(fired("e1"));
     Poll.until("two attempts", Duration.ofSeconds(10), () -> attempts.size() == 2);
     assertThat(attempts).containsExactly(1, 2);
   }
@@ -175,10 +179,29 @@ class TriggerDeliveryTest {
   void aStoppingRuntimeStartsNoNewAttemptSoTheBusRedelivers() throws Exception {
     TriggerDelivery delivery = delivery(true, "steps: 3\nduration: 1ms");
     failuresLeft.set(100);
-    delivery.setSleeper(millis -> context.stop());
+    delivery.setScheduler((task, millis) -> {
+      context.stop();
+      task.run();
+    });
     Exchange exchange = fired("e1");
-    assertThatThrownBy(() -> delivery.process(exchange)).isInstanceOf(InterruptedException.class);
+    delivery.process(exchange);
+    assertThat(exchange.isFailed()).as("the message stays unacknowledged").isTrue();
+    assertThat(exchange.getException()).hasMessageContaining("stopping");
     assertThat(attempts).containsExactly(1);
+  }
+
+  @Test
+  void theRateLimitDelaysAttemptsBeyondTheBurst() throws Exception {
+    TriggerDelivery delivery = delivery(true, null);
+    delivery.setRateLimit("unit: Second\nrequestsPerUnit: 2");
+    for (String id : new String[] {"e1", "e2", "e3", "e4"}) {
+      delivery.process(fired(id));
+    }
+    assertThat(attempts).hasSize(4);
+    // Two at once, then one token every 500 ms: the 3rd and 4th waited (about 500 and 1000 ms).
+    assertThat(sleeps).hasSize(2);
+    assertThat(sleeps.get(0)).isBetween(400L, 500L);
+    assertThat(sleeps.get(1)).isBetween(900L, 1000L);
   }
 
   @Test

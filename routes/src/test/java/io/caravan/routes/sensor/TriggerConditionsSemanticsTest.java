@@ -28,10 +28,8 @@ class TriggerConditionsSemanticsTest {
   @MethodSource("cases")
   @SuppressWarnings("unchecked")
   void correlatesLikeArgo(String name, Map<String, Object> c) {
-    TriggerConditions conditions = new TriggerConditions();
-    conditions.setSensorName("sensor");
-    conditions.setTriggerName("trigger");
-    conditions.setConditions((String) c.get("conditions"));
+    CorrelationStore store = new InMemoryCorrelationStore();
+    TriggerConditions conditions = conditions((String) c.get("conditions"), store);
     if (c.containsKey("names")) {
       assertThat(ConditionExpression.parse((String) c.get("conditions")).names()).isEqualTo(c.get("names"));
     }
@@ -40,6 +38,11 @@ class TriggerConditionsSemanticsTest {
     List<Integer> firedAfter = new ArrayList<>();
     List<String> events = (List<String>) c.get("events");
     for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).equals("restart")) {
+        // a new Sensor runtime: a new bean over the same (bus) store
+        conditions = conditions((String) c.get("conditions"), store);
+        continue;
+      }
       String[] parts = events.get(i).split("/");
       Exchange exchange = new DefaultExchange(camel);
       exchange.setProperty(ExchangeKeys.DEPENDENCY, parts[0]);
@@ -66,5 +69,14 @@ class TriggerConditionsSemanticsTest {
           .isEqualTo(List.copyOf(expected.get(i).keySet()));
     }
     assertThat(firedAfter).isEqualTo(c.get("firedAfter"));
+  }
+
+  private static TriggerConditions conditions(String expression, CorrelationStore store) {
+    TriggerConditions conditions = new TriggerConditions();
+    conditions.setSensorName("sensor");
+    conditions.setTriggerName("trigger");
+    conditions.setConditions(expression);
+    conditions.setCorrelationStore(store);
+    return conditions;
   }
 }

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.caravan.routes.secrets.MapSecretStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -72,7 +78,7 @@ class KubernetesTriggerSourcesTest {
 
   @Test
   void urlSourceAcceptsOnly200() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/object.yaml", exchange -> {
       byte[] body = CONFIG_MAP.formatted("url").getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
@@ -90,6 +96,55 @@ class KubernetesTriggerSourcesTest {
           .hasMessageContaining("trigger.template.k8s.source.url").hasMessageContaining("404");
     } finally {
       server.stop(0);
+    }
+  }
+
+  @Test
+  void aSourceThatCannotBeReadIsReadAgainAsInArgo() throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/flaky.yaml", exchange -> {
+      byte[] body = CONFIG_MAP.formatted("retry").getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(requests.incrementAndGet() == 1 ? 503 : 200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      JsonNode object = objectFrom(
+          "url: {path: 'http://127.0.0.1:" + server.getAddress().getPort() + "/flaky.yaml'}", null);
+      assertThat(object.at("/metadata/name").asText()).isEqualTo("from-retry");
+      assertThat(requests.get()).isEqualTo(2);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void anHttpsUrlIsReadWithoutCertificateChecksUnlessVerifyCertIsSet() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      HttpServer server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setHost("127.0.0.1")
+              .setKeyCertOptions(new PemKeyCertOptions()
+                  .setCertValue(Buffer.buffer(resource("/webhook-tls/test-cert.pem")))
+                  .setKeyValue(Buffer.buffer(resource("/webhook-tls/test-key.pem")))))
+          .requestHandler(request -> request.response().end(CONFIG_MAP.formatted("https")))
+          .listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      String url = "https://127.0.0.1:" + server.actualPort() + "/object.yaml";
+
+      JsonNode object = objectFrom("url: {path: '" + url + "'}", null);
+      assertThat(object.at("/metadata/name").asText()).as("self-signed, verifyCert unset").isEqualTo("from-https");
+      assertThatThrownBy(() -> objectFrom("url: {path: '" + url + "', verifyCert: true}", null))
+          .as("self-signed, verifyCert: true").hasMessageContaining("trigger.template.k8s.source.url");
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String resource(String name) throws Exception {
+    try (var in = KubernetesTriggerSourcesTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -84,6 +84,18 @@ class NatsTriggerSinkTest {
   }
 
   @Test
+  void stoppingTheContextStopsTheSinkAndItsConnections() throws Exception {
+    assertThat(routes.fire("core", "{\"id\":\"c\",\"team\":\".x\"}").getException()).isNull();
+    NatsTriggerSink sink = routes.context().hasService(NatsTriggerSink.class);
+    assertThat(sink).isNotNull();
+    assertThat(sink.isStarted()).isTrue();
+
+    routes.close();
+
+    assertThat(sink.isStopped()).isTrue();
+  }
+
+  @Test
   void jetStreamPublishWithoutAStreamFailsTheTrigger() throws Exception {
     Exchange done = routes.fire("no-stream", "{\"id\":\"x\"}");
 

@@ -100,4 +100,44 @@ class WebhookKameletTest extends CamelTestSupport {
         .isEqualTo(JSON.readTree("{\"team\":\"a & b\",\"ratio\":\"50%+1\",\"q\":\"x?y=z\"}"));
     assertThat(event.data().at("/header/Content-Type").toString()).isEqualTo("[\"application/json\"]");
   }
+
+  @Test
+  void generatedFilterBeanAndStepPublishOnlyWhatTheExpressionAccepts() throws Exception {
+    loadYaml("""
+        # EventSource argo-events/orders (generated shape, mock instead of the bus)
+        - beans:
+            - name: eventsource.orders.big.filter
+              type: io.caravan.routes.event.EventSourceFilter
+              properties:
+                eventSourceName: orders
+                eventName: big
+                expression: body.total >= 100 && body.currency == 'EUR'
+        - route:
+            id: eventsource.orders.big
+            from:
+              uri: kamelet:webhook-source
+              parameters:
+                port: "%d"
+                endpoint: /big
+                method: POST
+                maxPayloadSize: 1048576
+              steps:
+                - filter:
+                    method:
+                      ref: eventsource.orders.big.filter
+                      method: accept
+                    steps:
+                      - to:
+                          uri: argo-event:orders/big
+                          parameters:
+                            type: webhook
+                      - to: mock:big
+        """.formatted(port));
+    MockEndpoint big = getMockEndpoint("mock:big");
+    big.expectedMessageCount(1);
+    String url = "http://127.0.0.1:" + port + "/big";
+    assertThat(post(url, "application/json", "{\"total\":20,\"currency\":\"EUR\"}").body()).isEqualTo("success");
+    assertThat(post(url, "application/json", "{\"total\":250,\"currency\":\"EUR\"}").body()).isEqualTo("success");
+    big.assertIsSatisfied();
+  }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.caravan.routes.event.EventSourceFilter;
 import io.caravan.routes.secrets.MapSecretStore;
 import io.caravan.routes.secrets.SecretStore;
 import io.caravan.routes.testing.Http;
@@ -57,6 +58,11 @@ class WebhookSemanticsTest extends CamelTestSupport {
         from(uri + "/put?method=PUT").to("mock:published");
         from(uri + "/meta?metadata=RAW({\"k\":\"v\"})").to("mock:published");
         from(uri + "/fail").throwException(new IllegalStateException("the bus is down"));
+        EventSourceFilter filter = new EventSourceFilter();
+        filter.setEventSourceName("es");
+        filter.setEventName("filtered");
+        filter.setExpression("body.a == 1");
+        from(uri + "/filtered").filter().method(filter, "accept").to("mock:published");
       }
     };
   }

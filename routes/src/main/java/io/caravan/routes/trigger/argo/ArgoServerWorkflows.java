@@ -2,6 +2,7 @@ package io.caravan.routes.trigger.argo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caravan.routes.trigger.InsecureTls;
 import io.caravan.routes.trigger.kubernetes.KubernetesObjects;
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *   <li>resubmit, retry, resume, suspend, terminate, stop:
  *       {@code PUT /api/v1/workflows/{ns}/{name}/<operation>} {@code {namespace, name}}.
  * </ul>
- * A status other than 2xx fails the trigger with the server's message.
+ * A status other than 2xx fails the trigger with the server's message. The server's certificate is checked
+ * unless {@code insecureSkipVerify} (the Argo Server's default certificate is self-signed).
  */
 final class ArgoServerWorkflows implements ArgoWorkflows {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -36,10 +38,14 @@ final class ArgoServerWorkflows implements ArgoWorkflows {
   private final String token;
   private final HttpClient http;
 
-  ArgoServerWorkflows(String baseUrl, String token) {
+  ArgoServerWorkflows(String baseUrl, String token, boolean insecureSkipVerify) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.token = token;
-    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+    if (insecureSkipVerify) {
+      builder.sslContext(InsecureTls.trustEverything());
+    }
+    this.http = builder.build();
   }
 
   @Override

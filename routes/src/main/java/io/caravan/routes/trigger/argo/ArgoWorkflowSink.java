@@ -28,6 +28,7 @@ public class ArgoWorkflowSink extends KubernetesSinkSupport {
   private ArgoWorkflowOperation operation = ArgoWorkflowOperation.SUBMIT;
   private String argoServer;
   private String argoServerTokenSecret;
+  private boolean argoServerInsecure;
 
   public String getOperation() {
     return operation.manifestName();
@@ -45,6 +46,11 @@ public class ArgoWorkflowSink extends KubernetesSinkSupport {
   /** Secret reference {@code name/key} of the Argo Server bearer token. */
   public void setArgoServerTokenSecret(String argoServerTokenSecret) {
     this.argoServerTokenSecret = blankToNull(argoServerTokenSecret);
+  }
+
+  /** {@code true}: no certificate check of the Argo Server (as {@code ARGO_INSECURE_SKIP_VERIFY}). */
+  public void setArgoServerInsecure(String insecure) {
+    this.argoServerInsecure = Boolean.parseBoolean(blankToNull(insecure));
   }
 
   @Override
@@ -65,7 +71,7 @@ public class ArgoWorkflowSink extends KubernetesSinkSupport {
     if (argoServer == null) {
       return new KubernetesArgoWorkflows(client(exchange));
     }
-    return new ArgoServerWorkflows(argoServer, token(exchange.getContext()));
+    return new ArgoServerWorkflows(argoServer, token(exchange.getContext()), argoServerInsecure);
   }
 
   private String token(CamelContext context) {

@@ -9,7 +9,10 @@ import io.caravan.routes.secrets.SecretStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the object of a k8s / argoWorkflow trigger from its {@code source} (inventory §4.6), as Argo's
@@ -28,14 +31,50 @@ import java.util.function.Supplier;
 public final class ArtifactReader {
   private static final YAMLMapper YAML = new YAMLMapper();
 
+  /** Attempts to read a source that cannot be read (Argo: 5, one second apart). */
+  static final int ATTEMPTS = 5;
+  private static final Logger LOG = LoggerFactory.getLogger(ArtifactReader.class);
+
   private final Supplier<SecretStore> secrets;
+  private final Duration retryDelay;
 
   public ArtifactReader(Supplier<SecretStore> secrets) {
-    this.secrets = secrets;
+    this(secrets, Duration.ofSeconds(1));
   }
 
-  /** The source's object (a fresh copy: callers may change it). */
+  ArtifactReader(Supplier<SecretStore> secrets, Duration retryDelay) {
+    this.secrets = secrets;
+    this.retryDelay = retryDelay;
+  }
+
+  private static void sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to read a trigger source again", e);
+    }
+  }
+
+  /**
+   * The source's object (a fresh copy: callers may change it). A source that cannot be read this time
+   * (I/O, HTTP status, clone) is read again, up to {@value #ATTEMPTS} attempts one second apart (Argo).
+   */
   public ObjectNode read(ArtifactLocation source, String field) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return readOnce(source, field);
+      } catch (ArtifactUnavailableException e) {
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+        LOG.info("{} (attempt {} of {}); reading it again", e.getMessage(), attempt, ATTEMPTS);
+        sleep(retryDelay);
+      }
+    }
+  }
+
+  private ObjectNode readOnce(ArtifactLocation source, String field) {
     if (source == null) {
       throw new IllegalArgumentException(field + ": is required");
     }
@@ -51,8 +90,8 @@ public final class ArtifactReader {
     if (present(source.getConfigmap())) {
       String name = required(source.getConfigmap(), "name", field + ".configmap");
       String key = required(source.getConfigmap(), "key", field + ".configmap");
-      String text = secrets.get().configMap(name, key).orElseThrow(() -> new IllegalArgumentException(
-          field + ".configmap: ConfigMap '" + name + "' has no key '" + key + "'"));
+      String text = secrets.get().configMap(name, key).orElseThrow(() -> new ArtifactUnavailableException(
+          field + ".configmap: ConfigMap '" + name + "' has no key '" + key + "'", null));
       return decode(text, field + ".configmap");
     }
     if (present(source.getFile())) {
@@ -60,7 +99,7 @@ public final class ArtifactReader {
       try {
         return decode(Files.readString(path), field + ".file");
       } catch (IOException e) {
-        throw new IllegalArgumentException(field + ".file: cannot read " + path + ": " + e.getMessage(), e);
+        throw new ArtifactUnavailableException(field + ".file: cannot read " + path + ": " + e.getMessage(), e);
       }
     }
     if (present(source.getUrl())) {

@@ -68,9 +68,9 @@ final class GitArtifact {
         return readFile(repository, filePath);
       }
     } catch (GitAPIException e) {
-      throw new IllegalArgumentException(field + ": cannot clone " + url + ": " + e.getMessage(), e);
+      throw new ArtifactUnavailableException(field + ": cannot clone " + url + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException(field + ": cannot read " + filePath + ": " + e.getMessage(), e);
+      throw new ArtifactUnavailableException(field + ": cannot read " + filePath + ": " + e.getMessage(), e);
     } finally {
       delete(directory);
     }

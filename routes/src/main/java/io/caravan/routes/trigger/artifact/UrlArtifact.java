@@ -1,5 +1,6 @@
 package io.caravan.routes.trigger.artifact;
 
+import io.caravan.routes.trigger.InsecureTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -7,19 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLException;
 
 /**
  * A {@code url} source (Argo's URL artifact reader): HTTP GET of {@code path}; only status 200 is accepted;
  * at most 512 KiB are read; TLS certificates are <em>not</em> verified unless {@code verifyCert: true}
- * (Argo's default).
+ * (Argo's default). A TLS failure is final; other failures may be retried by the caller.
  */
 final class UrlArtifact {
   static final int MAX_BYTES = 512 * 1024;
@@ -37,10 +32,7 @@ final class UrlArtifact {
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT)
         .followRedirects(HttpClient.Redirect.NORMAL);
     if (!verifyCert) {
-      builder.sslContext(trustEverything());
-      SSLParameters parameters = new SSLParameters();
-      parameters.setEndpointIdentificationAlgorithm(null);
-      builder.sslParameters(parameters);
+      builder.sslContext(InsecureTls.trustEverything());
     }
     HttpClient client = builder.build();
     try {
@@ -48,8 +40,8 @@ final class UrlArtifact {
           HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         if (response.statusCode() != 200) {
-          throw new IllegalArgumentException(
-              field + ": GET " + url + " answered " + response.statusCode() + " (only 200 is accepted)");
+          throw new ArtifactUnavailableException(
+              field + ": GET " + url + " answered " + response.statusCode() + " (only 200 is accepted)", null);
         }
         byte[] bytes = body.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
@@ -57,33 +49,14 @@ final class UrlArtifact {
         }
         return new String(bytes, StandardCharsets.UTF_8);
       }
+    } catch (SSLException e) {
+      throw new IllegalArgumentException(field + ": GET " + url + ": TLS failed (verifyCert: "
+          + verifyCert + "): " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException(field + ": GET " + url + " failed: " + e.getMessage(), e);
+      throw new ArtifactUnavailableException(field + ": GET " + url + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(field + ": interrupted while reading " + url, e);
-    }
-  }
-
-  private static SSLContext trustEverything() {
-    TrustManager trustAll = new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up TLS without certificate checks", e);
     }
   }
 }

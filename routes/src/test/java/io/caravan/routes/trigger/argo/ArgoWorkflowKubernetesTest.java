@@ -1,6 +1,7 @@
 package io.caravan.routes.trigger.argo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +55,11 @@ class ArgoWorkflowKubernetesTest {
 
   /** Runs trigger {@code t} of sensor {@code s} with {@code resource} and the sink options, one event. */
   private Exchange fire(String operation, String resource, String sinkOptions, String eventBody) throws Exception {
+    return fire(operation, resource, sinkOptions, eventBody, "");
+  }
+
+  private Exchange fire(String operation, String resource, String sinkOptions, String eventBody, String extra)
+      throws Exception {
     String id = "r" + System.nanoTime();
     TriggerTemplate template = new TriggerTemplate();
     template.setSensorName("s");
@@ -64,13 +70,14 @@ class ArgoWorkflowKubernetesTest {
           name: t
           argoWorkflow:
             operation: %s
+            %s
             source:
               resource:
         %s
             parameters:
               - src: {dependencyName: d, dataKey: body.message, value: none}
                 dest: spec.arguments.parameters.0.value
-        """.formatted(operation, resource.indent(8).stripTrailing()));
+        """.formatted(operation, extra, resource.indent(8).stripTrailing()));
     context.getRegistry().bind(id, template);
     context.addRoutes(new RouteBuilder() {
       @Override
@@ -131,6 +138,39 @@ class ArgoWorkflowKubernetesTest {
     assertThat(created.at("/metadata/labels/events.argoproj.io~1sensor").asText()).isEqualTo("s");
     assertThat(created.at("/metadata/labels/events.argoproj.io~1trigger").asText()).isEqualTo("t");
     assertThat(created.at("/metadata/labels/events.argoproj.io~1action-timestamp").asText()).matches("\\d{13}");
+  }
+
+  @Test
+  void submitArgsAreAppliedToTheWorkflow() throws Exception {
+    Exchange done = fire("submit", """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {generateName: hello-}
+        spec:
+          entrypoint: main
+          arguments: {parameters: [{name: message, value: x}]}
+        """, "", "{\"message\":\"hi\"}",
+        "args: [--serviceaccount, ci-bot, -p, colour=blue, --parameter=message=override, '--labels=team=ci,tier=2', "
+            + "--entrypoint, other, --generate-name, nightly-]");
+
+    assertThat(done.getException()).isNull();
+    JsonNode created = json(workflows().get(0));
+    assertThat(created.at("/spec/serviceAccountName").asText()).isEqualTo("ci-bot");
+    assertThat(created.at("/spec/entrypoint").asText()).isEqualTo("other");
+    assertThat(created.at("/metadata/generateName").asText()).isEqualTo("nightly-");
+    assertThat(created.at("/metadata/labels/team").asText()).isEqualTo("ci");
+    assertThat(created.at("/metadata/labels/tier").asText()).isEqualTo("2");
+    assertThat(created.at("/spec/arguments/parameters/0/value").asText()).as("args after parameters").isEqualTo("override");
+    assertThat(created.at("/spec/arguments/parameters/1/name").asText()).isEqualTo("colour");
+    assertThat(created.at("/spec/arguments/parameters/1/value").asText()).isEqualTo("blue");
+  }
+
+  @Test
+  void unknownArgsAreRefusedWhenTheRouteStarts() {
+    assertThatThrownBy(() -> fire("submit",
+            "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {generateName: x-}}", "", "{}",
+            "args: [--node-field-selector, phase=abc]"))
+        .hasStackTraceContaining("argo argument '--node-field-selector' is not supported");
   }
 
   @Test

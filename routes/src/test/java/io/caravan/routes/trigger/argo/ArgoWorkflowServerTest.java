@@ -74,7 +74,8 @@ class ArgoWorkflowServerTest {
               resource: %s
         """.formatted(operation, resource));
     context.getRegistry().bind(id, template);
-    String sink = "kamelet:argo-workflow-sink?operation=" + operation + "&argoServer=" + argoServer.baseUrl()
+    String server = extraOptions.contains("&argoServer=") ? "" : "&argoServer=" + argoServer.baseUrl();
+    String sink = "kamelet:argo-workflow-sink?operation=" + operation + server
         + "&argoServerTokenSecret=argo-server-token/token" + extraOptions;
     context.addRoutes(new RouteBuilder() {
       @Override
@@ -135,6 +136,25 @@ class ArgoWorkflowServerTest {
         .withHeader("Authorization", equalTo("Bearer s3cr3t"))
         .withRequestBody(equalToJson(body)));
     assertThat(onlyRequest().getMethod().getName()).isEqualTo("PUT");
+  }
+
+  @Test
+  void anHttpsArgoServerWithASelfSignedCertificateNeedsArgoServerInsecure() throws Exception {
+    WireMockServer https = new WireMockServer(options().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1"));
+    https.start();
+    try {
+      https.stubFor(any(anyUrl()).willReturn(okJson(WORKFLOW_ANSWER)));
+      String resource = "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: build-abc}}";
+      String server = "https://127.0.0.1:" + https.httpsPort();
+
+      assertThat(fire("suspend", resource, "&argoServer=" + server).getException())
+          .as("certificate checked by default").hasMessageContaining("Argo Server PUT");
+      assertThat(fire("suspend", resource, "&argoServer=" + server + "&argoServerInsecure=true").getException())
+          .isNull();
+      https.verify(1, putRequestedFor(urlEqualTo("/api/v1/workflows/argo-events/build-abc/suspend")));
+    } finally {
+      https.stop();
+    }
   }
 
   @Test
