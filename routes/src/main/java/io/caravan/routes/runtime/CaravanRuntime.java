@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * Runs generated Camel YAML documents in Camel Main: Kamelets from {@code classpath:kamelets}, the
  * {@link IdentifierPlaceholderParser}, the {@code eventbus} component on the configured bus, beans
  * {@code secretStore}, {@code argoMetrics}, {@code triggerMetrics} (and {@code kubernetesClient} when given),
- * Prometheus metrics (Argo's, Camel's routes', the JVM's) at {@code :<metricsPort>/metrics}, JMX, and a 10 s
- * graceful shutdown.
+ * Prometheus metrics (Argo's, Camel's routes', the JVM's) at {@code :<metricsPort>/metrics}, no JMX
+ * ({@code camel.main.jmxEnabled=true} turns it on), and a 10 s graceful shutdown.
  */
 public final class CaravanRuntime implements AutoCloseable {
   public static final int DEFAULT_METRICS_PORT = 7777;
@@ -166,9 +166,10 @@ public final class CaravanRuntime implements AutoCloseable {
     Main camelMain = new PlaceholderSafeMain();
     var config = camelMain.configure();
     config.setName("caravan");
-    config.setJmxEnabled(true);
-    // JMX for routes only: MBeans per processor and endpoint for Kamelet-created routes cost ~0.5 MiB of
-    // heap per sensor (docs/performance.md, density).
+    // No JMX by default: its MBean metadata was ~330 MiB of heap for 1,000 sensors even at the routes-only
+    // level (docs/performance.md, density), and nothing in Caravan reads it (metrics are Micrometer's).
+    // camel.main.jmxEnabled=true turns it back on, at the routes-only level.
+    config.setJmxEnabled(false);
     config.setJmxManagementMBeansLevel(ManagementMBeansLevel.RoutesOnly);
     config.setJmxManagementStatisticsLevel(ManagementStatisticsLevel.RoutesOnly);
     config.setJmxManagementRegisterRoutesCreateByKamelet(false);
