@@ -68,7 +68,7 @@ class EventBusReconcilerTest {
         .getStringData().get("auth")).contains(auth.substring(auth.indexOf("password: ") + 10).trim());
 
     // A spec change keeps the generated password.
-    cluster.client().resources(EventBusResource.class).inNamespace(ns).withName("default").edit(b -> {
+    cluster.edit(EventBusResource.class, ns, "default", b -> {
       ((Map<String, Object>) b.getSpec().get("jetstream")).put("maxPayload", "2MB");
       return b;
     });

@@ -90,13 +90,11 @@ class EventSourceReconcilerTest {
     String firstHash = first.getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.ROUTES_HASH);
 
     // A label on the EventSource is no spec change: the Deployment is not written again.
-    cluster.client().resources(EventSourceResource.class).inNamespace(ns).withName("rolling")
-        .edit(es -> { es.getMetadata().setLabels(Map.of("team", "a")); return es; });
+    cluster.edit(EventSourceResource.class, ns, "rolling", es -> { es.getMetadata().setLabels(Map.of("team", "a")); return es; });
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
         deployment(ns, "rolling").getMetadata().getResourceVersion().equals(first.getMetadata().getResourceVersion()));
 
-    cluster.client().resources(EventSourceResource.class).inNamespace(ns).withName("rolling")
-        .edit(es -> { ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) es.getSpec().get("webhook"))
+    cluster.edit(EventSourceResource.class, ns, "rolling", es -> { ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) es.getSpec().get("webhook"))
             .get("deploy"))).put("endpoint", "/two"); return es; });
     await().atMost(Duration.ofSeconds(20)).until(() -> !firstHash.equals(
         deployment(ns, "rolling").getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.ROUTES_HASH)));
@@ -113,8 +111,7 @@ class EventSourceReconcilerTest {
     ConfigMap before = cluster.client().configMaps().inNamespace(ns).withName("lastgood-eventsource-routes").get();
     Deployment deploymentBefore = deployment(ns, "lastgood");
 
-    cluster.client().resources(EventSourceResource.class).inNamespace(ns).withName("lastgood")
-        .edit(es -> { ((Map<String, Object>) ((Map<String, Object>) es.getSpec().get("webhook")).get("deploy"))
+    cluster.edit(EventSourceResource.class, ns, "lastgood", es -> { ((Map<String, Object>) ((Map<String, Object>) es.getSpec().get("webhook")).get("deploy"))
             .put("port", "not-a-port"); return es; });
 
     EventSourceResource failed =

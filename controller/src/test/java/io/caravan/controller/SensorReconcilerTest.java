@@ -46,7 +46,7 @@ class SensorReconcilerTest {
     assertThat(cluster.client().services().inNamespace(ns).withName("watcher-sensor-svc").get()).isNull();
 
     // Update: a second dependency name changes the routes.
-    cluster.client().resources(SensorResource.class).inNamespace(ns).withName("watcher").edit(s -> {
+    cluster.edit(SensorResource.class, ns, "watcher", s -> {
       ((Map<String, Object>) ((List<Object>) s.getSpec().get("dependencies")).get(0)).put("eventName", "release");
       return s;
     });
@@ -56,7 +56,7 @@ class SensorReconcilerTest {
         .getData().get("routes.yaml");
 
     // An update with a trigger Caravan cannot run: the last good routes stay, TriggersProvided says why.
-    cluster.client().resources(SensorResource.class).inNamespace(ns).withName("watcher").edit(s -> {
+    cluster.edit(SensorResource.class, ns, "watcher", s -> {
       Map<String, Object> template = (Map<String, Object>) ((Map<String, Object>)
           ((List<Object>) s.getSpec().get("triggers")).get(0)).get("template");
       template.remove("log");
