@@ -115,6 +115,16 @@ final class TriggerRules {
     if (template.getHttp() != null) {
       http(path + ".http", template.getHttp(), out);
     }
+    if (template.getHttp() != null) {
+      TlsSaslRules.tls(path + ".http.tls", template.getHttp().getTls(), out);
+    }
+    if (template.getKafka() != null) {
+      TlsSaslRules.tls(path + ".kafka.tls", template.getKafka().get("tls"), out);
+      TlsSaslRules.sasl(path + ".kafka.sasl", template.getKafka().get("sasl"), out);
+    }
+    if (template.getNats() != null) {
+      TlsSaslRules.tls(path + ".nats.tls", template.getNats().get("tls"), out);
+    }
     if (template.getK8s() != null) {
       k8s(path + ".k8s", template.getK8s(), out);
     }
