@@ -13,10 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The {@code argocd-sink} Kamelet's step (Caravan extension): syncs an Argo CD Application with
@@ -28,11 +26,10 @@ import org.apache.camel.support.service.ServiceSupport;
  * a success, Failed or Error a failure, as is reaching {@code timeoutSeconds} (default 300). A failed
  * exchange is retried by the trigger's retryStrategy like any other trigger.
  */
-public class ArgoCdTriggerSink extends ServiceSupport implements Processor {
+public class ArgoCdTriggerSink extends WebClientTriggerSink implements Processor {
   private static final String FIELD = "trigger.template.argoCD";
   private static final long REQUEST_TIMEOUT_MILLIS = 30_000;
 
-  private volatile TriggerHttpClients clients;
   private Set<Integer> statusAllow;
   private String sensorName = "";
   private String triggerName = "";
@@ -183,27 +180,5 @@ public class ArgoCdTriggerSink extends ServiceSupport implements Processor {
   private String where(String application) {
     return "argoCD trigger '" + triggerName + "' of sensor '" + sensorName + "': application '"
         + application + "': ";
-  }
-
-  private TriggerHttpClients clients(CamelContext context) {
-    TriggerHttpClients current = clients;
-    if (current == null) {
-      synchronized (this) {
-        if (clients == null) {
-          clients = new TriggerHttpClients(TriggerVertx.of(context));
-        }
-        current = clients;
-      }
-    }
-    return current;
-  }
-
-  @Override
-  protected void doStop() {
-    TriggerHttpClients current = clients;
-    clients = null;
-    if (current != null) {
-      current.close();
-    }
   }
 }

@@ -19,7 +19,6 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.AsyncProcessorHelper;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The {@code http-sink} Kamelet's step: sends the message body as an HTTP request with a Vert.x
@@ -30,7 +29,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * Without {@code statusAllow} any response status is a success (Argo); with it, a status not listed
  * fails the exchange. Out: body = response bytes, header {@code CamelHttpResponseCode}.
  */
-public class HttpTriggerSink extends ServiceSupport
+public class HttpTriggerSink extends WebClientTriggerSink
     implements AsyncProcessor, CamelContextAware {
   /** Prefix of the message headers that are sent as HTTP headers. */
   public static final String HEADER_PREFIX = "caravan.http.header.";
@@ -38,7 +37,6 @@ public class HttpTriggerSink extends ServiceSupport
   public static final String TLS_HEADER = "CaravanHttpTls";
 
   private CamelContext camelContext;
-  private volatile TriggerHttpClients clients;
   private String url;
   private String method = "POST";
   private long timeoutMillis = 60_000;
@@ -152,28 +150,6 @@ public class HttpTriggerSink extends ServiceSupport
   private static String header(Message message, String name, String fallback) {
     String value = message.getHeader(name, String.class);
     return value == null || value.isBlank() ? fallback : value;
-  }
-
-  private TriggerHttpClients clients(CamelContext context) {
-    TriggerHttpClients current = clients;
-    if (current == null) {
-      synchronized (this) {
-        if (clients == null) {
-          clients = new TriggerHttpClients(TriggerVertx.of(context));
-        }
-        current = clients;
-      }
-    }
-    return current;
-  }
-
-  @Override
-  protected void doStop() {
-    TriggerHttpClients current = clients;
-    clients = null;
-    if (current != null) {
-      current.close();
-    }
   }
 
   /** A failed http trigger request, or a status outside {@code policy.status.allow}. */

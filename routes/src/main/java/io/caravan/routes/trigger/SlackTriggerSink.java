@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The {@code slack-sink} Kamelet's step: posts the trigger's message with Slack's
@@ -24,14 +23,13 @@ import org.apache.camel.support.service.ServiceSupport;
  * {@code caravan.slack.apiUrl} / environment variable {@code CARAVAN_SLACK_API_URL}, else
  * {@code https://slack.com/api}.
  */
-public class SlackTriggerSink extends ServiceSupport implements Processor {
+public class SlackTriggerSink extends WebClientTriggerSink implements Processor {
   static final String DEFAULT_API_URL = "https://slack.com/api";
   static final String API_URL_PROPERTY = "caravan.slack.apiUrl";
   private static final String FIELD = "trigger.template.slack";
   private static final long TIMEOUT_MILLIS = 30_000;
 
   private final Map<String, String> threads = new ConcurrentHashMap<>();
-  private volatile TriggerHttpClients clients;
   private String apiUrl;
   private String sensorName = "";
   private String triggerName = "";
@@ -154,27 +152,5 @@ public class SlackTriggerSink extends ServiceSupport implements Processor {
       configured = System.getProperty(API_URL_PROPERTY, System.getenv("CARAVAN_SLACK_API_URL"));
     }
     return configured == null || configured.isBlank() ? DEFAULT_API_URL : configured.replaceAll("/+$", "");
-  }
-
-  private TriggerHttpClients clients(CamelContext context) {
-    TriggerHttpClients current = clients;
-    if (current == null) {
-      synchronized (this) {
-        if (clients == null) {
-          clients = new TriggerHttpClients(TriggerVertx.of(context));
-        }
-        current = clients;
-      }
-    }
-    return current;
-  }
-
-  @Override
-  protected void doStop() {
-    TriggerHttpClients current = clients;
-    clients = null;
-    if (current != null) {
-      current.close();
-    }
   }
 }
