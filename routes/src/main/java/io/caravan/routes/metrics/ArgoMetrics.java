@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Argo Events' metrics (inventory §7), same names and labels, recorded in Micrometer. With the Prometheus
@@ -19,6 +21,10 @@ public final class ArgoMetrics {
 
   private final MeterRegistry registry;
   private final String namespace;
+  /** Meters by name and labels: looked up once, not built and registered again on every event. */
+  private final Map<MeterKey, Object> meters = new ConcurrentHashMap<>();
+
+  private record MeterKey(String name, String first, String second) {}
 
   public ArgoMetrics(MeterRegistry registry, String namespace) {
     this.registry = registry;
@@ -48,9 +54,11 @@ public final class ArgoMetrics {
   }
 
   public void eventProcessingDuration(String eventSource, String event, Duration duration) {
-    DistributionSummary.builder("argo_events_event_processing_duration_milliseconds")
-        .tags("namespace", namespace, "eventsource_name", eventSource, "event_name", event)
-        .register(registry)
+    ((DistributionSummary) meters.computeIfAbsent(
+        new MeterKey("argo_events_event_processing_duration_milliseconds", eventSource, event),
+        key -> DistributionSummary.builder(key.name())
+            .tags("namespace", namespace, "eventsource_name", eventSource, "event_name", event)
+            .register(registry)))
         .record(duration.toNanos() / 1e6);
   }
 
@@ -74,9 +82,11 @@ public final class ArgoMetrics {
   }
 
   public void actionDuration(String sensor, String trigger, Duration duration) {
-    DistributionSummary.builder("argo_events_action_duration_milliseconds")
-        .tags("namespace", namespace, "sensor_name", sensor, "trigger_name", trigger)
-        .register(registry)
+    ((DistributionSummary) meters.computeIfAbsent(
+        new MeterKey("argo_events_action_duration_milliseconds", sensor, trigger),
+        key -> DistributionSummary.builder(key.name())
+            .tags("namespace", namespace, "sensor_name", sensor, "trigger_name", trigger)
+            .register(registry)))
         .record(duration.toNanos() / 1e6);
   }
 
@@ -88,14 +98,16 @@ public final class ArgoMetrics {
   }
 
   private Counter sourceCounter(String name, String eventSource, String event) {
-    return Counter.builder(name)
-        .tags("namespace", namespace, "eventsource_name", eventSource, "event_name", event)
-        .register(registry);
+    return (Counter) meters.computeIfAbsent(new MeterKey(name, eventSource, event),
+        key -> Counter.builder(name)
+            .tags("namespace", namespace, "eventsource_name", eventSource, "event_name", event)
+            .register(registry));
   }
 
   private Counter triggerCounter(String name, String sensor, String trigger) {
-    return Counter.builder(name)
-        .tags("namespace", namespace, "sensor_name", sensor, "trigger_name", trigger)
-        .register(registry);
+    return (Counter) meters.computeIfAbsent(new MeterKey(name, sensor, trigger),
+        key -> Counter.builder(name)
+            .tags("namespace", namespace, "sensor_name", sensor, "trigger_name", trigger)
+            .register(registry));
   }
 }
