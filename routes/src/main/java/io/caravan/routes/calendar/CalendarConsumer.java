@@ -2,6 +2,7 @@ package io.caravan.routes.calendar;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -26,15 +28,30 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.calendar.HolidayCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fires one calendar event per schedule occurrence: body {@code {eventTime, metadata}}. Schedules one
  * Quartz job with one trigger (two when the cron's day-of-month and day-of-week are both restricted;
  * a time both fire at is sent once). Exclusion dates are a Quartz holiday calendar in the exclusion zone.
+ * With {@code persistence} every sent event is saved as the last one and, with catch-up, the times missed
+ * since then are sent on start before the schedule resumes (inventory §1.5.2).
  */
 public class CalendarConsumer extends DefaultConsumer {
+  private static final Logger LOG = LoggerFactory.getLogger(CalendarConsumer.class);
+  /** Argo retries an event it could not send every 100 ms... */
+  private static final long RETRY_PAUSE_MILLIS = 100;
+  /** ...Caravan too for 5 s (50 attempts), then every second, so a long outage does not flood the logs. */
+  private static final long SLOW_RETRY_PAUSE_MILLIS = 1_000;
+  /** A warning on the first attempt and every 50th. */
+  private static final int RETRY_LOG_EVERY = 50;
+
   private final String id = UUID.randomUUID().toString();
-  private JobKey jobKey;
+  private final Object lifecycle = new Object();
+  private volatile JobKey jobKey;
+  private CalendarPersistence persistence;
+  private ExecutorService catchUpExecutor;
   private String calendarName;
   private Instant lastScheduled;
 
@@ -52,33 +69,97 @@ public class CalendarConsumer extends DefaultConsumer {
     super.doStart();
     CalendarEndpoint endpoint = getEndpoint();
     Scheduler scheduler = endpoint.getComponent().scheduler();
-    String group = "argo-calendar";
-    jobKey = JobKey.jobKey(endpoint.getName() + "-" + id, group);
-    JobDataMap data = new JobDataMap();
-    data.put(CalendarFiringJob.CONSUMER, this);
-    JobDetail job = JobBuilder.newJob(CalendarFiringJob.class).withIdentity(jobKey).usingJobData(data)
-        .build();
+    jobKey = JobKey.jobKey(endpoint.getName() + "-" + id, "argo-calendar");
     if (!endpoint.excluded().isEmpty()) {
       calendarName = jobKey.getName();
       scheduler.addCalendar(calendarName, holidays(endpoint), true, true);
     }
-    Set<Trigger> triggers = new HashSet<>();
-    if (endpoint.cron() != null) {
-      TimeZone zone = TimeZone.getTimeZone(endpoint.scheduleZone());
-      List<String> expressions = endpoint.cron().quartzExpressions();
-      for (int i = 0; i < expressions.size(); i++) {
-        triggers.add(trigger(i).withSchedule(CronScheduleBuilder.cronSchedule(expressions.get(i))
-            .inTimeZone(zone).withMisfireHandlingInstructionDoNothing()).build());
-      }
-    } else {
-      long millis = endpoint.every().toMillis();
-      triggers.add(trigger(0)
-          .startAt(new Date(System.currentTimeMillis() + millis))
-          .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(millis)
-              .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
-          .build());
+    if (endpoint.persistent()) {
+      persistence = new CalendarPersistence(endpoint.getComponent().eventStore(), endpoint);
     }
-    scheduler.scheduleJob(job, triggers, true);
+    if (endpoint.isCatchup()) {
+      // reading the store and sending missed events may take long: not on the thread starting Camel
+      catchUpExecutor = endpoint.getCamelContext().getExecutorServiceManager()
+          .newSingleThreadExecutor(this, "argo-calendar-catchup-" + endpoint.getName());
+      catchUpExecutor.submit(this::catchUpThenSchedule);
+    } else {
+      schedule(null);
+    }
+  }
+
+  /**
+   * Argo's catch-up: from the last saved event's time (at most maxDuration back from now; now when none),
+   * sends every missed schedule time at once, in order, with that time as eventTime; then schedules the
+   * following ones.
+   */
+  private void catchUpThenSchedule() {
+    CalendarEndpoint endpoint = getEndpoint();
+    try {
+      Instant now = clock().instant();
+      Instant from = persistence.lastEventTime(this::isRunAllowed);
+      if (!isRunAllowed()) {
+        return;
+      }
+      now = clock().instant();
+      if (from == null || from.isAfter(now)) {
+        from = now;
+      }
+      if (endpoint.maxCatchup() != null && from.isBefore(now.minus(endpoint.maxCatchup()))) {
+        from = now.minus(endpoint.maxCatchup());
+      }
+      CalendarTimes times = CalendarTimes.of(endpoint);
+      ZonedDateTime next = times.next(from);
+      int missed = 0;
+      while (next != null && next.toInstant().isBefore(clock().instant()) && isRunAllowed()) {
+        dispatch(next);
+        missed++;
+        next = times.next(next.toInstant());
+      }
+      LOG.info("argo-calendar {}: caught up {} missed event(s) since {} ({})", endpoint.getName(), missed,
+          from, persistence.describe());
+      schedule(next == null ? null : next.toInstant());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      getExceptionHandler().handleException("argo-calendar " + endpoint.getName()
+          + ": catch-up failed; no events are scheduled", e);
+    }
+  }
+
+  /** Schedules the Quartz triggers; the first firing at {@code first} when given (after a catch-up). */
+  private void schedule(Instant first) throws Exception {
+    synchronized (lifecycle) {
+      if (jobKey == null || !isRunAllowed()) {
+        return;
+      }
+      CalendarEndpoint endpoint = getEndpoint();
+      JobDataMap data = new JobDataMap();
+      data.put(CalendarFiringJob.CONSUMER, this);
+      JobDetail job = JobBuilder.newJob(CalendarFiringJob.class).withIdentity(jobKey).usingJobData(data)
+          .build();
+      Set<Trigger> triggers = new HashSet<>();
+      if (endpoint.cron() != null) {
+        TimeZone zone = TimeZone.getTimeZone(endpoint.scheduleZone());
+        List<String> expressions = endpoint.cron().quartzExpressions();
+        for (int i = 0; i < expressions.size(); i++) {
+          TriggerBuilder<Trigger> trigger = trigger(i);
+          if (first != null) {
+            trigger.startAt(Date.from(first));
+          }
+          triggers.add(trigger.withSchedule(CronScheduleBuilder.cronSchedule(expressions.get(i))
+              .inTimeZone(zone).withMisfireHandlingInstructionDoNothing()).build());
+        }
+      } else {
+        long millis = endpoint.every().toMillis();
+        Instant start = first != null ? first : Instant.now().plusMillis(millis);
+        triggers.add(trigger(0)
+            .startAt(Date.from(start))
+            .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(millis)
+                .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+            .build());
+      }
+      endpoint.getComponent().scheduler().scheduleJob(job, triggers, true);
+    }
   }
 
   private TriggerBuilder<Trigger> trigger(int index) {
@@ -99,14 +180,20 @@ public class CalendarConsumer extends DefaultConsumer {
 
   @Override
   protected void doStop() throws Exception {
-    if (jobKey != null) {
-      Scheduler scheduler = getEndpoint().getComponent().scheduler();
-      scheduler.deleteJob(jobKey);
-      if (calendarName != null) {
-        scheduler.deleteCalendar(calendarName);
+    if (catchUpExecutor != null) {
+      getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(catchUpExecutor);
+      catchUpExecutor = null;
+    }
+    synchronized (lifecycle) {
+      if (jobKey != null) {
+        Scheduler scheduler = getEndpoint().getComponent().scheduler();
+        scheduler.deleteJob(jobKey);
+        if (calendarName != null) {
+          scheduler.deleteCalendar(calendarName);
+        }
+        jobKey = null;
+        calendarName = null;
       }
-      jobKey = null;
-      calendarName = null;
     }
     super.doStop();
   }
@@ -136,19 +223,55 @@ public class CalendarConsumer extends DefaultConsumer {
     if (endpoint.excluded().contains(scheduled.atZone(endpoint.exclusionZone()).toLocalDate())) {
       return;
     }
-    ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
-    Exchange exchange = createExchange(false);
     try {
-      exchange.getIn().setBody(eventData(now, endpoint.metadataNode()));
-      getProcessor().process(exchange);
-    } catch (Exception e) {
-      exchange.setException(e);
+      dispatch(ZonedDateTime.now(clock().withZone(ZoneId.systemDefault())));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    if (exchange.getException() != null) {
-      getExceptionHandler().handleException(
-          "argo-calendar " + endpoint.getName() + ": event failed", exchange, exchange.getException());
+  }
+
+  /**
+   * Sends one event with {@code eventTime}. Without persistence a failure is reported and the event
+   * skipped (Argo); with it, the event is retried (every 100 ms as Argo, after 5 s every second) until it
+   * is sent or the consumer stops, then saved as the last event.
+   */
+  private void dispatch(ZonedDateTime eventTime) throws InterruptedException {
+    CalendarEndpoint endpoint = getEndpoint();
+    ObjectNode data = eventData(eventTime, endpoint.metadataNode());
+    for (int attempt = 1; ; attempt++) {
+      Exchange exchange = createExchange(false);
+      try {
+        exchange.getIn().setBody(data.deepCopy());
+        getProcessor().process(exchange);
+      } catch (Exception e) {
+        exchange.setException(e);
+      }
+      Exception failure = exchange.getException();
+      if (failure == null) {
+        releaseExchange(exchange, false);
+        if (persistence != null) {
+          persistence.save(data);
+        }
+        return;
+      }
+      if (persistence == null || !isRunAllowed()) {
+        getExceptionHandler().handleException(
+            "argo-calendar " + endpoint.getName() + ": event failed", exchange, failure);
+        releaseExchange(exchange, false);
+        return;
+      }
+      if (attempt == 1 || attempt % RETRY_LOG_EVERY == 0) {
+        LOG.warn("argo-calendar {}: event of {} not sent ({} attempt(s)), retrying every {} ms: {}",
+            endpoint.getName(), data.path("eventTime").asText(), attempt,
+            attempt < RETRY_LOG_EVERY ? RETRY_PAUSE_MILLIS : SLOW_RETRY_PAUSE_MILLIS, failure.toString());
+      }
+      releaseExchange(exchange, false);
+      Thread.sleep(attempt < RETRY_LOG_EVERY ? RETRY_PAUSE_MILLIS : SLOW_RETRY_PAUSE_MILLIS);
     }
-    releaseExchange(exchange, false);
+  }
+
+  private Clock clock() {
+    return getEndpoint().getComponent().clock();
   }
 
   /** {@code {eventTime, metadata}}: the time as Go's {@code time.String()}, metadata when not empty. */

@@ -24,12 +24,17 @@ public class CalendarEndpoint extends DefaultEndpoint {
   private String timezone;
   private String exclusionDates;
   private String metadata;
+  private String persistenceConfigMap;
+  private boolean persistenceCreate;
+  private boolean catchup;
+  private String catchupMaxDuration;
 
   private CronSchedule cron;
   private Duration every;
   private ZoneId zone;
   private Set<LocalDate> excluded;
   private ObjectNode metadataNode;
+  private Duration maxCatchup;
 
   CalendarEndpoint(String uri, CalendarComponent component, String name) {
     super(uri, component);
@@ -83,6 +88,29 @@ public class CalendarEndpoint extends DefaultEndpoint {
     }
     excluded = ExclusionDates.parse(exclusionDates);
     metadataNode = EventMetadata.parse(metadata, where);
+    if (persistenceConfigMap != null && persistenceConfigMap.isBlank()) {
+      persistenceConfigMap = null;
+    }
+    if (catchup && persistenceConfigMap == null) {
+      throw new IllegalArgumentException(where + ": catch-up needs persistenceConfigMap, where the last event is kept");
+    }
+    if (catchup && catchupMaxDuration != null && !catchupMaxDuration.isBlank()) {
+      maxCatchup = GoDuration.parse(catchupMaxDuration);
+      if (maxCatchup.isNegative() || maxCatchup.isZero()) {
+        throw new IllegalArgumentException(where + ": catch-up maxDuration must be positive, got '"
+            + catchupMaxDuration + "'");
+      }
+    }
+  }
+
+  /** True when the last event is kept in a ConfigMap ({@code persistence.configMap}). */
+  boolean persistent() {
+    return persistenceConfigMap != null;
+  }
+
+  /** How far back catch-up goes, or null for no limit (only with {@link #isCatchup()}). */
+  Duration maxCatchup() {
+    return maxCatchup;
   }
 
   public String getName() {
@@ -160,5 +188,41 @@ public class CalendarEndpoint extends DefaultEndpoint {
   /** JSON object text copied into every event's {@code metadata}. */
   public void setMetadata(String metadata) {
     this.metadata = metadata;
+  }
+
+  public String getPersistenceConfigMap() {
+    return persistenceConfigMap;
+  }
+
+  /** {@code persistence.configMap.name}: the ConfigMap keeping the last event under key {@code <name>}. */
+  public void setPersistenceConfigMap(String persistenceConfigMap) {
+    this.persistenceConfigMap = persistenceConfigMap;
+  }
+
+  public boolean isPersistenceCreate() {
+    return persistenceCreate;
+  }
+
+  /** {@code persistence.configMap.createIfNotExist}. */
+  public void setPersistenceCreate(boolean persistenceCreate) {
+    this.persistenceCreate = persistenceCreate;
+  }
+
+  public boolean isCatchup() {
+    return catchup;
+  }
+
+  /** {@code persistence.catchup.enabled}: on start, fire every schedule time missed since the last event. */
+  public void setCatchup(boolean catchup) {
+    this.catchup = catchup;
+  }
+
+  public String getCatchupMaxDuration() {
+    return catchupMaxDuration;
+  }
+
+  /** {@code persistence.catchup.maxDuration}: Go duration; catch-up starts at most this far back. */
+  public void setCatchupMaxDuration(String catchupMaxDuration) {
+    this.catchupMaxDuration = catchupMaxDuration;
   }
 }

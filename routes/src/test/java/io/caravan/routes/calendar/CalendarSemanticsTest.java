@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -36,7 +38,9 @@ class CalendarSemanticsTest {
   @MethodSource("cases")
   void calendarValuesLikeArgo(String name, JsonNode c) {
     JsonNode expect = c.get("expect");
-    if (c.has("firings")) {
+    if (c.has("catchUp")) {
+      catchUp(c.get("catchUp"), expect);
+    } else if (c.has("firings")) {
       firings(c.get("firings"), expect.get("published"));
     } else if (c.has("exclusionDates")) {
       assertThat(ExclusionDates.parse(c.get("exclusionDates").asText()).stream().map(Object::toString).toList())
@@ -46,6 +50,52 @@ class CalendarSemanticsTest {
       ObjectNode metadata = spec.has("metadata") ? (ObjectNode) spec.get("metadata") : null;
       ObjectNode data = CalendarConsumer.eventData(ZonedDateTime.parse(spec.get("time").asText()), metadata);
       assertThat(data).isEqualTo(expect.get("data"));
+    }
+  }
+
+  /**
+   * Starts a real argo-calendar consumer with catch-up at a fixed "now", the persistence ConfigMap holding
+   * {@code lastEvent}; records the events it sends on start and what it keeps.
+   */
+  private static void catchUp(JsonNode spec, JsonNode expect) {
+    InMemoryCalendarEventStore store = new InMemoryCalendarEventStore();
+    if (spec.has("lastEvent")) {
+      store.save("calendar-state", false, "vector",
+          "{\"eventTime\":\"" + spec.get("lastEvent").asText() + "\"}");
+    }
+    StringBuilder uri = new StringBuilder("argo-calendar:vector?persistenceConfigMap=calendar-state&catchup=true");
+    for (String option : List.of("schedule", "interval", "timezone", "exclusionDates")) {
+      if (spec.has(option)) {
+        uri.append('&').append(option).append("=RAW(").append(spec.get(option).asText()).append(')');
+      }
+    }
+    if (spec.has("maxDuration")) {
+      uri.append("&catchupMaxDuration=").append(spec.get("maxDuration").asText());
+    }
+    try (CamelContext camel = new DefaultCamelContext()) {
+      camel.getRegistry().bind("calendarStore", store);
+      camel.getComponent("argo-calendar", CalendarComponent.class)
+          .setClock(Clock.fixed(Instant.parse(spec.get("now").asText()), ZoneOffset.UTC));
+      camel.addRoutes(new RouteBuilder() {
+        @Override
+        public void configure() {
+          from(uri.toString()).routeId("vector").to("mock:fired");
+        }
+      });
+      MockEndpoint fired = camel.getEndpoint("mock:fired", MockEndpoint.class);
+      fired.expectedMessageCount(expect.get("eventTimes").size());
+      fired.setAssertPeriod(300);
+      camel.start();
+      fired.assertIsSatisfied(5_000);
+      List<String> sent = fired.getReceivedExchanges().stream()
+          .map(e -> e.getIn().getBody(ObjectNode.class).get("eventTime").asText()).toList();
+      assertThat(sent).isEqualTo(YAML.convertValue(expect.get("eventTimes"), List.class));
+      String saved = store.load("calendar-state", false, "vector");
+      if (expect.has("saved")) {
+        assertThat(YAML.readTree(saved).get("eventTime").asText()).isEqualTo(expect.get("saved").asText());
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -54,5 +55,17 @@ class CalendarValuesTest {
         .isEqualTo("2021-01-04 09:05:07.000000001 +0100 CET");
     assertThat(GoTimeFormat.format(ZonedDateTime.of(2021, 1, 4, 9, 5, 7, 0, ZoneOffset.ofHoursMinutes(5, 30))))
         .isEqualTo("2021-01-04 09:05:07 +0530 +0530");
+  }
+
+  @Test
+  void persistedEventTimesAreReadBack() {
+    assertThat(GoTimeFormat.parse("2020-10-19 22:50:00.0003192 +0000 UTC m=+683.567066901"))
+        .isEqualTo(Instant.parse("2020-10-19T22:50:00.0003192Z"));
+    assertThat(GoTimeFormat.parse("2021-07-04 09:05:07 -0400 EDT")).isEqualTo(Instant.parse("2021-07-04T13:05:07Z"));
+    assertThat(GoTimeFormat.parse("2021-01-04 09:05:07 +0530 +0530")).isEqualTo(Instant.parse("2021-01-04T03:35:07Z"));
+    ZonedDateTime any = ZonedDateTime.of(2026, 3, 29, 2, 30, 0, 5_000, ZoneId.of("Europe/Berlin"));
+    assertThat(GoTimeFormat.parse(GoTimeFormat.format(any))).isEqualTo(any.toInstant());
+    assertThatThrownBy(() -> GoTimeFormat.parse("2021-07-04T09:05:07Z")).hasMessageContaining("not a Go time");
+    assertThatThrownBy(() -> GoTimeFormat.parse(null)).hasMessageContaining("not a Go time");
   }
 }
