@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.eventbus.EventBus;
 import io.caravan.api.eventsource.CalendarEventSource;
+import io.caravan.api.eventsource.EventPersistence;
 import io.caravan.api.eventsource.EventSource;
 import io.caravan.api.eventsource.WebhookEventSource;
 import io.caravan.api.sensor.HttpTrigger;
@@ -45,7 +46,12 @@ class ManifestReaderTest {
     CalendarEventSource tick = source.getSpec().getCalendar().get("tick");
     assertThat(tick.getInterval()).isEqualTo("10s");
     assertThat(tick.getExclusionDates()).containsExactly("EXDATE:20250101T000000Z");
-    assertThat(tick.getPersistence().path("catchup").path("enabled").asBoolean()).isTrue();
+    EventPersistence persistence = tick.getPersistence();
+    assertThat(persistence.getCatchup().getEnabled()).isTrue();
+    assertThat(persistence.getCatchup().getMaxDuration()).isEqualTo("5m");
+    assertThat(persistence.getConfigMap().getName()).isEqualTo("calendar-state");
+    assertThat(persistence.getConfigMap().getCreateIfNotExist()).isTrue();
+    assertThat(persistence.unknownFields()).isEmpty();
     assertThat(source.getMetadata().kubernetesFields()).containsOnlyKeys("uid", "resourceVersion");
     assertThat(source.getMetadata().unknownFields()).isEmpty();
     assertThat(source.getSpec().unknownFields()).isEmpty();
@@ -97,6 +103,10 @@ class ManifestReaderTest {
         .isEqualTo("orders");
     assertThat(source.getSpec().getWebhook().get("example").unknownFields())
         .containsOnlyKeys("retries");
+    EventPersistence persistence = source.getSpec().getCalendar().get("tick").getPersistence();
+    assertThat(persistence.getCatchup().unknownFields()).containsOnlyKeys("since");
+    assertThat(persistence.getCatchup().getEnabled()).isTrue();
+    assertThat(persistence.getConfigMap().getName()).isEqualTo("calendar-state");
   }
 
   @Test

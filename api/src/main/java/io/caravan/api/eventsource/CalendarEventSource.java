@@ -1,6 +1,5 @@
 package io.caravan.api.eventsource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.ArgoObject;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ public class CalendarEventSource extends ArgoObject {
   private List<String> exclusionDates;
   private String timezone;
   private Map<String, String> metadata;
-  private JsonNode persistence;
+  private EventPersistence persistence;
   private EventSourceFilter filter;
 
   public String getSchedule() {
@@ -56,11 +55,11 @@ public class CalendarEventSource extends ArgoObject {
     this.metadata = metadata;
   }
 
-  public JsonNode getPersistence() {
+  public EventPersistence getPersistence() {
     return persistence;
   }
 
-  public void setPersistence(JsonNode persistence) {
+  public void setPersistence(EventPersistence persistence) {
     this.persistence = persistence;
   }
 

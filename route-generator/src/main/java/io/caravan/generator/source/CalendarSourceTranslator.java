@@ -1,12 +1,19 @@
 package io.caravan.generator.source;
 
 import io.caravan.api.eventsource.CalendarEventSource;
+import io.caravan.api.eventsource.CatchupConfiguration;
+import io.caravan.api.eventsource.ConfigMapPersistence;
+import io.caravan.api.eventsource.EventPersistence;
 import io.caravan.api.eventsource.EventSourceSpec;
 import io.caravan.api.eventsource.EventSourceTypes;
+import io.caravan.generator.Diagnostic;
 import io.caravan.generator.Diagnostics;
+import io.caravan.generator.validation.CalendarRules;
 import io.caravan.generator.yaml.RoutesYaml;
 import io.caravan.generator.yaml.UriParameters;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -57,8 +64,9 @@ public final class CalendarSourceTranslator implements SourceTranslator<Calendar
           "interval '" + interval + "' is not a duration such as 10s, 5m or 1h");
       return null;
     }
-    diagnostics.unsupportedIfSet(calendar.getPersistence(), event.path("persistence"),
-        "calendar persistence and catch-up");
+    if (!persistenceIsUsable(event, calendar.getPersistence(), diagnostics)) {
+      return null;
+    }
 
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("name", event.eventSourceName() + "." + event.eventName());
@@ -71,10 +79,42 @@ public final class CalendarSourceTranslator implements SourceTranslator<Calendar
     if (calendar.getMetadata() != null && !calendar.getMetadata().isEmpty()) {
       parameters.put("metadata", RoutesYaml.compactJson(calendar.getMetadata()));
     }
+    persistenceParameters(calendar.getPersistence(), parameters);
     Map<String, Object> from = new LinkedHashMap<>();
     from.put("uri", "kamelet:calendar-source");
     from.put("parameters", UriParameters.of(parameters));
     return from;
+  }
+
+  /** Reports the persistence errors (the validator's, in its words); false when there is one. */
+  private static boolean persistenceIsUsable(
+      SourceEvent<CalendarEventSource> event, EventPersistence persistence, Diagnostics diagnostics) {
+    List<Diagnostic> found = new ArrayList<>();
+    CalendarRules.persistence(event.path("persistence"), persistence, found);
+    List<Diagnostic> errors = found.stream().filter(Diagnostic::isError).toList();
+    errors.forEach(error -> diagnostics.error(error.path(), error.message()));
+    return errors.isEmpty();
+  }
+
+  /**
+   * The calendar-source persistence parameters (the runtime's contract): {@code persistenceConfigMap},
+   * {@code persistenceCreate} and {@code catchup} when true, {@code catchupMaxDuration} as written when
+   * catch-up is enabled.
+   */
+  private static void persistenceParameters(EventPersistence persistence, Map<String, Object> parameters) {
+    if (persistence == null) {
+      return;
+    }
+    ConfigMapPersistence configMap = persistence.getConfigMap(); // set: persistenceIsUsable checked it
+    parameters.put("persistenceConfigMap", configMap.getName());
+    if (Boolean.TRUE.equals(configMap.getCreateIfNotExist())) {
+      parameters.put("persistenceCreate", Boolean.TRUE);
+    }
+    CatchupConfiguration catchup = persistence.getCatchup();
+    if (catchup != null && Boolean.TRUE.equals(catchup.getEnabled())) {
+      parameters.put("catchup", Boolean.TRUE);
+      putIfSet(parameters, "catchupMaxDuration", emptyToNull(catchup.getMaxDuration()));
+    }
   }
 
   private static int cronFieldCount(String schedule) {

@@ -1,30 +1,19 @@
 package io.caravan.generator.validation;
 
 import io.caravan.api.common.SecretKeySelector;
-import io.caravan.api.eventsource.CalendarEventSource;
 import io.caravan.api.eventsource.EventSource;
 import io.caravan.api.eventsource.EventSourceSpec;
 import io.caravan.api.eventsource.EventSourceTypes;
 import io.caravan.api.eventsource.WebhookContext;
 import io.caravan.generator.Diagnostic;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-/** Argo's EventSource validation rules (inventory §1.1, §1.4, §1.5.1, §1.5.2). */
+/** Argo's EventSource validation rules (inventory §1.1, §1.4, §1.5.1); calendar entries: {@link CalendarRules}. */
 final class EventSourceRules {
-
-  private static final Pattern EXCLUSION_DATE = Pattern.compile("\\d{8}T\\d{6}Z");
-  private static final DateTimeFormatter EXCLUSION_DATE_FORMAT =
-      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withResolverStyle(ResolverStyle.STRICT);
 
   private EventSourceRules() {}
 
@@ -52,7 +41,7 @@ final class EventSourceRules {
       });
     }
     if (spec.getCalendar() != null) {
-      spec.getCalendar().forEach((event, calendar) -> calendar("spec.calendar." + event, calendar, out));
+      spec.getCalendar().forEach((event, calendar) -> CalendarRules.check("spec.calendar." + event, calendar, out));
     }
   }
 
@@ -141,63 +130,5 @@ final class EventSourceRules {
     if (secret.getKey() == null || secret.getKey().isEmpty()) {
       out.add(Diagnostic.error(path + ".key", "secret key is required"));
     }
-  }
-
-  private static void calendar(String path, CalendarEventSource calendar, List<Diagnostic> out) {
-    if (calendar == null) {
-      out.add(Diagnostic.error(path, "must specify either schedule or interval"));
-      return;
-    }
-    boolean hasSchedule = calendar.getSchedule() != null && !calendar.getSchedule().isEmpty();
-    boolean hasInterval = calendar.getInterval() != null && !calendar.getInterval().isEmpty();
-    if (!hasSchedule && !hasInterval) {
-      out.add(Diagnostic.error(path, "must specify either schedule or interval"));
-    }
-    if (hasSchedule) {
-      String problem = CronSchedule.problem(calendar.getSchedule());
-      if (problem != null) {
-        out.add(Diagnostic.error(path + ".schedule", "invalid schedule '" + calendar.getSchedule() + "': " + problem));
-      }
-    }
-    if (hasInterval) {
-      Duration interval = GoDuration.parse(calendar.getInterval());
-      if (interval == null) {
-        out.add(Diagnostic.error(path + ".interval",
-            "invalid interval '" + calendar.getInterval() + "': expected a duration such as 10s or 1h30m"));
-      } else if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-        out.add(Diagnostic.error(path + ".interval", "interval must be at least 1s"));
-      }
-      if (hasSchedule) {
-        out.add(Diagnostic.warning(path + ".interval", "ignored: schedule takes precedence over interval"));
-      }
-    }
-    if (!TimeZones.isValid(calendar.getTimezone())) {
-      out.add(Diagnostic.error(path + ".timezone", "unknown time zone '" + calendar.getTimezone() + "'"));
-    }
-    List<String> dates = calendar.getExclusionDates() == null ? List.of() : calendar.getExclusionDates();
-    for (int i = 0; i < dates.size(); i++) {
-      String problem = exclusionDateProblem(dates.get(i));
-      if (problem != null) {
-        out.add(Diagnostic.error(path + ".exclusionDates[" + i + "]", problem));
-      }
-    }
-  }
-
-  private static String exclusionDateProblem(String value) {
-    String expected = "expected EXDATE:YYYYMMDDTHHMMSSZ[,YYYYMMDDTHHMMSSZ…], found '" + value + "'";
-    if (value == null || !value.startsWith("EXDATE:")) {
-      return expected;
-    }
-    for (String date : value.substring("EXDATE:".length()).split(",", -1)) {
-      if (!EXCLUSION_DATE.matcher(date).matches()) {
-        return expected;
-      }
-      try {
-        LocalDateTime.parse(date, EXCLUSION_DATE_FORMAT);
-      } catch (DateTimeParseException e) {
-        return "invalid date '" + date + "' in " + value;
-      }
-    }
-    return null;
   }
 }

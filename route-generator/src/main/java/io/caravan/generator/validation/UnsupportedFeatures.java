@@ -2,7 +2,6 @@ package io.caravan.generator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.eventbus.EventBusSpec;
-import io.caravan.api.eventsource.CalendarEventSource;
 import io.caravan.api.eventsource.EventSourceSpec;
 import io.caravan.api.eventsource.WebhookEventSource;
 import io.caravan.api.sensor.ArgoWorkflowTrigger;
@@ -45,15 +44,11 @@ final class UnsupportedFeatures {
         .filter(type -> !IMPLEMENTED_EVENT_SOURCE_TYPES.contains(type))
         .forEach(type -> out.add(Diagnostic.unsupported("spec." + type, "EventSource type '" + type + "'")));
     each(spec.getWebhook(), "spec.webhook", (path, webhook) -> webhook(path, webhook, out));
-    each(spec.getCalendar(), "spec.calendar", (path, calendar) -> calendar(path, calendar, out));
+    // every calendar setting is implemented (persistence and catch-up included)
   }
 
   private static void webhook(String path, WebhookEventSource webhook, List<Diagnostic> out) {
     // every webhook setting is implemented (filter.expression included)
-  }
-
-  private static void calendar(String path, CalendarEventSource calendar, List<Diagnostic> out) {
-    flag(out, path + ".persistence", calendar.getPersistence(), "calendar persistence (catch-up)");
   }
 
   static void sensor(SensorSpec spec, List<Diagnostic> out) {

@@ -58,15 +58,118 @@ class EventSourceValidationTest {
   }
 
   @Test
-  void reportsUnimplementedCalendarFeaturesAsUnsupportedButNotFilters() {
+  void acceptsFiltersAndCalendarPersistence() {
     assertThat(eventSource("""
           webhook:
             example: {port: "12000", endpoint: /example, filter: {expression: "body.a == 1"}}
         """)).isEmpty();
     assertThat(eventSource("""
           calendar:
-            tick: {interval: 10s, persistence: {catchup: {enabled: true}}}
-        """)).containsExactly(Diagnostic.unsupported("spec.calendar.tick.persistence", "calendar persistence (catch-up)"));
+            tick:
+              schedule: "* * * * *"
+              persistence:
+                catchup: {enabled: true, maxDuration: 5m}
+                configMap: {name: test-configmap, createIfNotExist: true}
+            keep-only:
+              interval: 10s
+              persistence: {configMap: {name: calendar.state}}
+            no-limit:
+              interval: 1h
+              persistence: {catchup: {enabled: true, maxDuration: ""}, configMap: {name: calendar-state}}
+        """)).isEmpty();
+  }
+
+  @Test
+  void calendarPersistenceNeedsAConfigMapName() {
+    String required = "configMap name is required: it is the ConfigMap that keeps the last event time";
+    assertThat(eventSource("""
+          calendar:
+            catchup-only: {interval: 10s, persistence: {catchup: {enabled: true}}}
+            empty: {interval: 10s, persistence: {}}
+            no-name: {interval: 10s, persistence: {configMap: {name: "", createIfNotExist: true}}}
+        """)).containsExactly(
+            Diagnostic.error("spec.calendar.catchup-only.persistence.configMap.name", required),
+            Diagnostic.error("spec.calendar.empty.persistence.configMap.name", required),
+            Diagnostic.error("spec.calendar.no-name.persistence.configMap.name", required));
+  }
+
+  @Test
+  void calendarPersistenceConfigMapNameMustBeAKubernetesName() {
+    String rule = " is not a valid Kubernetes name: lowercase letters, digits, '-' and '.', starting and ending"
+        + " with a letter or digit, at most 253 characters";
+    String tooLong = "a".repeat(254);
+    assertThat(eventSource("""
+          calendar:
+            upper: {interval: 10s, persistence: {configMap: {name: Calendar-State}}}
+            underscore: {interval: 10s, persistence: {configMap: {name: calendar_state}}}
+            dash-end: {interval: 10s, persistence: {configMap: {name: calendar-}}}
+            dot-start: {interval: 10s, persistence: {configMap: {name: .calendar}}}
+            dot-dash: {interval: 10s, persistence: {configMap: {name: calendar.-state}}}
+            too-long: {interval: 10s, persistence: {configMap: {name: %s}}}
+            longest: {interval: 10s, persistence: {configMap: {name: %s}}}
+        """.formatted(tooLong, "a".repeat(253))))
+        .containsExactly(
+            Diagnostic.error("spec.calendar.upper.persistence.configMap.name", "ConfigMap name 'Calendar-State'" + rule),
+            Diagnostic.error("spec.calendar.underscore.persistence.configMap.name",
+                "ConfigMap name 'calendar_state'" + rule),
+            Diagnostic.error("spec.calendar.dash-end.persistence.configMap.name", "ConfigMap name 'calendar-'" + rule),
+            Diagnostic.error("spec.calendar.dot-start.persistence.configMap.name", "ConfigMap name '.calendar'" + rule),
+            Diagnostic.error("spec.calendar.dot-dash.persistence.configMap.name",
+                "ConfigMap name 'calendar.-state'" + rule),
+            Diagnostic.error("spec.calendar.too-long.persistence.configMap.name",
+                "ConfigMap name '" + tooLong + "'" + rule));
+  }
+
+  @Test
+  void calendarCatchupMaxDurationMustBeAPositiveGoDuration() {
+    assertThat(eventSource("""
+          calendar:
+            words: {interval: 10s, persistence: {catchup: {enabled: true, maxDuration: 5 minutes}, configMap: {name: s}}}
+            no-unit: {interval: 10s, persistence: {catchup: {enabled: true, maxDuration: "300"}, configMap: {name: s}}}
+            negative: {interval: 10s, persistence: {catchup: {enabled: true, maxDuration: -5m}, configMap: {name: s}}}
+            zero: {interval: 10s, persistence: {catchup: {enabled: true, maxDuration: "0s"}, configMap: {name: s}}}
+            bare-zero: {interval: 10s, persistence: {catchup: {enabled: true, maxDuration: "0"}, configMap: {name: s}}}
+            compound: {interval: 10s, persistence: {catchup: {enabled: true, maxDuration: 1h30m}, configMap: {name: s}}}
+        """)).containsExactly(
+            Diagnostic.error("spec.calendar.words.persistence.catchup.maxDuration",
+                "invalid maxDuration '5 minutes': expected a duration such as 10m or 1h30m"),
+            Diagnostic.error("spec.calendar.no-unit.persistence.catchup.maxDuration",
+                "invalid maxDuration '300': expected a duration such as 10m or 1h30m"),
+            Diagnostic.error("spec.calendar.negative.persistence.catchup.maxDuration",
+                "maxDuration must be positive, found '-5m'"),
+            Diagnostic.error("spec.calendar.zero.persistence.catchup.maxDuration",
+                "maxDuration must be positive, found '0s'"),
+            Diagnostic.error("spec.calendar.bare-zero.persistence.catchup.maxDuration",
+                "maxDuration must be positive, found '0'"));
+  }
+
+  @Test
+  void warnsThatMaxDurationIsIgnoredWithoutCatchup() {
+    assertThat(eventSource("""
+          calendar:
+            disabled: {interval: 10s, persistence: {catchup: {enabled: false, maxDuration: 5m}, configMap: {name: s}}}
+            unset: {interval: 10s, persistence: {catchup: {maxDuration: 5m}, configMap: {name: s}}}
+        """)).containsExactly(
+            Diagnostic.warning("spec.calendar.disabled.persistence.catchup.maxDuration",
+                "ignored: catch-up is not enabled"),
+            Diagnostic.warning("spec.calendar.unset.persistence.catchup.maxDuration",
+                "ignored: catch-up is not enabled"));
+  }
+
+  @Test
+  void reportsUnknownFieldsUnderCalendarPersistence() {
+    assertThat(eventSource("""
+          calendar:
+            tick:
+              interval: 10s
+              persistence:
+                catchup: {enabled: true, since: 1h}
+                configMap: {name: calendar-state, namespace: other}
+                store: redis
+        """)).containsExactlyInAnyOrder(
+            Diagnostic.error("spec.calendar.tick.persistence.store", "unknown field 'store'"),
+            Diagnostic.error("spec.calendar.tick.persistence.catchup.since", "unknown field 'since'"),
+            Diagnostic.error("spec.calendar.tick.persistence.configMap.namespace", "unknown field 'namespace'"));
   }
 
   @Test
