@@ -2,6 +2,7 @@ package io.caravan.cli;
 
 import io.caravan.api.Manifest;
 import io.caravan.api.eventbus.EventBus;
+import io.caravan.routes.calendar.CalendarComponent;
 import io.caravan.routes.runtime.CaravanRuntime;
 import io.caravan.routes.runtime.RouteDocument;
 import io.caravan.routes.secrets.MapSecretStore;
@@ -56,6 +57,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Namespace label of the metrics (default: the manifests' namespace when they agree).")
   String namespace;
 
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description = {
+        "Directory standing in for the ConfigMaps of calendar persistence (one DIR/<configMap>.json each),",
+        "so catch-up works across runs (default: kept in memory while running)."
+      })
+  Path stateDir;
+
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Manifest files or directories.")
   List<Path> inputs;
 
@@ -104,6 +114,9 @@ final class RunCommand implements Callable<Integer> {
             .metricsPort(metricsPort)
             .namespace(namespace != null ? namespace : commonNamespace(set.manifests()))
             .secretStore(secrets)
+            .camelProperty("camel.component.argo-calendar.store", stateDir == null
+                ? CalendarComponent.STORE_MEMORY
+                : CalendarComponent.STORE_DIRECTORY_PREFIX + stateDir.toAbsolutePath())
             .build();
     return foreground.run(runtime, out, err);
   }

@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
   int metricsPort;
 
   @Option(names = "--namespace", paramLabel = "NS",
-      description = "Namespace label of the metrics (default: $CARAVAN_NAMESPACE).")
+      description = "Namespace label of the metrics and of calendar persistence ConfigMaps (default: $CARAVAN_NAMESPACE).")
   String namespace = System.getenv("CARAVAN_NAMESPACE");
 
   @Option(names = "--secrets-dir", paramLabel = "DIR",

@@ -154,4 +154,83 @@ class CliRunTest {
       assertThat(result.err()).contains("caravan: cannot start:");
     }
   }
+
+  /**
+   * {@code --state-dir} stands in for the persistence ConfigMap: a calendar stopped for 4 s sends the 4
+   * seconds it missed as soon as it runs again, long before 4 regular ticks could have come.
+   */
+  @Test
+  void stateDirKeepsCalendarEventsAcrossRuns(@TempDir Path dir, @TempDir Path state) throws Exception {
+    Files.writeString(dir.resolve("ticker.yaml"), """
+        apiVersion: argoproj.io/v1alpha1
+        kind: EventSource
+        metadata:
+          name: ticker
+          namespace: ops
+        spec:
+          calendar:
+            tick:
+              interval: 1s
+              persistence:
+                catchup:
+                  enabled: true
+                  maxDuration: 1m
+                configMap:
+                  name: ticker-state
+        """);
+    Path saved = state.resolve("ticker-state.json");
+    runUntil(dir, state, () -> Files.exists(saved) && sent(saved) != null);
+    String lastOfFirstRun = sent(saved);
+    Thread.sleep(4_000);
+
+    long started = System.nanoTime();
+    CommandLine commandLine = CaravanCli.commandLine();
+    RunCommand command = commandLine.getSubcommands().get("run").getCommand();
+    CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> run(commandLine, "run",
+        "--metrics-port", "0", "--state-dir", state.toString(), dir.toString()));
+    try {
+      await("the runtime to start", () -> command.runtime() != null || running.isDone());
+      await("4 events caught up", () -> eventsSent(command) >= 4);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3_900));
+    } finally {
+      command.stop();
+    }
+    assertThat(running.get(30, TimeUnit.SECONDS).exitCode()).isZero();
+    assertThat(sent(saved)).isNotEqualTo(lastOfFirstRun);
+  }
+
+  private static void runUntil(Path manifests, Path state, BooleanSupplier condition) throws Exception {
+    CommandLine commandLine = CaravanCli.commandLine();
+    RunCommand command = commandLine.getSubcommands().get("run").getCommand();
+    CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> run(commandLine, "run",
+        "--metrics-port", "0", "--state-dir", state.toString(), manifests.toString()));
+    try {
+      await("the condition", () -> condition.getAsBoolean() || running.isDone());
+      assertThat(running).isNotDone();
+    } finally {
+      command.stop();
+    }
+    assertThat(running.get(30, TimeUnit.SECONDS).exitCode()).isZero();
+  }
+
+  /** The eventTime kept for ticker.tick, or null. */
+  private static String sent(Path saved) {
+    try {
+      String data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(saved.toFile())
+          .path("ticker.tick").asText(null);
+      return data == null ? null
+          : new com.fasterxml.jackson.databind.ObjectMapper().readTree(data).path("eventTime").asText(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static double eventsSent(RunCommand command) {
+    var runtime = command.runtime();
+    if (runtime == null || runtime.meterRegistry() == null) {
+      return 0;
+    }
+    var counter = runtime.meterRegistry().find("argo_events_events_sent").counter();
+    return counter == null ? 0 : counter.count();
+  }
 }

@@ -186,6 +186,10 @@ public final class CaravanRuntime implements AutoCloseable {
       camelMain.addInitialProperty("camel.component.eventbus.maxInFlight",
           String.valueOf(options.busMaxInFlight()));
     }
+    if (!options.namespace().isBlank()) {
+      // where calendar persistence keeps its ConfigMaps: the EventSource's namespace
+      camelMain.addInitialProperty("camel.component.argo-calendar.namespace", options.namespace());
+    }
     options.camelProperties().forEach(camelMain::addInitialProperty);
 
     camelMain.bind(SecretStore.BEAN_NAME, options.secretStore());
@@ -261,7 +265,7 @@ public final class CaravanRuntime implements AutoCloseable {
    * @param documents the generated YAML documents
    * @param busUrl {@code nats://host:port}, or {@code null} for the in-memory bus
    * @param metricsPort Prometheus port ({@value CaravanRuntime#DEFAULT_METRICS_PORT} by default; 0 = off)
-   * @param namespace the {@code namespace} label of Argo's metrics
+   * @param namespace the {@code namespace} label of Argo's metrics, and where calendar persistence keeps its ConfigMaps
    * @param secretStore where Secret/ConfigMap references resolve
    * @param kubernetesClient bound as {@code kubernetesClient} when not null
    * @param camelProperties extra Camel Main properties ({@code camel.*}), for tuning and tests

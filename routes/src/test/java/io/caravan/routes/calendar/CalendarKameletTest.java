@@ -57,4 +57,47 @@ class CalendarKameletTest extends CamelTestSupport {
     assertThat(weekdays.scheduleZone()).isEqualTo(ZoneId.of("America/New_York"));
     assertThat(weekdays.excluded()).hasSize(2);
   }
+
+  @Test
+  void kameletPassesPersistenceThrough() throws Exception {
+    context.getRegistry().bind("calendarStore", new InMemoryCalendarEventStore());
+    PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("persistent.yaml", """
+        - route:
+            id: eventsource.jobs.nightly
+            from:
+              uri: kamelet:calendar-source
+              parameters:
+                name: jobs.nightly
+                schedule: 15 2 * * *
+                persistenceConfigMap: jobs-state
+                persistenceCreate: true
+                catchup: true
+                catchupMaxDuration: 10m
+              steps:
+                - to: mock:nightly
+        - route:
+            id: eventsource.jobs.plain
+            from:
+              uri: kamelet:calendar-source
+              parameters:
+                name: jobs.plain
+                interval: 1h
+              steps:
+                - to: mock:plain
+        """));
+    CalendarEndpoint nightly = endpoint("jobs.nightly");
+    assertThat(nightly.getPersistenceConfigMap()).isEqualTo("jobs-state");
+    assertThat(nightly.isPersistenceCreate()).isTrue();
+    assertThat(nightly.isCatchup()).isTrue();
+    assertThat(nightly.maxCatchup()).isEqualTo(java.time.Duration.ofMinutes(10));
+    CalendarEndpoint plain = endpoint("jobs.plain");
+    assertThat(plain.persistent()).isFalse();
+    assertThat(plain.isCatchup()).isFalse();
+  }
+
+  private CalendarEndpoint endpoint(String name) {
+    return context.getEndpoints().stream()
+        .filter(e -> e instanceof CalendarEndpoint c && c.getName().equals(name))
+        .map(CalendarEndpoint.class::cast).findFirst().orElseThrow();
+  }
 }
