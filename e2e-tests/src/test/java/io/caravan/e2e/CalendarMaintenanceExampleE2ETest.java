@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.e2e.support.Caravan;
+import io.caravan.routes.calendar.GoTimeFormat;
 import io.caravan.routes.runtime.CaravanRuntime;
 import io.caravan.routes.testing.NatsServerExtension;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,9 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * examples/calendar-maintenance with the interval shortened to 1 s, over a real JetStream: every firing
- * fans out into the three maintenance Workflows on the fabric8 mock API server (CRUD mode), each carrying
- * the firing's event time.
+ * examples/calendar-maintenance over a real JetStream, Workflows and the persistence ConfigMap on the
+ * fabric8 mock API server (CRUD mode): with a 1 s interval every firing fans out into the three maintenance
+ * Workflows, each carrying the firing's event time; with the example's schedule a window missed while the
+ * EventSource was down is sent on start.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class CalendarMaintenanceExampleE2ETest {
@@ -39,11 +45,14 @@ class CalendarMaintenanceExampleE2ETest {
 
   @Test
   void eachFiringFansOutIntoTheThreeMaintenanceWorkflows() throws Exception {
+    // no last window kept: a 1 s interval must not catch up since another test's window
+    client.configMaps().inNamespace("maintenance").withName("maintenance-window-state").delete();
     try (CaravanRuntime runtime = Caravan.manifests(
             "file:" + EXAMPLE.resolve("eventsource.yaml"), "file:" + EXAMPLE.resolve("sensor.yaml"))
         .bus(NATS.url())
         .kubernetes(client)
-        .start(text -> text.replace("interval: 24h", "interval: 1s"))) {
+        .camelProperty("camel.component.argo-calendar.namespace", "maintenance")
+        .start(text -> text.replace("schedule: \"0 2 * * *\"", "interval: 1s"))) {
       List<GenericKubernetesResource> workflows = awaitEachKind(Duration.ofSeconds(30));
 
       Map<String, List<GenericKubernetesResource>> byTrigger = workflows.stream().collect(Collectors.groupingBy(
@@ -67,6 +76,52 @@ class CalendarMaintenanceExampleE2ETest {
       for (String trigger : List.of("rotate-logs", "prune-images")) {
         assertThat(awaitWithEventTime(trigger, firstFiring)).as(trigger + " for " + firstFiring).isTrue();
       }
+    }
+  }
+
+  /**
+   * The EventSource was down at the last 02:00 Berlin; its ConfigMap says the window before was sent.
+   * On start the missed window is sent at once, with 02:00 as eventTime: each of the three Workflows is
+   * created for it, and the ConfigMap then holds it as the last window.
+   */
+  @Test
+  void aMissedWindowIsCaughtUpOnStartFromTheConfigMap() throws Exception {
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    ZonedDateTime now = ZonedDateTime.now(berlin);
+    ZonedDateTime missed = now.toLocalDate().atTime(2, 0).atZone(berlin);
+    if (!missed.isBefore(now.minusMinutes(1))) {
+      missed = missed.minusDays(1);
+    }
+    ZonedDateTime sentBefore = missed.minusDays(1).plusSeconds(1);
+    client.genericKubernetesResources(WORKFLOWS).inNamespace("maintenance").delete();
+    client.configMaps().inNamespace("maintenance").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName("maintenance-window-state").endMetadata()
+        .addToData("maintenance-window.nightly", "{\"eventTime\":\"" + GoTimeFormat.format(sentBefore)
+            + "\",\"metadata\":{\"window\":\"nightly\"}}")
+        .build()).createOr(NonDeletingOperation::update);
+    String missedTime = GoTimeFormat.format(missed);
+
+    try (CaravanRuntime runtime = Caravan.manifests(
+            "file:" + EXAMPLE.resolve("eventsource.yaml"), "file:" + EXAMPLE.resolve("sensor.yaml"))
+        .bus(NATS.url())
+        .kubernetes(client)
+        .camelProperty("camel.component.argo-calendar.namespace", "maintenance")
+        .start()) {
+      for (String trigger : List.of("vacuum-database", "rotate-logs", "prune-images")) {
+        assertThat(awaitWithEventTime(trigger, missedTime)).as(trigger + " for " + missedTime).isTrue();
+      }
+      Thread.sleep(500);
+      Map<String, Long> forMissed = client.genericKubernetesResources(WORKFLOWS).inNamespace("maintenance").list()
+          .getItems().stream()
+          .filter(w -> mapper.valueToTree(w.getAdditionalProperties().get("spec"))
+              .at("/arguments/parameters/0/value").asText().equals(missedTime))
+          .collect(Collectors.groupingBy(w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger"),
+              Collectors.counting()));
+      assertThat(forMissed).as("Workflows for the missed window, once each")
+          .containsExactlyInAnyOrderEntriesOf(Map.of("vacuum-database", 1L, "rotate-logs", 1L, "prune-images", 1L));
+      String kept = client.configMaps().inNamespace("maintenance").withName("maintenance-window-state").get()
+          .getData().get("maintenance-window.nightly");
+      assertThat(mapper.readTree(kept).get("eventTime").asText()).isEqualTo(missedTime);
     }
   }
 
