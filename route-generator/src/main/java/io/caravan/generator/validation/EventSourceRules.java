@@ -43,6 +43,9 @@ final class EventSourceRules {
     if (spec.getCalendar() != null) {
       spec.getCalendar().forEach((event, calendar) -> CalendarRules.check("spec.calendar." + event, calendar, out));
     }
+    for (String type : List.of("file", "sftp")) {
+      WatchPathRules.check("spec." + type, spec.otherSources().get(type), out);
+    }
   }
 
   private static Map<String, List<String>> eventNamesByType(EventSourceSpec spec) {
