@@ -11,9 +11,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Argo's EventSource validation rules (inventory §1.1, §1.4, §1.5.1); calendar entries: {@link CalendarRules}. */
 final class EventSourceRules {
+
+  /** What a ConfigMap data key allows (the key of calendar persistence is {@code <source>.<event>}). */
+  private static final Pattern CONFIG_MAP_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
 
   private EventSourceRules() {}
 
@@ -41,7 +45,14 @@ final class EventSourceRules {
       });
     }
     if (spec.getCalendar() != null) {
-      spec.getCalendar().forEach((event, calendar) -> CalendarRules.check("spec.calendar." + event, calendar, out));
+      spec.getCalendar().forEach((event, calendar) -> {
+        CalendarRules.check("spec.calendar." + event, calendar, out);
+        if (calendar != null && calendar.getPersistence() != null && !CONFIG_MAP_KEY.matcher(event).matches()) {
+          out.add(Diagnostic.error("spec.calendar." + event, "with persistence the event name '" + event
+              + "' becomes the ConfigMap key '" + source.name() + "." + event
+              + "', which allows only letters, digits, '-', '_' and '.'"));
+        }
+      });
     }
     for (String type : List.of("file", "sftp")) {
       WatchPathRules.check("spec." + type, spec.otherSources().get(type), out);
