@@ -41,12 +41,16 @@ final class EventSourceRules {
           out.add(Diagnostic.error(path, "webhook event '" + event + "' has no settings"));
         } else {
           webhookContext(path, webhook, out);
+          ExpressionSyntax.eventSourceFilter(path, webhook.getFilter(), out);
         }
       });
     }
     if (spec.getCalendar() != null) {
       spec.getCalendar().forEach((event, calendar) -> {
         CalendarRules.check("spec.calendar." + event, calendar, out);
+        if (calendar != null) {
+          ExpressionSyntax.eventSourceFilter("spec.calendar." + event, calendar.getFilter(), out);
+        }
         if (calendar != null && calendar.getPersistence() != null && !CONFIG_MAP_KEY.matcher(event).matches()) {
           out.add(Diagnostic.error("spec.calendar." + event, "with persistence the event name '" + event
               + "' becomes the ConfigMap key '" + source.name() + "." + event

@@ -56,6 +56,7 @@ final class SensorRules {
         filters(path + ".filters", dependency.getFilters(), out);
       }
       ScriptSyntax.check(path, dependency, out);
+      ExpressionSyntax.dependency(path, dependency, out);
     }
     return names;
   }

@@ -253,6 +253,7 @@ final class TriggerRules {
         out.add(Diagnostic.error(p + ".src", "parameter source (src) is required"));
       } else {
         required(out, p + ".src.dependencyName", parameter.getSrc().getDependencyName(), "src.dependencyName");
+        ExpressionSyntax.parameterSource(p + ".src", parameter.getSrc(), out);
       }
       if (parameter == null) {
         continue;

@@ -1,8 +1,8 @@
 package io.caravan.routes.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.caravan.routes.expr.ExprLangExpression;
-import io.caravan.routes.expr.ExpressionException;
+import io.caravan.expr.ExprLangExpression;
+import io.caravan.expr.ExpressionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.caravan.routes.trigger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerParameterSource;
 import io.caravan.routes.event.ArgoEvent;
-import io.caravan.routes.expr.GJson;
+import io.caravan.expr.GJson;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;

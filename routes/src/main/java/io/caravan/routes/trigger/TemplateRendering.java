@@ -1,7 +1,7 @@
 package io.caravan.routes.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.caravan.routes.expr.GoTemplate;
+import io.caravan.expr.GoTemplate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.caravan.routes.expr.ExpressionException;
+import io.caravan.expr.ExpressionException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;

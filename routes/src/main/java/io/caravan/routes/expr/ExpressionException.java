@@ -1,8 +1,0 @@
-package io.caravan.routes.expr;
-
-/** An expression that cannot be parsed or evaluated; the message says why. */
-public class ExpressionException extends RuntimeException {
-  public ExpressionException(String message) {
-    super(message);
-  }
-}

@@ -1,8 +1,0 @@
-package io.caravan.routes.expr;
-
-/** A Go template that cannot be parsed or executed; the message says why, as Go would. */
-public class TemplateException extends RuntimeException {
-  public TemplateException(String message) {
-    super(message);
-  }
-}
