@@ -97,7 +97,6 @@ public final class RuntimeDeploymentDependent {
     pod.setVolumes(volumes);
     template.applyToPod(pod);
 
-    JsonNode replicas = spec.get("replicas");
     return new DeploymentBuilder()
         .withNewMetadata()
           .withName(kind.deploymentName(name))
@@ -105,7 +104,7 @@ public final class RuntimeDeploymentDependent {
           .withLabels(selector)
         .endMetadata()
         .withNewSpec()
-          .withReplicas(replicas != null && replicas.canConvertToInt() ? replicas.asInt() : 1)
+          .withReplicas(replicas(spec.get("replicas")))
           .withNewSelector().withMatchLabels(selector).endSelector()
           .withNewTemplate()
             .withNewMetadata().withLabels(podLabels).withAnnotations(podAnnotations).endMetadata()
@@ -117,5 +116,10 @@ public final class RuntimeDeploymentDependent {
 
   private static VolumeMount mount(String volume, String path) {
     return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(!"/tmp".equals(path)).build();
+  }
+
+  /** Argo's {@code GetReplicas}: absent, not a number or less than 1 → 1 (an EventSource or Sensor never scales to 0). */
+  static int replicas(JsonNode replicas) {
+    return replicas != null && replicas.canConvertToInt() ? Math.max(1, replicas.asInt()) : 1;
   }
 }

@@ -122,4 +122,14 @@ class RuntimeDeploymentDependentTest {
     String yaml = "template: {serviceAccountName: a}\n";
     assertThat(build(yaml)).isEqualTo(build(yaml));
   }
+
+  @Test
+  void replicasDefaultLikeArgo() {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(RuntimeDeploymentDependent.replicas(null)).isEqualTo(1);
+    assertThat(RuntimeDeploymentDependent.replicas(json.getNodeFactory().numberNode(0))).isEqualTo(1);
+    assertThat(RuntimeDeploymentDependent.replicas(json.getNodeFactory().numberNode(-3))).isEqualTo(1);
+    assertThat(RuntimeDeploymentDependent.replicas(json.getNodeFactory().numberNode(2))).isEqualTo(2);
+    assertThat(RuntimeDeploymentDependent.replicas(json.getNodeFactory().textNode("many"))).isEqualTo(1);
+  }
 }
