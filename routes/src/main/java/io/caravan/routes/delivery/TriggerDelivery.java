@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  *       as {@value #DUPLICATES_METRIC}).
  *   <li>{@code atLeastOnce: true}: the trigger runs here, before the bus message is acked: up to
  *       {@code retryStrategy} attempts, each a call of the {@code action} route after a {@code rateLimit}
- *       token ({@link TriggerRateLimiter}: one bucket shared by the replicas on JetStream); when every attempt failed, the {@code dlqAction} (the {@code dlqTrigger}) runs with its own
- *       {@code dlqRetryStrategy}. The message is then acked whatever the outcome (Argo); only a runtime that
- *       stops or dies before this ends leaves the message to be redelivered.
+ *       token ({@link TriggerRateLimiter}: one bucket shared by the replicas on JetStream); when every attempt
+ *       failed, the {@code dlqAction} (the {@code dlqTrigger}) runs with its own {@code dlqRetryStrategy}. The
+ *       message is then acked whatever the outcome (Argo); only a runtime that stops or dies before this ends
+ *       leaves the message to be redelivered.
  *   <li>{@code atLeastOnce: false} (default): the same runs after the bus message was acked (Argo); a crash
  *       before the trigger ran loses it.
  * </ol>
