@@ -124,6 +124,37 @@ class SensorReplicasE2ETest {
     }
   }
 
+  @Test
+  void twoReplicasTogetherKeepTheTriggersRateLimitNotTwiceIt() throws Exception {
+    nats.start();
+    int perSecond = 5;
+    int count = 40;
+    try (CountingHttpReceiver receiver = new CountingHttpReceiver("id");
+        BusPublisher publisher = new BusPublisher(nats.url())) {
+      Caravan sensor = Caravan.manifests("manifests/rate-limited-sensor.yaml")
+          .with("RECEIVER", receiver.url("/record")).with("PER_SECOND", perSecond).bus(nats.url())
+          .camelProperty("camel.component.eventbus.maxInFlight", 8);
+      try (CaravanRuntime replicaOne = sensor.start(); CaravanRuntime replicaTwo = sensor.start()) {
+        List<ArgoEvent> burst = events("r-", count);
+        publisher.publish(burst);
+        assertThat(receiver.awaitAll(ids(burst), Duration.ofSeconds(25))).as("all triggered").isTrue();
+        // After the burst (the full bucket) one token per 1/perSecond s. The first requests also open the HTTP
+        // connections, so measure from the one a second of tokens past the burst to the last one.
+        List<Long> arrivals = receiver.arrivals();
+        int from = 2 * perSecond;
+        double seconds = (arrivals.get(arrivals.size() - 1) - arrivals.get(from)) / 1e9;
+        double rate = (arrivals.size() - 1 - from) / seconds;
+        double byReplicaOne = triggered(replicaOne);
+        System.out.printf("rateLimit %d/s with two replicas: %d events, %.2f/s over the last %.2f s"
+                + " (a bucket per replica would allow %d/s), replica 1 fired %.0f, replica 2 fired %.0f%n",
+            perSecond, arrivals.size(), rate, seconds, 2 * perSecond, byReplicaOne, triggered(replicaTwo));
+        assertThat(receiver.duplicates()).isZero();
+        assertThat(byReplicaOne).as("both replicas fired").isBetween(1.0, count - 1.0);
+        assertThat(rate).as("the Sensor's rate, not twice it").isBetween(0.85 * perSecond, 1.15 * perSecond);
+      }
+    }
+  }
+
   private static double triggered(CaravanRuntime runtime) {
     Counter counter = runtime.meterRegistry().find("argo_events_action_triggered").counter();
     return counter == null ? 0 : counter.count();

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +24,7 @@ public final class CountingHttpReceiver implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final AtomicInteger total = new AtomicInteger();
+  private final List<Long> arrivals = new CopyOnWriteArrayList<>();
 
   public CountingHttpReceiver(String field) throws IOException {
     this(field, Duration.ZERO);
@@ -32,6 +35,7 @@ public final class CountingHttpReceiver implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext("/", exchange -> {
+      arrivals.add(System.nanoTime());
       try (InputStream in = exchange.getRequestBody()) {
         String value = JSON.readTree(in).path(field).asText("");
         counts.computeIfAbsent(value, k -> new AtomicInteger()).incrementAndGet();
@@ -59,6 +63,11 @@ public final class CountingHttpReceiver implements AutoCloseable {
   /** Requests received in all. */
   public int total() {
     return total.get();
+  }
+
+  /** When each request arrived ({@link System#nanoTime()}), in arrival order. */
+  public List<Long> arrivals() {
+    return List.copyOf(arrivals);
   }
 
   /** How often each value arrived. */

@@ -1,5 +1,7 @@
 package io.caravan.routes.bus;
 
+import io.caravan.routes.delivery.SharedFiredEventIds;
+import io.caravan.routes.delivery.SharedRateLimits;
 import io.caravan.routes.sensor.CorrelationStore;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +26,19 @@ interface BusTransport extends AutoCloseable {
 
   /** Where Sensor {@code sensorName} keeps its AND-conditions' state on this bus (one store per Sensor). */
   CorrelationStore correlationStore(String sensorName) throws Exception;
+
+  /** The token buckets Sensor {@code sensorName}'s replicas share on this bus; null when it shares none. */
+  default SharedRateLimits sharedRateLimits(String sensorName) {
+    return null;
+  }
+
+  /**
+   * The event ids that fired Sensor {@code sensorName}'s triggers within {@code window}, shared by its replicas
+   * on this bus; null when it shares none.
+   */
+  default SharedFiredEventIds sharedFiredEventIds(String sensorName, Duration window) {
+    return null;
+  }
 
   @Override
   void close();

@@ -1,5 +1,9 @@
 package io.caravan.routes.bus;
 
+import io.caravan.routes.delivery.RecentEventIds;
+import io.caravan.routes.delivery.SharedDeliveryStateProvider;
+import io.caravan.routes.delivery.SharedFiredEventIds;
+import io.caravan.routes.delivery.SharedRateLimits;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.caravan.routes.sensor.CorrelationStore;
 import io.caravan.routes.sensor.CorrelationStoreProvider;
@@ -16,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * (docs/generated-routes.md). Its options are set by the runtime ({@code camel.component.eventbus.*}),
  * never by generated routes: {@code url} chooses NATS JetStream ({@code nats://host:port[,…]}) or the
  * in-memory bus (absent or {@code memory}). All endpoints share one connection. It also gives each Sensor
- * its correlation store on the same bus (a KV bucket on JetStream).
+ * its correlation store on the same bus (a KV bucket on JetStream), and on JetStream the delivery state its
+ * replicas share: the triggers' rate-limit buckets and the recently fired event ids (docs/sensor-delivery.md).
  */
-public class EventBusComponent extends DefaultComponent implements CorrelationStoreProvider {
+public class EventBusComponent extends DefaultComponent
+    implements CorrelationStoreProvider, SharedDeliveryStateProvider {
   private static final Logger LOG = LoggerFactory.getLogger(EventBusComponent.class);
   /** A NATS subject token: no separators, wildcards or whitespace. */
   private static final Pattern NAME = Pattern.compile("[^.*>/\\s]+");
@@ -36,6 +42,7 @@ public class EventBusComponent extends DefaultComponent implements CorrelationSt
   private Duration nakDelay = Duration.ofSeconds(1);
   private Duration publishTimeout = Duration.ofSeconds(5);
   private Duration pullExpiry = Duration.ofSeconds(10);
+  private Duration deduplicationWindow = RecentEventIds.DEFAULT_WINDOW;
 
   private BusTransport transport;
   private ArgoMetrics metrics;
@@ -81,6 +88,20 @@ public class EventBusComponent extends DefaultComponent implements CorrelationSt
   @Override
   public CorrelationStore correlationStore(String sensorName) throws Exception {
     return transport().correlationStore(sensorName);
+  }
+
+  @Override
+  public SharedRateLimits sharedRateLimits(String sensorName) throws Exception {
+    return transport().sharedRateLimits(sensorName);
+  }
+
+  @Override
+  public SharedFiredEventIds sharedFiredEventIds(String sensorName) throws Exception {
+    if (deduplicationWindow == null || deduplicationWindow.isNegative() || deduplicationWindow.isZero()) {
+      throw new IllegalArgumentException("eventbus option 'deduplicationWindow' must be positive, not "
+          + deduplicationWindow);
+    }
+    return transport().sharedFiredEventIds(sensorName, deduplicationWindow);
   }
 
   /** The {@code argoMetrics} bean of the registry, else metrics that go nowhere. */
@@ -217,5 +238,18 @@ public class EventBusComponent extends DefaultComponent implements CorrelationSt
 
   public void setPullExpiry(Duration pullExpiry) {
     this.pullExpiry = pullExpiry;
+  }
+
+  public Duration getDeduplicationWindow() {
+    return deduplicationWindow;
+  }
+
+  /**
+   * How long the replicas of a Sensor remember the event ids that fired a trigger (the max age of its
+   * {@code _fired_<sensor>} bucket on JetStream). Argo's 1 minute by default; shorter only for tests, and the same
+   * on every replica.
+   */
+  public void setDeduplicationWindow(Duration deduplicationWindow) {
+    this.deduplicationWindow = deduplicationWindow;
   }
 }

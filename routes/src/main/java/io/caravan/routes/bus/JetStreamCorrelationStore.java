@@ -5,7 +5,6 @@ import io.caravan.routes.sensor.CorrelationStore;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
-import io.nats.client.KeyValueManagement;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.StorageType;
@@ -15,9 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +25,12 @@ import org.slf4j.LoggerFactory;
  * retried on conflict, so replicas of a Sensor that share the durable consumers never lose each other's
  * updates (updates from one runtime are also serialised per trigger, so they do not conflict with each other).
  * The key is never deleted: a fired trigger stores an empty state.
+ *
+ * <p>The bucket also holds each rate-limited trigger's shared token bucket under {@code ratelimit.<trigger>}
+ * ({@link JetStreamRateLimits}): trigger names have no {@code .}, so no key of one kind is a key of the other.
  */
 final class JetStreamCorrelationStore implements CorrelationStore {
   private static final Logger LOG = LoggerFactory.getLogger(JetStreamCorrelationStore.class);
-  /** JetStream API error code "wrong last sequence": the key changed since it was read. */
-  static final int WRONG_LAST_SEQUENCE = 10071;
-  /** JetStream API error code "stream not found" (a bucket is a stream {@code KV_<bucket>}). */
-  private static final int STREAM_NOT_FOUND = 10059;
-  private static final Pattern NOT_BUCKET_CHAR = Pattern.compile("[^A-Za-z0-9_-]");
-  private static final int MAX_ATTEMPTS = 100;
 
   private final KeyValue bucket;
   /** One lock per trigger: this runtime's own updates queue up instead of conflicting with each other. */
@@ -49,42 +43,25 @@ final class JetStreamCorrelationStore implements CorrelationStore {
   /** Opens the Sensor's bucket, creating it (file storage, one revision per key) when it is missing. */
   static JetStreamCorrelationStore open(Connection connection, String sensor, int replicas)
       throws IOException, JetStreamApiException {
-    String name = bucketName(sensor);
-    KeyValueManagement management = connection.keyValueManagement();
-    if (!exists(management, name)) {
-      try {
-        management.create(KeyValueConfiguration.builder()
-            .name(name)
-            .description("Caravan: correlation state of Sensor " + sensor)
-            .storageType(StorageType.File)
-            .maxHistoryPerKey(1)
-            .replicas(replicas)
-            .build());
-        LOG.info("Event bus: created KV bucket '{}' for the correlation state of Sensor '{}'", name, sensor);
-      } catch (JetStreamApiException e) {
-        if (!exists(management, name)) { // not a lost race with a replica creating it
-          throw e;
-        }
-      }
-    }
-    return new JetStreamCorrelationStore(connection.keyValue(name));
+    KeyValueConfiguration config = KeyValueConfiguration.builder()
+        .name(bucketName(sensor))
+        .description("Caravan: correlation state of Sensor " + sensor)
+        .storageType(StorageType.File)
+        .maxHistoryPerKey(1)
+        .replicas(replicas)
+        .build();
+    return new JetStreamCorrelationStore(JetStreamBuckets.openOrCreate(connection, config,
+        "the correlation state of Sensor '" + sensor + "'"));
   }
 
   /** The Sensor name as a bucket name: Argo's (the name itself), with characters KV refuses as {@code _}. */
   static String bucketName(String sensor) {
-    return NOT_BUCKET_CHAR.matcher(sensor).replaceAll("_");
+    return JetStreamBuckets.sensorBucketName(sensor);
   }
 
-  private static boolean exists(KeyValueManagement management, String name)
-      throws IOException, JetStreamApiException {
-    try {
-      return management.getBucketInfo(name) != null;
-    } catch (JetStreamApiException e) {
-      if (e.getApiErrorCode() == STREAM_NOT_FOUND) {
-        return false;
-      }
-      throw e;
-    }
+  /** The Sensor's bucket. */
+  KeyValue bucket() {
+    return bucket;
   }
 
   @Override
@@ -109,13 +86,14 @@ final class JetStreamCorrelationStore implements CorrelationStore {
         }
         return transition;
       } catch (JetStreamApiException e) {
-        if (e.getApiErrorCode() != WRONG_LAST_SEQUENCE || attempt >= MAX_ATTEMPTS) {
+        if (e.getApiErrorCode() != JetStreamBuckets.WRONG_LAST_SEQUENCE
+            || attempt >= JetStreamBuckets.MAX_ATTEMPTS) {
           throw new IllegalStateException("Sensor '" + sensor + "' trigger '" + trigger
               + "': cannot store correlation state in KV bucket '" + bucket.getBucketName() + "': "
               + e.getMessage(), e);
         }
         LOG.debug("Sensor '{}' trigger '{}': correlation state changed concurrently; retrying", sensor, trigger);
-        pause(attempt);
+        JetStreamBuckets.pauseAfterConflict(attempt);
       } catch (IOException e) {
         throw new UncheckedIOException("Sensor '" + sensor + "' trigger '" + trigger
             + "': KV bucket '" + bucket.getBucketName() + "' unavailable: " + e.getMessage(), e);
@@ -139,9 +117,10 @@ final class JetStreamCorrelationStore implements CorrelationStore {
     Set<String> removed = new TreeSet<>();
     try {
       for (String key : bucket.keys()) {
-        if (!keep.contains(key)) {
+        String trigger = key.substring(key.indexOf('.') + 1); // "<trigger>" or "ratelimit.<trigger>"
+        if (!keep.contains(trigger)) {
           bucket.purge(key);
-          removed.add(key);
+          removed.add(trigger);
         }
       }
     } catch (IOException e) {
@@ -166,16 +145,6 @@ final class JetStreamCorrelationStore implements CorrelationStore {
       LOG.warn("Sensor '{}' trigger '{}': dropping unreadable correlation state ({})", sensor, trigger,
           e.getMessage());
       return CorrelationState.empty("");
-    }
-  }
-
-  /** A short random pause so that replicas that collided do not collide again. */
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 2L));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while storing correlation state", e);
     }
   }
 }

@@ -26,7 +26,10 @@ import io.nats.client.impl.Headers;
 import io.nats.client.support.Status;
 import java.io.IOException;
 import java.time.Duration;
+import io.caravan.routes.delivery.SharedFiredEventIds;
+import io.caravan.routes.delivery.SharedRateLimits;
 import io.caravan.routes.sensor.CorrelationStore;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +53,9 @@ final class JetStreamTransport implements BusTransport {
   private final BusSettings settings;
   private final Connection connection;
   private final JetStream jetStream;
-  private final Map<String, CorrelationStore> correlationStores = new ConcurrentHashMap<>();
+  private final Map<String, JetStreamCorrelationStore> correlationStores = new ConcurrentHashMap<>();
+  private final Map<String, SharedRateLimits> rateLimits = new ConcurrentHashMap<>();
+  private final Map<String, SharedFiredEventIds> firedEventIds = new ConcurrentHashMap<>();
 
   private JetStreamTransport(BusSettings settings, Connection connection) throws IOException {
     this.settings = settings;
@@ -222,8 +227,8 @@ final class JetStreamTransport implements BusTransport {
   }
 
   @Override
-  public CorrelationStore correlationStore(String sensorName) throws Exception {
-    CorrelationStore store = correlationStores.get(sensorName);
+  public JetStreamCorrelationStore correlationStore(String sensorName) throws Exception {
+    JetStreamCorrelationStore store = correlationStores.get(sensorName);
     if (store == null) {
       synchronized (correlationStores) {
         store = correlationStores.get(sensorName);
@@ -234,6 +239,20 @@ final class JetStreamTransport implements BusTransport {
       }
     }
     return store;
+  }
+
+  /** Rate-limit keys in the Sensor's correlation bucket (opened on first use, again after a failure). */
+  @Override
+  public SharedRateLimits sharedRateLimits(String sensorName) {
+    return rateLimits.computeIfAbsent(sensorName, sensor -> new JetStreamRateLimits(sensor, connection,
+        () -> correlationStore(sensor).bucket(), Clock.systemUTC()));
+  }
+
+  /** Bucket {@code _fired_<sensor>} with max age {@code window} (created on first use). */
+  @Override
+  public SharedFiredEventIds sharedFiredEventIds(String sensorName, Duration window) {
+    return firedEventIds.computeIfAbsent(sensorName,
+        sensor -> new JetStreamFiredEventIds(sensor, connection, window, settings.streamReplicas()));
   }
 
   @Override

@@ -29,6 +29,10 @@ public final class RecentEventIds {
     this.capacity = capacity;
   }
 
+  public Duration window() {
+    return Duration.ofNanos(windowNanos);
+  }
+
   /** True when {@code id} was remembered less than the window before {@code nowNanos}. */
   public synchronized boolean contains(String id, long nowNanos) {
     expire(nowNanos);

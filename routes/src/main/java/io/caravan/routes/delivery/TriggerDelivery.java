@@ -25,13 +25,15 @@ import org.slf4j.LoggerFactory;
  * after {@code TriggerConditions} on the trigger route. The body is the fired events (dependency → event).
  *
  * <ol>
- *   <li>De-duplication: the same set of event ids fired within {@link RecentEventIds#DEFAULT_WINDOW} is
- *       dropped (logged, counted as {@value #DUPLICATES_METRIC}).
+ *   <li>De-duplication ({@link TriggerDeduplication}): the same set of event ids started in this runtime, or
+ *       fired by a replica (JetStream), within {@link RecentEventIds#DEFAULT_WINDOW} is dropped (logged, counted
+ *       as {@value #DUPLICATES_METRIC}).
  *   <li>{@code atLeastOnce: true}: the trigger runs here, before the bus message is acked: up to
  *       {@code retryStrategy} attempts, each a call of the {@code action} route after a {@code rateLimit}
- *       token; when every attempt failed, the {@code dlqAction} (the {@code dlqTrigger}) runs with its own
- *       {@code dlqRetryStrategy}. The message is then acked whatever the outcome (Argo); only a runtime that
- *       stops or dies before this ends leaves the message to be redelivered.
+ *       token ({@link TriggerRateLimiter}: one bucket shared by the replicas on JetStream); when every attempt
+ *       failed, the {@code dlqAction} (the {@code dlqTrigger}) runs with its own {@code dlqRetryStrategy}. The
+ *       message is then acked whatever the outcome (Argo); only a runtime that stops or dies before this ends
+ *       leaves the message to be redelivered.
  *   <li>{@code atLeastOnce: false} (default): the same runs after the bus message was acked (Argo); a crash
  *       before the trigger ran loses it.
  * </ol>
@@ -62,6 +64,8 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   private RetryBackoff dlqRetryStrategy = RetryBackoff.ONCE;
   private RecentEventIds recentEventIds =
       new RecentEventIds(RecentEventIds.DEFAULT_WINDOW, RecentEventIds.DEFAULT_CAPACITY);
+  private volatile TriggerDeduplication deduplication;
+  private volatile TriggerRateLimiter rateLimiter;
   private volatile Scheduler scheduler;
   private final Map<String, AsyncProducer> producers = new ConcurrentHashMap<>();
   private final AtomicInteger detachedRuns = new AtomicInteger();
@@ -85,9 +89,11 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
       return true;
     }
     String key = eventIds(events);
-    if (!recentEventIds.add(key, System.nanoTime())) {
-      LOG.info("{}event(s) {} already fired this trigger within {}; dropped as a duplicate", where(), key,
-          RecentEventIds.DEFAULT_WINDOW);
+    TriggerDeduplication.Seen seen = deduplication().check(key);
+    if (seen != TriggerDeduplication.Seen.NOT_SEEN) {
+      LOG.info("{}event(s) {} already fired this trigger {} within {}; dropped as a duplicate", where(), key,
+          seen == TriggerDeduplication.Seen.BY_A_REPLICA ? "on another replica" : "in this runtime",
+          deduplication().window(seen));
       metrics().registry().counter(DUPLICATES_METRIC, "sensor_name", sensorName, "trigger_name", triggerName)
           .increment();
       callback.done(true);
@@ -110,7 +116,7 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
         detachedRuns.decrementAndGet();
       }
       if (outcome == Outcome.STOPPED) {
-        recentEventIds.remove(key); // not done: the redelivery must run it
+        deduplication().forget(key); // not done: the redelivery must run it
         exchange.setException(new IllegalStateException(where() + "the runtime is stopping; events " + key
             + " stay unacknowledged and are redelivered"));
       }
@@ -122,6 +128,10 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   /** Runs the trigger, then its dlqTrigger when every attempt failed; {@code done} gets the outcome. */
   void execute(Map<String, ArgoEvent> events, Consumer<Outcome> done) {
     new Run(action, triggerName, retryStrategy, events, outcome -> {
+      if (outcome == Outcome.SUCCEEDED) {
+        // Only now, never before the run: a record of a run that did not happen would lose the event.
+        deduplication().recordFired(eventIds(events));
+      }
       if (outcome != Outcome.FAILED) {
         done.accept(outcome);
       } else if (dlqAction == null) {
@@ -166,7 +176,7 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
         done.accept(Outcome.STOPPED);
         return;
       }
-      long wait = rateLimit == null ? 0 : rateLimit.reserve(System.nanoTime()).toMillis();
+      long wait = rateLimit == null ? 0 : rateLimiter().reserve().toMillis();
       if (wait > 0) {
         scheduler().schedule(() -> send(number), wait);
       } else {
@@ -244,6 +254,34 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
         throw new IllegalStateException(where() + "cannot call " + key + ": " + e.getMessage(), e);
       }
     });
+  }
+
+  private TriggerDeduplication deduplication() {
+    TriggerDeduplication current = deduplication;
+    if (current == null) {
+      synchronized (this) {
+        if (deduplication == null) {
+          deduplication = new TriggerDeduplication(where(), triggerName, recentEventIds,
+              () -> SharedDeliveryStateProvider.firedEventIds(camelContext, sensorName));
+        }
+        current = deduplication;
+      }
+    }
+    return current;
+  }
+
+  private TriggerRateLimiter rateLimiter() {
+    TriggerRateLimiter current = rateLimiter;
+    if (current == null) {
+      synchronized (this) {
+        if (rateLimiter == null) {
+          rateLimiter = new TriggerRateLimiter(where(), triggerName, rateLimit,
+              () -> SharedDeliveryStateProvider.rateLimits(camelContext, sensorName));
+        }
+        current = rateLimiter;
+      }
+    }
+    return current;
   }
 
   private Scheduler scheduler() {
@@ -332,6 +370,7 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   /** The manifest's {@code rateLimit} block as YAML. */
   public void setRateLimit(String yaml) {
     this.rateLimit = TriggerRateLimit.parse(yaml);
+    this.rateLimiter = null;
   }
 
   public String getDlqAction() {
@@ -367,5 +406,6 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
 
   void setRecentEventIds(RecentEventIds recentEventIds) {
     this.recentEventIds = recentEventIds;
+    this.deduplication = null;
   }
 }

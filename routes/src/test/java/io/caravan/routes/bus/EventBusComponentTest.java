@@ -62,4 +62,25 @@ class EventBusComponentTest {
     component.setUrl("memory");
     assertThat(component.settings().inMemory()).isTrue();
   }
+
+  @Test
+  void theInMemoryBusSharesNoDeliveryStateSoTriggersKeepTheirOwn() throws Exception {
+    try (DefaultCamelContext context = new DefaultCamelContext()) {
+      EventBusComponent component = new EventBusComponent();
+      context.addComponent("eventbus", component);
+      context.start();
+      assertThat(component.sharedRateLimits("s")).isNull();
+      assertThat(component.sharedFiredEventIds("s")).isNull();
+    }
+  }
+
+  @Test
+  void theDeduplicationWindowIsArgosMinuteUnlessSet() throws Exception {
+    try (DefaultCamelContext context = new DefaultCamelContext()) {
+      EventBusComponent component = new EventBusComponent();
+      assertThat(component.getDeduplicationWindow()).isEqualTo(Duration.ofMinutes(1));
+      PropertyBindingSupport.build().bind(context, component, new HashMap<>(Map.of("deduplicationWindow", "5s")));
+      assertThat(component.getDeduplicationWindow()).isEqualTo(Duration.ofSeconds(5));
+    }
+  }
 }
