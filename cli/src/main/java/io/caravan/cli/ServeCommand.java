@@ -1,5 +1,6 @@
 package io.caravan.cli;
 
+import io.caravan.routes.leader.LeaderLease;
 import io.caravan.routes.runtime.CaravanRuntime;
 import io.caravan.routes.runtime.RouteDocument;
 import io.caravan.routes.secrets.MountedSecretStore;
@@ -7,7 +8,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Parameters;
       "Runs generated route documents (*.yaml in ROUTES_DIR), as an EventSource or Sensor pod does.",
       "Environment: CARAVAN_BUS_URL, CARAVAN_BUS_USERNAME, CARAVAN_BUS_PASSWORD (or CARAVAN_BUS_AUTH_FILE:",
       "Argo's client-auth YAML), CARAVAN_BUS_STREAM_CONFIG (Argo's streamConfig YAML), CARAVAN_NAMESPACE,",
-      "CARAVAN_BUS_MAX_IN_FLIGHT."
+      "CARAVAN_BUS_MAX_IN_FLIGHT, CARAVAN_LEADER_LEASE (with POD_NAME or HOSTNAME as the identity, and Argo's",
+      "LEADER_ELECTION_LEASE_DURATION, LEADER_ELECTION_RENEW_DEADLINE, LEADER_ELECTION_RETRY_PERIOD)."
     })
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -49,6 +53,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--namespace", paramLabel = "NS",
       description = "Namespace label of the metrics and of calendar persistence ConfigMaps (default: $CARAVAN_NAMESPACE).")
   String namespace = System.getenv("CARAVAN_NAMESPACE");
+
+  @Option(names = "--leader-lease", paramLabel = "NAME",
+      description = "Lease whose holder alone runs the calendar routes, so that replicas do not fire twice "
+          + "(default: $CARAVAN_LEADER_LEASE; unset = they run at once).")
+  String leaderLease = System.getenv(LeaderLease.LEASE_ENV);
 
   @Option(names = "--secrets-dir", paramLabel = "DIR",
       description = "Base of mounted secrets/<name>/<key> and config/<name>/<key> (default: /argo-events).")
@@ -88,9 +97,23 @@ final class ServeCommand implements Callable<Integer> {
         .busUrl(bus == null || bus.isBlank() ? null : bus)
         .metricsPort(metricsPort)
         .namespace(namespace == null ? "" : namespace)
-        .secretStore(new MountedSecretStore(secretsDir));
+        .secretStore(new MountedSecretStore(secretsDir))
+        .leaderLease(leaderLease());
     BusEnvironment.properties(System.getenv()).forEach(builder::camelProperty);
     return foreground.run(builder.build(), out, err);
+  }
+
+  private LeaderLease leaderLease() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.remove(LeaderLease.LEASE_ENV);
+    if (leaderLease != null) {
+      env.put(LeaderLease.LEASE_ENV, leaderLease);
+    }
+    try {
+      return LeaderLease.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   void stop() {

@@ -72,6 +72,42 @@ class CliServeTest {
   }
 
   @Test
+  void leaderLeaseReachesTheRuntimeAndLeavesWebhooksRunning(@TempDir Path routes) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Files.writeString(routes.resolve("eventsource-hooks.yaml"), new RouteGenerator().generate(
+        ManifestReader.parse("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: EventSource
+            metadata: {name: hooks}
+            spec:
+              webhook:
+                ping: {port: "%d", endpoint: /ping, method: POST}
+            """.formatted(port)).get(0).resource()).yaml());
+
+    CommandLine commandLine = CaravanCli.commandLine();
+    ServeCommand command = commandLine.getSubcommands().get("serve").getCommand();
+    CompletableFuture<Result> serving = CompletableFuture.supplyAsync(() -> run(commandLine,
+        "serve", "--metrics-port", "0", "--leader-lease", "eventsource-hooks", routes.toString()));
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (command.runtime() == null && !serving.isDone() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(command.runtime()).isNotNull();
+      assertThat(command.runtime().options().leaderLease().name()).isEqualTo("eventsource-hooks");
+      assertThat(command.runtime().options().leaderLease().identity()).isNotBlank();
+      // webhooks are active-active: served at once, whoever holds the Lease
+      assertThat(post("http://localhost:" + port + "/ping", "none")).isEqualTo(200);
+    } finally {
+      command.stop();
+    }
+    assertThat(serving.get(30, TimeUnit.SECONDS).exitCode()).isZero();
+  }
+
+  @Test
   void emptyRoutesDirectoryIsAnError(@TempDir Path routes) {
     Result result = run("serve", "--metrics-port", "0", routes.toString());
     assertThat(result.exitCode()).isEqualTo(1);

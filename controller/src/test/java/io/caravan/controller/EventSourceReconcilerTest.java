@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,30 @@ class EventSourceReconcilerTest {
     assertThat(service.getSpec().getSelector()).isEqualTo(labels);
     assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(12000);
     assertOwnedBy(service.getMetadata().getOwnerReferences(), source);
+  }
+
+  @Test
+  void calendarEventSourcePodsElectALeaderAndWebhookOnlyOnesDoNot() {
+    String ns = namespaceWithBus();
+    cluster.create(ns, EventSourceResource.class, Fixtures.calendarSource("ticker"));
+    cluster.create(ns, EventSourceResource.class, Fixtures.webhookSource("plainhooks", "/x"));
+    cluster.awaitCondition(EventSourceResource.class, ns, "ticker", "Deployed", "True");
+    cluster.awaitCondition(EventSourceResource.class, ns, "plainhooks", "Deployed", "True");
+
+    Deployment calendar = deployment(ns, "ticker");
+    assertThat(calendar.getSpec().getReplicas()).isEqualTo(2);
+    List<EnvVar> env = calendar.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+    assertThat(env).filteredOn(e -> e.getName().equals("CARAVAN_LEADER_LEASE"))
+        .extracting(EnvVar::getValue).containsExactly("eventsource-ticker");
+    assertThat(env).filteredOn(e -> e.getName().equals("POD_NAME")).singleElement()
+        .satisfies(e -> assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name"));
+    assertThat(cluster.client().configMaps().inNamespace(ns).withName("ticker-eventsource-routes").get()
+        .getData().get("routes.yaml")).contains("routePolicy: eventSourceLeader");
+
+    Container hooks = deployment(ns, "plainhooks").getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(hooks.getEnv()).extracting(EnvVar::getName).doesNotContain("CARAVAN_LEADER_LEASE", "POD_NAME");
+    assertThat(cluster.client().configMaps().inNamespace(ns).withName("plainhooks-eventsource-routes").get()
+        .getData().get("routes.yaml")).doesNotContain("routePolicy");
   }
 
   @Test
@@ -171,7 +196,7 @@ class EventSourceReconcilerTest {
         .satisfies(ref -> assertThat(ref.getName()).isEqualTo("gone"));
   }
 
-  static void assertOwnedBy(java.util.List<OwnerReference> refs, EventSourceResource owner) {
+  static void assertOwnedBy(List<OwnerReference> refs, EventSourceResource owner) {
     assertThat(refs).singleElement().satisfies(ref -> {
       assertThat(ref.getKind()).isEqualTo("EventSource");
       assertThat(ref.getApiVersion()).isEqualTo("argoproj.io/v1alpha1");

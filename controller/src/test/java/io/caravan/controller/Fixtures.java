@@ -50,6 +50,20 @@ final class Fixtures {
         """.formatted(name, endpoint);
   }
 
+  static String calendarSource(String name) {
+    return """
+        apiVersion: argoproj.io/v1alpha1
+        kind: EventSource
+        metadata:
+          name: %s
+        spec:
+          replicas: 2
+          calendar:
+            tick:
+              interval: 10s
+        """.formatted(name);
+  }
+
   static String logSensor(String name, String eventSource) {
     return """
         apiVersion: argoproj.io/v1alpha1

@@ -46,6 +46,16 @@ public final class PodTemplate {
     return stringMap(template.path("metadata").get("annotations"));
   }
 
+  /** Whether {@code container.env} sets the variable {@code name}. */
+  public boolean definesEnv(String name) {
+    for (JsonNode variable : template.path("container").path("env")) {
+      if (name.equals(variable.path("name").asText(null))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public void applyToContainer(Container main) {
     JsonNode container = template.path("container");
     if (!container.isObject()) {

@@ -1,6 +1,7 @@
 package io.caravan.controller.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.api.eventsource.EventSourceTypes;
 import io.caravan.controller.ControllerOptions;
 import io.caravan.controller.common.Labels;
 import io.fabric8.kubernetes.api.model.Container;
@@ -25,12 +26,19 @@ import java.util.Map;
  * in the runtime image, the routes ConfigMap mounted, the bus from the EventBus status, every Secret and
  * ConfigMap the spec names mounted as Argo mounts them, then {@code spec.template} applied. The pod
  * template carries the routes' hash, so pods roll exactly when the routes or the pod spec change.
+ *
+ * <p>An EventSource with active-passive sources (calendar) and {@code replicas > 1} also gets
+ * {@code CARAVAN_LEADER_LEASE=eventsource-<name>} (Argo's Lease name) and {@code POD_NAME}: its replicas elect one
+ * that runs those routes (inventory §1.3). With one replica there is nothing to elect, and no Lease RBAC is needed
+ * (Argo's default elector, Raft over the bus, needs none either).
  */
 public final class RuntimeDeploymentDependent {
 
   static final String AUTH_DIR = "/etc/eventbus/auth";
   static final String SECRETS_DIR = "/argo-events/secrets/";
   static final String CONFIG_DIR = "/argo-events/config/";
+  static final String LEADER_LEASE_ENV = "CARAVAN_LEADER_LEASE";
+  static final String POD_NAME_ENV = "POD_NAME";
 
   private RuntimeDeploymentDependent() {}
 
@@ -56,6 +64,15 @@ public final class RuntimeDeploymentDependent {
     env.add(new EnvVarBuilder().withName("CARAVAN_NAMESPACE")
         .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.namespace").endFieldRef().endValueFrom()
         .build());
+    String lease = leaderLease(kind, name, spec);
+    if (lease != null) {
+      env.add(new EnvVarBuilder().withName(LEADER_LEASE_ENV).withValue(lease).build());
+      if (!template.definesEnv(POD_NAME_ENV)) {
+        env.add(new EnvVarBuilder().withName(POD_NAME_ENV)
+            .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
+            .build());
+      }
+    }
     if (bus.hasAuth()) {
       volumes.add(new VolumeBuilder().withName("auth-volume")
           .withNewSecret().withSecretName(bus.accessSecretName()).endSecret().build());
@@ -112,6 +129,20 @@ public final class RuntimeDeploymentDependent {
           .endTemplate()
         .endSpec()
         .build();
+  }
+
+  /**
+   * {@code eventsource-<name>} when an EventSource with more than one replica has events of an active-passive
+   * (leader-elected) type, else null: webhook-only EventSources and Sensors run active-active, and a single
+   * replica needs no election.
+   */
+  static String leaderLease(WorkloadKind kind, String name, JsonNode spec) {
+    if (kind != WorkloadKind.EVENTSOURCE || spec == null || replicas(spec.get("replicas")) < 2) {
+      return null;
+    }
+    boolean leaderElected = EventSourceTypes.LEADER_ELECTED.stream()
+        .anyMatch(type -> spec.path(type).isObject() && !spec.path(type).isEmpty());
+    return leaderElected ? "eventsource-" + name : null;
   }
 
   private static VolumeMount mount(String volume, String path) {

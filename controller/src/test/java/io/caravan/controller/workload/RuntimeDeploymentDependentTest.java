@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.caravan.controller.ControllerOptions;
 import io.caravan.controller.common.Labels;
+import io.caravan.controller.model.EventSourceResource;
 import io.caravan.controller.model.SensorResource;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -131,5 +132,37 @@ class RuntimeDeploymentDependentTest {
     assertThat(RuntimeDeploymentDependent.replicas(json.getNodeFactory().numberNode(-3))).isEqualTo(1);
     assertThat(RuntimeDeploymentDependent.replicas(json.getNodeFactory().numberNode(2))).isEqualTo(2);
     assertThat(RuntimeDeploymentDependent.replicas(json.getNodeFactory().textNode("many"))).isEqualTo(1);
+  }
+
+  @Test
+  void leaderLeaseOnlyForEventSourcesWithActivePassiveSources() throws Exception {
+    JsonNode calendar = spec("replicas: 2\ncalendar: {tick: {interval: 10s}}");
+    assertThat(RuntimeDeploymentDependent.leaderLease(WorkloadKind.EVENTSOURCE, "clock", calendar))
+        .isEqualTo("eventsource-clock");
+    assertThat(RuntimeDeploymentDependent.leaderLease(WorkloadKind.EVENTSOURCE, "clock",
+        spec("calendar: {tick: {interval: 10s}}"))).as("one replica: nothing to elect").isNull();
+    assertThat(RuntimeDeploymentDependent.leaderLease(WorkloadKind.EVENTSOURCE, "hooks",
+        spec("replicas: 2\nwebhook: {a: {port: \"12000\", endpoint: /a}}"))).isNull();
+    assertThat(RuntimeDeploymentDependent.leaderLease(WorkloadKind.EVENTSOURCE, "empty", spec("calendar: {}")))
+        .isNull();
+    assertThat(RuntimeDeploymentDependent.leaderLease(WorkloadKind.SENSOR, "s1", calendar)).isNull();
+  }
+
+  @Test
+  void podNameFromTheTemplateIsKept() throws Exception {
+    EventSourceResource source = new EventSourceResource();
+    source.setMetadata(new ObjectMetaBuilder().withName("clock").withNamespace("ns").build());
+    Deployment deployment = RuntimeDeploymentDependent.desired(source, WorkloadKind.EVENTSOURCE, spec("""
+        replicas: 3
+        calendar: {tick: {interval: 10s}}
+        template:
+          container:
+            env: [{name: POD_NAME, value: fixed}]
+        """), BUS, ControllerOptions.forTests("runtime:1"), "abc");
+    var env = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+    assertThat(env).filteredOn(e -> e.getName().equals("POD_NAME")).extracting(EnvVar::getValue)
+        .containsExactly("fixed");
+    assertThat(env).filteredOn(e -> e.getName().equals("CARAVAN_LEADER_LEASE")).extracting(EnvVar::getValue)
+        .containsExactly("eventsource-clock");
   }
 }

@@ -2,6 +2,7 @@ package io.caravan.generator.source;
 
 import io.caravan.api.eventsource.EventSource;
 import io.caravan.api.eventsource.EventSourceSpec;
+import io.caravan.api.eventsource.EventSourceTypes;
 import io.caravan.generator.Diagnostics;
 import io.caravan.generator.Names;
 import io.caravan.generator.yaml.Ordered;
@@ -13,9 +14,13 @@ import java.util.Map;
 /**
  * Compiles an EventSource into one route per event: the type's source endpoint, then
  * {@code argo-event:} (wrap into a CloudEvent) and {@code eventbus:} (publish). Types without a
- * {@link SourceTranslator} are reported as unsupported.
+ * {@link SourceTranslator} are reported as unsupported. Routes of Argo's active-passive types (calendar) carry
+ * {@code routePolicy: eventSourceLeader}: with replicas, the runtime runs them on the Lease holder only.
  */
 public final class EventSourceTranslator {
+
+  /** The runtime's route policy bean that runs a route only on the elected replica (inventory §1.3). */
+  public static final String LEADER_POLICY = "eventSourceLeader";
 
   private final List<SourceTranslator<?>> translators;
 
@@ -68,7 +73,8 @@ public final class EventSourceTranslator {
         if (filter != null && !filter.isBlank()) {
           routes.add(Ordered.map("beans", List.of(filterBean(eventSource, event, filter))));
         }
-        routes.add(route(eventSource, event, type, from, filter != null && !filter.isBlank()));
+        routes.add(route(eventSource, event, type, from, filter != null && !filter.isBlank(),
+            EventSourceTypes.LEADER_ELECTED.contains(type)));
       }
     }
   }
@@ -84,7 +90,7 @@ public final class EventSourceTranslator {
   }
 
   private static Map<String, Object> route(String eventSource, String event, String type,
-      Map<String, Object> from, boolean filtered) {
+      Map<String, Object> from, boolean filtered, boolean leaderElected) {
     String target = eventSource + "/" + event;
     List<Object> publish = List.of(
         Ordered.map("to", Ordered.map(
@@ -99,6 +105,7 @@ public final class EventSourceTranslator {
         "description", type + " event '" + event + "' of EventSource '" + eventSource
             + "', published to " + Names.busSubject(eventSource, event)
             + (filtered ? " when its filter passes" : ""),
+        "routePolicy", leaderElected ? LEADER_POLICY : null,
         "from", Ordered.withSteps(from, steps)));
   }
 }

@@ -39,7 +39,8 @@ final class UnsupportedFeatures {
   static void eventSource(EventSourceSpec spec, List<Diagnostic> out) {
     deployment(out, "spec.template", spec.getTemplate(), "pod template");
     deployment(out, "spec.service", spec.getService(), "Service");
-    deployment(out, "spec.replicas", spec.getReplicas(), "replicas (Sensor replicas run active-active)");
+    deployment(out, "spec.replicas", spec.getReplicas(), "replicas (webhook replicas all serve; calendar events"
+        + " fire on the elected leader only, the holder of the Lease eventsource-<name>)");
     spec.otherSources().keySet().stream()
         .filter(type -> !IMPLEMENTED_EVENT_SOURCE_TYPES.contains(type))
         .forEach(type -> out.add(Diagnostic.unsupported("spec." + type, "EventSource type '" + type + "'")));

@@ -187,6 +187,24 @@ class EventSourceValidationTest {
   }
 
   @Test
+  void replicasWarningSaysWhichSourcesRunOnEveryReplica() {
+    assertThat(eventSource("""
+          replicas: 2
+          calendar:
+            tick: {interval: 10s}
+        """))
+        .singleElement()
+        .satisfies(warning -> {
+          assertThat(warning.path()).isEqualTo("spec.replicas");
+          assertThat(warning.message())
+              .contains("webhook replicas all serve")
+              .contains("calendar events fire on the elected leader only")
+              .contains("Lease eventsource-<name>")
+              .doesNotContain("Sensor");
+        });
+  }
+
+  @Test
   void requiresAtLeastOneEvent() {
     assertThat(eventSource("""
           eventBusName: default

@@ -1,5 +1,7 @@
 package io.caravan.routes.runtime;
 
+import io.caravan.routes.leader.LeaderLease;
+import io.caravan.routes.leader.LeaderRoutePolicy;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.caravan.routes.secrets.MountedSecretStore;
 import io.caravan.routes.secrets.SecretStore;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs generated Camel YAML documents in Camel Main: Kamelets from {@code classpath:kamelets}, the
  * {@link IdentifierPlaceholderParser}, the {@code eventbus} component on the configured bus, beans
- * {@code secretStore}, {@code argoMetrics}, {@code triggerMetrics} (and {@code kubernetesClient} when given),
+ * {@code secretStore}, {@code argoMetrics}, {@code triggerMetrics}, {@code eventSourceLeader} (leader election
+ * for active-passive sources when a Lease is given) and {@code kubernetesClient} when given,
  * Prometheus metrics (Argo's, Camel's routes', the JVM's) at {@code :<metricsPort>/metrics}, no JMX
  * ({@code camel.main.jmxEnabled=true} turns it on), and a 10 s graceful shutdown.
  */
@@ -47,6 +50,8 @@ public final class CaravanRuntime implements AutoCloseable {
   public static final String KUBERNETES_CLIENT_BEAN = "kubernetesClient";
   /** Route policy bean named by the generated trigger routes ({@code routePolicy: triggerMetrics}). */
   public static final String TRIGGER_METRICS_BEAN = "triggerMetrics";
+  /** Route policy bean named by the generated calendar routes ({@code routePolicy: eventSourceLeader}). */
+  public static final String EVENTSOURCE_LEADER_BEAN = LeaderRoutePolicy.BEAN_NAME;
 
   private static final Logger LOG = LoggerFactory.getLogger(CaravanRuntime.class);
 
@@ -196,6 +201,7 @@ public final class CaravanRuntime implements AutoCloseable {
     camelMain.bind(ArgoMetrics.BEAN_NAME, argoMetrics);
     camelMain.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meterRegistry);
     camelMain.bind(TRIGGER_METRICS_BEAN, new TriggerMetricsPolicy(argoMetrics));
+    camelMain.bind(EVENTSOURCE_LEADER_BEAN, new LeaderRoutePolicy(options.leaderLease(), options.namespace()));
     if (options.kubernetesClient() != null) {
       camelMain.bind(KUBERNETES_CLIENT_BEAN, options.kubernetesClient());
     }
@@ -271,6 +277,7 @@ public final class CaravanRuntime implements AutoCloseable {
    * @param camelProperties extra Camel Main properties ({@code camel.*}), for tuning and tests
    * @param busMaxInFlight events one sensor dependency consumer processes at a time (also its JetStream
    *     {@code maxAckPending}); 0 = the bus component's default
+   * @param leaderLease the Lease whose holder alone runs the {@code eventSourceLeader} routes; null = no election
    */
   public record Options(
       List<RouteDocument> documents,
@@ -280,7 +287,8 @@ public final class CaravanRuntime implements AutoCloseable {
       SecretStore secretStore,
       KubernetesClient kubernetesClient,
       Map<String, String> camelProperties,
-      int busMaxInFlight) {
+      int busMaxInFlight,
+      LeaderLease leaderLease) {
     public Options {
       if (busMaxInFlight < 0) {
         throw new IllegalArgumentException("bus max in-flight must be at least 1 (0 = default): "
@@ -306,6 +314,7 @@ public final class CaravanRuntime implements AutoCloseable {
     private SecretStore secretStore;
     private KubernetesClient kubernetesClient;
     private int busMaxInFlight;
+    private LeaderLease leaderLease;
 
     public Builder document(String name, String yaml) {
       documents.add(new RouteDocument(name, yaml));
@@ -348,6 +357,12 @@ public final class CaravanRuntime implements AutoCloseable {
       return this;
     }
 
+    /** The Lease to hold before the {@code eventSourceLeader} routes run; null (default) = they run at once. */
+    public Builder leaderLease(LeaderLease lease) {
+      this.leaderLease = lease;
+      return this;
+    }
+
     public Builder camelProperty(String key, String value) {
       camelProperties.put(key, value);
       return this;
@@ -356,7 +371,7 @@ public final class CaravanRuntime implements AutoCloseable {
     public Options options() {
       return new Options(
           documents, busUrl, metricsPort, namespace, secretStore, kubernetesClient, camelProperties,
-          busMaxInFlight);
+          busMaxInFlight, leaderLease);
     }
 
     public CaravanRuntime build() {
