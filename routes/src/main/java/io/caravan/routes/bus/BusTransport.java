@@ -61,6 +61,9 @@ interface BusTransport extends AutoCloseable {
 
     /** Where the message comes from, for logs. */
     String describe();
+
+    /** True when the bus delivered this message before (its earlier delivery was not acknowledged). */
+    boolean redelivered();
   }
 
   /** A running durable consumer. */

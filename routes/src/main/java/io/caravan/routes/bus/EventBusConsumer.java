@@ -119,6 +119,9 @@ public class EventBusConsumer extends DefaultConsumer {
     setProperty(exchange, ExchangeKeys.SENSOR, endpoint.getSensorName());
     setProperty(exchange, ExchangeKeys.TRIGGER, endpoint.getTriggerName());
     setProperty(exchange, ExchangeKeys.DEPENDENCY, endpoint.getDependencyName());
+    if (delivery.redelivered()) {
+      exchange.setProperty(ExchangeKeys.REDELIVERED, Boolean.TRUE);
+    }
     ScheduledFuture<?> inProgress = keepInProgress(delivery);
     getAsyncProcessor().process(exchange, doneSync -> {
       if (inProgress != null) {

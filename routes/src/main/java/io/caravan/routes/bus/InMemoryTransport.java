@@ -114,6 +114,7 @@ final class InMemoryTransport implements BusTransport {
       while (active != null && durable.unsettled.size() < settings.maxInFlight()) {
         TreeMap<Long, byte[]> log = messages.getOrDefault(durable.subject, EMPTY);
         Long sequence = durable.nextDue(now);
+        boolean redelivery = sequence != null;
         if (sequence == null) {
           sequence = log.ceilingKey(durable.nextSequence);
           if (sequence == null) {
@@ -126,7 +127,7 @@ final class InMemoryTransport implements BusTransport {
           continue; // removed by the stream limits meanwhile
         }
         durable.unsettled.add(sequence);
-        ready.add(new MemoryDelivery(durable, sequence, data));
+        ready.add(new MemoryDelivery(durable, sequence, data, redelivery));
       }
     }
     for (MemoryDelivery delivery : ready) {
@@ -240,12 +241,19 @@ final class InMemoryTransport implements BusTransport {
     private final Durable durable;
     private final long sequence;
     private final byte[] data;
+    private final boolean redelivery;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    MemoryDelivery(Durable durable, long sequence, byte[] data) {
+    MemoryDelivery(Durable durable, long sequence, byte[] data, boolean redelivery) {
       this.durable = durable;
       this.sequence = sequence;
       this.data = data;
+      this.redelivery = redelivery;
+    }
+
+    @Override
+    public boolean redelivered() {
+      return redelivery;
     }
 
     @Override

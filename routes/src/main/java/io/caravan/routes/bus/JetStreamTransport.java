@@ -307,6 +307,11 @@ final class JetStreamTransport implements BusTransport {
       return message.getSubject() + " #" + message.metaData().streamSequence()
           + " (delivery " + message.metaData().deliveredCount() + ")";
     }
+
+    @Override
+    public boolean redelivered() {
+      return message.metaData().deliveredCount() > 1;
+    }
   }
 
   /** Logs NATS client errors through SLF4J; never includes credentials. */

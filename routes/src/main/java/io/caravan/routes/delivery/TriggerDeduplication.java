@@ -33,12 +33,18 @@ final class TriggerDeduplication {
         lookUp);
   }
 
-  /** Checks {@code eventIds}; when not seen, this runtime remembers it as started (the caller fires it). */
-  Seen check(String eventIds) {
+  /**
+   * Checks {@code eventIds}; when not seen, this runtime remembers it as started (the caller fires it). The
+   * replicas' record is read only for a {@code redelivered} event: an event the bus delivers for the first time
+   * (the stream drops a re-published event id) cannot have fired a trigger anywhere yet, so the common case costs
+   * no bus round trip.
+   */
+  Seen check(String eventIds, boolean redelivered) {
     if (!local.add(eventIds, System.nanoTime())) {
       return Seen.IN_THIS_RUNTIME;
     }
-    if (Boolean.TRUE.equals(shared.call(record -> record.firedRecently(triggerName, eventIds)))) {
+    if (redelivered
+        && Boolean.TRUE.equals(shared.call(record -> record.firedRecently(triggerName, eventIds)))) {
       // The replica's record alone decides how long it counts as a duplicate.
       local.remove(eventIds);
       return Seen.BY_A_REPLICA;

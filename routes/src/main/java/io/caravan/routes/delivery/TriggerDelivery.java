@@ -89,7 +89,8 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
       return true;
     }
     String key = eventIds(events);
-    TriggerDeduplication.Seen seen = deduplication().check(key);
+    boolean redelivered = Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.REDELIVERED));
+    TriggerDeduplication.Seen seen = deduplication().check(key, redelivered);
     if (seen != TriggerDeduplication.Seen.NOT_SEEN) {
       LOG.info("{}event(s) {} already fired this trigger {} within {}; dropped as a duplicate", where(), key,
           seen == TriggerDeduplication.Seen.BY_A_REPLICA ? "on another replica" : "in this runtime",
@@ -128,8 +129,9 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   /** Runs the trigger, then its dlqTrigger when every attempt failed; {@code done} gets the outcome. */
   void execute(Map<String, ArgoEvent> events, Consumer<Outcome> done) {
     new Run(action, triggerName, retryStrategy, events, outcome -> {
-      if (outcome == Outcome.SUCCEEDED) {
+      if (outcome == Outcome.SUCCEEDED && atLeastOnce) {
         // Only now, never before the run: a record of a run that did not happen would lose the event.
+        // Only with atLeastOnce: otherwise the message was acknowledged before the run, and is not redelivered.
         deduplication().recordFired(eventIds(events));
       }
       if (outcome != Outcome.FAILED) {

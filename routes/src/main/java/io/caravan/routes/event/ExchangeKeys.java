@@ -8,6 +8,11 @@ public final class ExchangeKeys {
   public static final String TRIGGER = "caravan.trigger";
   /** Dependency name, set by the {@code eventbus:} consumer from its {@code dependencyName} parameter. */
   public static final String DEPENDENCY = "caravan.dependency";
+  /**
+   * {@code true} when the bus delivered the event of this exchange before (set by the {@code eventbus:} consumer;
+   * absent on a first delivery): only then can a replica have fired a trigger with it already.
+   */
+  public static final String REDELIVERED = "caravan.redelivered";
   /** {@code true} once a trigger's conditions were satisfied and the trigger is being executed. */
   public static final String FIRED = "caravan.fired";
   /**

@@ -135,9 +135,11 @@ abstract class EventBusContractTest {
     AtomicBoolean failing = new AtomicBoolean(true);
     AtomicInteger attempts = new AtomicInteger();
     List<String> attemptIds = new CopyOnWriteArrayList<>();
+    List<Boolean> redelivered = new CopyOnWriteArrayList<>();
     addConsumer("group-redeliver", exchange -> {
       attempts.incrementAndGet();
       attemptIds.add(exchange.getMessage().getBody(ArgoEvent.class).id());
+      redelivered.add(Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.REDELIVERED)));
       if (failing.get()) {
         throw new IllegalStateException("trigger down");
       }
@@ -156,6 +158,8 @@ abstract class EventBusContractTest {
     Poll.until("the event acked", WAIT, () -> unacknowledged("group-redeliver") == 0);
     assertThat(attemptIds).allMatch(sent.id()::equals);
     assertThat(received.get(0).event()).isEqualTo(sent);
+    assertThat(redelivered.get(0)).as("the first delivery is not marked redelivered").isFalse();
+    assertThat(redelivered.subList(1, redelivered.size())).as("every later one is").isNotEmpty().allMatch(r -> r);
   }
 
   @Test

@@ -78,6 +78,10 @@ final class SensorReplica implements AutoCloseable {
 
   /** Hands the fired events to the delivery step as the trigger route does; the latch opens when it is done. */
   CountDownLatch deliverAsync(String... ids) {
+    return handOver(false, ids);
+  }
+
+  private CountDownLatch handOver(boolean redelivered, String... ids) {
     Map<String, ArgoEvent> events = new LinkedHashMap<>();
     for (int i = 0; i < ids.length; i++) {
       events.put("dep" + i, new ArgoEvent(ids[i], "src", "1.0", "webhook", "ev", "2026-01-01T00:00:00Z",
@@ -86,6 +90,9 @@ final class SensorReplica implements AutoCloseable {
     Exchange exchange = new DefaultExchange(context);
     exchange.getMessage().setBody(events);
     exchange.setProperty(ExchangeKeys.FIRED, true);
+    if (redelivered) {
+      exchange.setProperty(ExchangeKeys.REDELIVERED, true);
+    }
     CountDownLatch done = new CountDownLatch(1);
     delivery.process(exchange, doneSync -> {
       if (exchange.isFailed()) {
@@ -101,6 +108,18 @@ final class SensorReplica implements AutoCloseable {
     if (!deliverAsync(ids).await(30, TimeUnit.SECONDS)) {
       throw new AssertionError("the delivery of " + String.join(",", ids) + " did not end");
     }
+  }
+
+  /** As {@link #deliver}, for events the bus delivered before (to this or another replica). */
+  void redeliver(String... ids) throws InterruptedException {
+    if (!handOver(true, ids).await(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("the redelivery of " + String.join(",", ids) + " did not end");
+    }
+  }
+
+  /** The trigger's {@code atLeastOnce} (true unless set). */
+  void atLeastOnce(boolean value) {
+    delivery.setAtLeastOnce(value);
   }
 
   /** Event sets dropped as duplicates. */

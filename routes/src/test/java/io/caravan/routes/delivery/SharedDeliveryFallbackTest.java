@@ -106,7 +106,7 @@ class SharedDeliveryFallbackTest {
     Poll.until("a set fired on replica one is dropped by replica two again", Duration.ofSeconds(20), () -> {
       String id = "after-" + round.incrementAndGet();
       one.deliver(id);
-      two.deliver(id);
+      two.redeliver(id);
       return !two.attempts.contains(id);
     });
     assertThat(logged).anySatisfy(r -> assertThat(r.getMessage()).contains("works again"));
