@@ -2,6 +2,7 @@ package io.caravan.routes.bus;
 
 import io.caravan.routes.delivery.SharedFiredEventIds;
 import io.nats.client.Connection;
+import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueConfiguration;
@@ -30,6 +31,8 @@ final class JetStreamFiredEventIds implements SharedFiredEventIds {
   private final Duration window;
   private final int replicas;
   private volatile KeyValue bucket;
+  private volatile JetStream jetStream;
+  private final RateLimitedWarning failedRecords = new RateLimitedWarning(Duration.ofMinutes(1));
 
   JetStreamFiredEventIds(String sensor, Connection connection, Duration window, int replicas) {
     if (window.isNegative() || window.isZero()) {
@@ -71,15 +74,36 @@ final class JetStreamFiredEventIds implements SharedFiredEventIds {
     }
   }
 
+  /**
+   * Publishes the record without waiting for the bus's answer: the trigger already ran, and a replica can only
+   * see the set again after this runtime's acknowledgement was lost, an ack wait later. A failed publish is
+   * logged (at most once a minute).
+   */
   @Override
   public void recordFired(String trigger, String eventIds) {
     try {
-      bucket().put(key(trigger, eventIds), eventIds.getBytes(StandardCharsets.UTF_8));
+      bucket();
+      jetStream().publishAsync("$KV." + bucketName(sensor) + "." + key(trigger, eventIds),
+              eventIds.getBytes(StandardCharsets.UTF_8))
+          .whenComplete((ack, error) -> {
+            if (error != null) {
+              failedRecords.warn(where(trigger) + "record not stored: " + error.getMessage());
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(where(trigger) + e.getMessage(), e);
     } catch (JetStreamApiException e) {
       throw new IllegalStateException(where(trigger) + e.getMessage(), e);
     }
+  }
+
+  private JetStream jetStream() throws IOException {
+    JetStream current = jetStream;
+    if (current == null) {
+      current = connection.jetStream();
+      jetStream = current;
+    }
+    return current;
   }
 
   /** The bucket, opened (and created with max age = window, when missing) on first use while connected. */

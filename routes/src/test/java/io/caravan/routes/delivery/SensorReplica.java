@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.caravan.routes.bus.EventBusComponent;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
+import io.caravan.routes.testing.Poll;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +33,7 @@ final class SensorReplica implements AutoCloseable {
   private final DefaultCamelContext context = new DefaultCamelContext();
   private final MeterRegistry registry = new SimpleMeterRegistry();
   private final TriggerDelivery delivery = new TriggerDelivery();
+  private final String sensor;
   /** When each attempt started (System.nanoTime()). */
   final List<Long> attemptStarts = new CopyOnWriteArrayList<>();
   /** The event ids of each attempt that completed (failed or not). */
@@ -49,6 +51,7 @@ final class SensorReplica implements AutoCloseable {
    * @param rateLimit the trigger's {@code rateLimit} block (YAML), or null
    */
   SensorReplica(String sensor, String natsUrl, Duration window, String rateLimit) throws Exception {
+    this.sensor = sensor;
     EventBusComponent bus = new EventBusComponent();
     bus.setUrl(natsUrl);
     bus.setDeduplicationWindow(window);
@@ -115,6 +118,13 @@ final class SensorReplica implements AutoCloseable {
     if (!handOver(true, ids).await(30, TimeUnit.SECONDS)) {
       throw new AssertionError("the redelivery of " + String.join(",", ids) + " did not end");
     }
+  }
+
+  /** Waits until the replicas' record holds {@code ids} (it is published without waiting for the bus). */
+  void awaitRecorded(String... ids) throws Exception {
+    SharedFiredEventIds record = SharedDeliveryStateProvider.firedEventIds(context, sensor);
+    String set = String.join(",", java.util.Arrays.stream(ids).sorted().toList());
+    Poll.until("the record of " + set, Duration.ofSeconds(5), () -> record.firedRecently(TRIGGER, set));
   }
 
   /** The trigger's {@code atLeastOnce} (true unless set). */
