@@ -207,30 +207,8 @@ final class TemplateFunctions {
         + GoFormat.typeName(a) + " and " + GoFormat.typeName(b));
   }
 
-  /** JSON to template values: objects → Map (key order kept), arrays → List, numbers → Double. */
+  /** JSON to template values: {@link GoValues#of}. */
   static Object fromJsonNode(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return null;
-    }
-    if (node.isTextual()) {
-      return node.textValue();
-    }
-    if (node.isNumber()) {
-      return node.doubleValue();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>(node.size());
-      node.forEach(e -> list.add(fromJsonNode(e)));
-      return list;
-    }
-    if (node.isObject()) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      node.fields().forEachRemaining(e -> map.put(e.getKey(), fromJsonNode(e.getValue())));
-      return map;
-    }
-    return node.asText();
+    return GoValues.of(node);
   }
 }

@@ -2,6 +2,7 @@ package io.caravan.routes.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.expr.ExprLangExpression;
+import io.caravan.expr.GoValues;
 import io.caravan.expr.ExpressionException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ public class EventSourceFilter {
       throw new ExpressionException("event data is not a JSON object");
     }
     Map<String, Object> env = new LinkedHashMap<>();
-    data.fields().forEachRemaining(e -> env.put(e.getKey(), value(e.getValue())));
+    data.fields().forEachRemaining(e -> env.put(e.getKey(), GoValues.of(e.getValue())));
     Map<String, Object> expanded = expand(removeConflicts(env));
     Map<String, Object> withUnderscores = new LinkedHashMap<>(expanded);
     expanded.forEach((key, value) -> withUnderscores.putIfAbsent(key.replace('-', '_'), value));
@@ -127,28 +128,6 @@ public class EventSourceFilter {
     return out;
   }
 
-  private static Object value(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (node.isTextual()) {
-      return node.textValue();
-    }
-    if (node.isNumber()) {
-      return node.doubleValue();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isArray()) {
-      List<Object> list = new java.util.ArrayList<>();
-      node.forEach(e -> list.add(value(e)));
-      return list;
-    }
-    Map<String, Object> map = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> map.put(e.getKey(), value(e.getValue())));
-    return map;
-  }
 
   private String where() {
     return "EventSource '" + eventSourceName + "' event '" + eventName + "': ";

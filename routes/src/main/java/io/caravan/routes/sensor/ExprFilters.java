@@ -5,6 +5,7 @@ import io.caravan.api.sensor.ExprFilter;
 import io.caravan.api.sensor.PayloadField;
 import io.caravan.expr.ExpressionException;
 import io.caravan.expr.GJson;
+import io.caravan.expr.GoValues;
 import io.caravan.expr.GovaluateExpression;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ final class ExprFilters {
           errors.add(error);
           continue entries;
         }
-        params.put(field.getName(), GovaluateValues.of(found.get()));
+        params.put(field.getName(), GoValues.of(found.get()));
       }
       if (params.isEmpty()) {
         continue;
