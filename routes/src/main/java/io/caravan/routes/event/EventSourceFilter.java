@@ -5,7 +5,6 @@ import io.caravan.expr.ExprLangExpression;
 import io.caravan.expr.GoValues;
 import io.caravan.expr.ExpressionException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
