@@ -64,9 +64,12 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   private RetryBackoff dlqRetryStrategy = RetryBackoff.ONCE;
   private RecentEventIds recentEventIds =
       new RecentEventIds(RecentEventIds.DEFAULT_WINDOW, RecentEventIds.DEFAULT_CAPACITY);
-  private volatile TriggerDeduplication deduplication;
-  private volatile TriggerRateLimiter rateLimiter;
-  private volatile Scheduler scheduler;
+  private final Lazy<TriggerDeduplication> deduplication = new Lazy<>(() -> new TriggerDeduplication(where(),
+      triggerName, recentEventIds, () -> SharedDeliveryStateProvider.firedEventIds(camelContext, sensorName)));
+  private final Lazy<TriggerRateLimiter> rateLimiter = new Lazy<>(() -> new TriggerRateLimiter(where(), triggerName,
+      rateLimit, () -> SharedDeliveryStateProvider.rateLimits(camelContext, sensorName)));
+  private final Lazy<Scheduler> scheduler = new Lazy<>(
+      () -> new WorkerScheduler(camelContext, this, "trigger-" + sensorName + "-" + triggerName));
   private final Map<String, AsyncProducer> producers = new ConcurrentHashMap<>();
   private final AtomicInteger detachedRuns = new AtomicInteger();
 
@@ -259,44 +262,15 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   }
 
   private TriggerDeduplication deduplication() {
-    TriggerDeduplication current = deduplication;
-    if (current == null) {
-      synchronized (this) {
-        if (deduplication == null) {
-          deduplication = new TriggerDeduplication(where(), triggerName, recentEventIds,
-              () -> SharedDeliveryStateProvider.firedEventIds(camelContext, sensorName));
-        }
-        current = deduplication;
-      }
-    }
-    return current;
+    return deduplication.get();
   }
 
   private TriggerRateLimiter rateLimiter() {
-    TriggerRateLimiter current = rateLimiter;
-    if (current == null) {
-      synchronized (this) {
-        if (rateLimiter == null) {
-          rateLimiter = new TriggerRateLimiter(where(), triggerName, rateLimit,
-              () -> SharedDeliveryStateProvider.rateLimits(camelContext, sensorName));
-        }
-        current = rateLimiter;
-      }
-    }
-    return current;
+    return rateLimiter.get();
   }
 
   private Scheduler scheduler() {
-    Scheduler current = scheduler;
-    if (current == null) {
-      synchronized (this) {
-        if (scheduler == null) {
-          scheduler = new WorkerScheduler(camelContext, this, "trigger-" + sensorName + "-" + triggerName);
-        }
-        current = scheduler;
-      }
-    }
-    return current;
+    return scheduler.get();
   }
 
   private ArgoMetrics metrics() {
@@ -372,7 +346,7 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   /** The manifest's {@code rateLimit} block as YAML. */
   public void setRateLimit(String yaml) {
     this.rateLimit = TriggerRateLimit.parse(yaml);
-    this.rateLimiter = null;
+    this.rateLimiter.reset();
   }
 
   public String getDlqAction() {
@@ -403,11 +377,11 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   }
 
   void setScheduler(Scheduler scheduler) {
-    this.scheduler = scheduler;
+    this.scheduler.set(scheduler);
   }
 
   void setRecentEventIds(RecentEventIds recentEventIds) {
     this.recentEventIds = recentEventIds;
-    this.deduplication = null;
+    this.deduplication.reset();
   }
 }
