@@ -68,8 +68,7 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
       triggerName, recentEventIds, () -> SharedDeliveryStateProvider.firedEventIds(camelContext, sensorName)));
   private final Lazy<TriggerRateLimiter> rateLimiter = new Lazy<>(() -> new TriggerRateLimiter(where(), triggerName,
       rateLimit, () -> SharedDeliveryStateProvider.rateLimits(camelContext, sensorName)));
-  private final Lazy<Scheduler> scheduler = new Lazy<>(
-      () -> new WorkerScheduler(camelContext, this, "trigger-" + sensorName + "-" + triggerName));
+  private final Lazy<Scheduler> scheduler = new Lazy<>(() -> WorkerScheduler.of(camelContext));
   private final Map<String, AsyncProducer> producers = new ConcurrentHashMap<>();
   private final AtomicInteger detachedRuns = new AtomicInteger();
 
