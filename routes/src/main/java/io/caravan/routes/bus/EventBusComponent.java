@@ -9,8 +9,12 @@ import io.caravan.routes.sensor.CorrelationStore;
 import io.caravan.routes.sensor.CorrelationStoreProvider;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,10 @@ public class EventBusComponent extends DefaultComponent
   private Duration deduplicationWindow = RecentEventIds.DEFAULT_WINDOW;
 
   private BusTransport transport;
+  /** Upper bound of the shared worker pool (see {@link #workers()}). */
+  static final int MAX_WORKERS = 512;
+  private ExecutorService workers;
+  private ScheduledExecutorService inProgressTicker;
   private ArgoMetrics metrics;
 
   @Override
@@ -104,6 +112,30 @@ public class EventBusComponent extends DefaultComponent
     return transport().sharedFiredEventIds(sensorName, deduplicationWindow);
   }
 
+  /**
+   * The workers every consumer of this component runs its exchanges on: made on demand (no queue: a new one
+   * while every other is busy), ended after 30 s idle, at most {@value #MAX_WORKERS}; beyond that the bus's
+   * delivery thread of that consumer runs the exchange (backpressure). Each consumer still bounds its own
+   * exchanges by {@code maxInFlight}. One pool per runtime keeps a runtime of many quiet Sensors at few threads.
+   */
+  synchronized ExecutorService workers() {
+    if (workers == null) {
+      ThreadPoolProfile profile = settings().workerPoolProfile("eventbus-workers");
+      profile.setMaxPoolSize(MAX_WORKERS);
+      workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "eventbus-workers", profile);
+    }
+    return workers;
+  }
+
+  /** The one thread that sends every consumer's "in progress" signals (short tasks). */
+  synchronized ScheduledExecutorService inProgressTicker() {
+    if (inProgressTicker == null) {
+      inProgressTicker = getCamelContext().getExecutorServiceManager()
+          .newSingleThreadScheduledExecutor(this, "eventbus-in-progress");
+    }
+    return inProgressTicker;
+  }
+
   /** The {@code argoMetrics} bean of the registry, else metrics that go nowhere. */
   synchronized ArgoMetrics metrics() {
     if (metrics == null) {
@@ -125,6 +157,15 @@ public class EventBusComponent extends DefaultComponent
   @Override
   protected void doStop() throws Exception {
     synchronized (this) {
+      ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+      if (workers != null) {
+        executors.shutdownGraceful(workers);
+        workers = null;
+      }
+      if (inProgressTicker != null) {
+        executors.shutdown(inProgressTicker);
+        inProgressTicker = null;
+      }
       if (transport != null) {
         transport.close();
         transport = null;

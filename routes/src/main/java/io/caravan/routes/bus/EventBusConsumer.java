@@ -12,7 +12,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public class EventBusConsumer extends DefaultConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(EventBusConsumer.class);
   static final String INVALID_MESSAGES = "caravan_eventbus_invalid_messages";
+  /** How long a stopping consumer waits for its running exchanges (Camel's graceful pool shutdown wait). */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final EventBusEndpoint endpoint;
   private BusSettings settings;
@@ -47,11 +48,9 @@ public class EventBusConsumer extends DefaultConsumer {
     settings = component.settings();
     invalidMessages = component.metrics().registry().counter(INVALID_MESSAGES,
         "durable", endpoint.getDurableName(), "subject", endpoint.getSubject());
-    ExecutorServiceManager executors = getEndpoint().getCamelContext().getExecutorServiceManager();
-    String name = "eventbus-" + endpoint.getDurableName();
     permits = new Semaphore(settings.maxInFlight());
-    workers = executors.newThreadPool(this, name, settings.workerPoolProfile(name));
-    ticker = executors.newSingleThreadScheduledExecutor(this, name + "-in-progress");
+    workers = component.workers();
+    ticker = component.inProgressTicker();
     subscription = component.transport()
         .subscribe(endpoint.getSubject(), endpoint.getDurableName(), this::onDelivery);
   }
@@ -62,10 +61,14 @@ public class EventBusConsumer extends DefaultConsumer {
       subscription.stop();
       subscription = null;
     }
-    ExecutorServiceManager executors = getEndpoint().getCamelContext().getExecutorServiceManager();
     if (workers != null) {
-      executors.shutdownGraceful(workers);
-      executors.shutdown(ticker);
+      // The pools are the component's: wait for this consumer's own exchanges to end instead.
+      if (permits.tryAcquire(settings.maxInFlight(), STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        permits.release(settings.maxInFlight());
+      } else {
+        LOG.warn("Event bus: durable '{}' stopped with exchanges still running after {} s; their events are "
+            + "redelivered if they do not complete", endpoint.getDurableName(), STOP_WAIT.toSeconds());
+      }
       workers = null;
       ticker = null;
     }
