@@ -83,10 +83,15 @@ class CalendarSemanticsTest {
         }
       });
       MockEndpoint fired = camel.getEndpoint("mock:fired", MockEndpoint.class);
-      fired.expectedMessageCount(expect.get("eventTimes").size());
-      fired.setAssertPeriod(300);
       camel.start();
-      fired.assertIsSatisfied(5_000);
+      // Catch-up is over once the schedule is handed to Quartz; stop then, before the real clock (Quartz's,
+      // not the fixed one) reaches a schedule time and adds an event of today.
+      CalendarConsumer consumer = (CalendarConsumer) camel.getRoute("vector").getConsumer();
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (consumer.nextFireTime() == null && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      camel.getRouteController().stopRoute("vector");
       List<String> sent = fired.getReceivedExchanges().stream()
           .map(e -> e.getIn().getBody(ObjectNode.class).get("eventTime").asText()).toList();
       assertThat(sent).isEqualTo(YAML.convertValue(expect.get("eventTimes"), List.class));
