@@ -1,5 +1,6 @@
 package io.caravan.routes.bus;
 
+import io.caravan.routes.delivery.RateLimitedWarning;
 import io.caravan.routes.delivery.SharedFiredEventIds;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -14,6 +15,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event-id sets that fired one Sensor's triggers recently, shared by its replicas: KV bucket
@@ -24,6 +27,7 @@ import java.util.HexFormat;
  * so the window is the bucket's).
  */
 final class JetStreamFiredEventIds implements SharedFiredEventIds {
+  private static final Logger LOG = LoggerFactory.getLogger(JetStreamFiredEventIds.class);
   static final String BUCKET_PREFIX = "_fired_";
 
   private final String sensor;
@@ -32,7 +36,7 @@ final class JetStreamFiredEventIds implements SharedFiredEventIds {
   private final int replicas;
   private volatile KeyValue bucket;
   private volatile JetStream jetStream;
-  private final RateLimitedWarning failedRecords = new RateLimitedWarning(Duration.ofMinutes(1));
+  private final RateLimitedWarning failedRecords = new RateLimitedWarning(LOG, Duration.ofMinutes(1));
 
   JetStreamFiredEventIds(String sensor, Connection connection, Duration window, int replicas) {
     if (window.isNegative() || window.isZero()) {

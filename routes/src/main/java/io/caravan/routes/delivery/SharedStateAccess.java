@@ -29,9 +29,8 @@ final class SharedStateAccess<T> {
   private T shared;
   private volatile boolean failing;
   private long retryAt;
-  private boolean warned;
-  private long lastWarningAt;
   private long fallbacks;
+  private final RateLimitedWarning warning = new RateLimitedWarning(LOG, WARNING_INTERVAL);
 
   /**
    * @param where    the log prefix naming the Sensor and trigger
@@ -95,12 +94,9 @@ final class SharedStateAccess<T> {
     failing = true;
     retryAt = now + RETRY_PAUSE.toNanos();
     fallbacks++;
-    if (!warned || now - lastWarningAt >= WARNING_INTERVAL.toNanos()) {
-      LOG.warn("{}the shared {} is unavailable ({}); using {} for now ({} call(s) fell back since the previous"
-              + " warning; this warning comes at most every {} s)", where, what, error.getMessage(), fallback,
-          fallbacks, WARNING_INTERVAL.toSeconds());
-      warned = true;
-      lastWarningAt = now;
+    if (warning.warn(where + "the shared " + what + " is unavailable (" + error.getMessage() + "); using "
+        + fallback + " for now (" + fallbacks + " call(s) fell back since the previous warning; this warning comes"
+        + " at most every " + WARNING_INTERVAL.toSeconds() + " s)")) {
       fallbacks = 0;
     }
   }
