@@ -1,9 +1,6 @@
 package io.caravan.routes.bus;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * The {@code eventbus:} component's configuration, as one value handed to a {@link BusTransport}.
@@ -57,25 +54,6 @@ record BusSettings(
 
   boolean inMemory() {
     return url == null || url.isBlank() || url.trim().equalsIgnoreCase("memory");
-  }
-
-  /**
-   * The worker pool of one consumer: up to {@code maxInFlight} threads, but a thread is started only when
-   * none is idle (no queue) and an idle one ends after 30 s. A trigger route is asynchronous (its HTTP call
-   * does not hold the thread), so a consumer needs about one thread, not {@code maxInFlight}: a fixed pool
-   * kept up to 64 threads per consumer (the density bench's 1,000 sensors). When every thread is busy
-   * (a permit released just before its thread returned), the delivery thread runs the exchange itself.
-   */
-  ThreadPoolProfile workerPoolProfile(String name) {
-    ThreadPoolProfile profile = new ThreadPoolProfile(name);
-    profile.setPoolSize(1);
-    profile.setMaxPoolSize(maxInFlight);
-    profile.setMaxQueueSize(0);
-    profile.setKeepAliveTime(30L);
-    profile.setTimeUnit(TimeUnit.SECONDS);
-    profile.setAllowCoreThreadTimeOut(true);
-    profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
-    return profile;
   }
 
   /** The URL with any {@code user:password@} part removed, for logs and errors. */

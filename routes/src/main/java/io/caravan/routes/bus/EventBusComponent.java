@@ -4,6 +4,7 @@ import io.caravan.routes.delivery.RecentEventIds;
 import io.caravan.routes.delivery.SharedDeliveryStateProvider;
 import io.caravan.routes.delivery.SharedFiredEventIds;
 import io.caravan.routes.delivery.SharedRateLimits;
+import io.caravan.routes.delivery.WorkerScheduler;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.caravan.routes.sensor.CorrelationStore;
 import io.caravan.routes.sensor.CorrelationStoreProvider;
@@ -16,6 +17,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,8 +122,8 @@ public class EventBusComponent extends DefaultComponent
    */
   synchronized ExecutorService workers() {
     if (workers == null) {
-      ThreadPoolProfile profile = settings().workerPoolProfile("eventbus-workers");
-      profile.setMaxPoolSize(MAX_WORKERS);
+      ThreadPoolProfile profile = WorkerScheduler.onDemand("eventbus-workers", MAX_WORKERS);
+      profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns); // backpressure on that consumer's delivery
       workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "eventbus-workers", profile);
     }
     return workers;

@@ -95,12 +95,11 @@ public class CalendarConsumer extends DefaultConsumer {
   private void catchUpThenSchedule() {
     CalendarEndpoint endpoint = getEndpoint();
     try {
-      Instant now = clock().instant();
       Instant from = persistence.lastEventTime(this::isRunAllowed);
       if (!isRunAllowed()) {
         return;
       }
-      now = clock().instant();
+      Instant now = clock().instant();
       if (from == null || from.isAfter(now)) {
         from = now;
       }

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.ThreadPoolProfile;
 
 /**
@@ -15,7 +16,7 @@ import org.apache.camel.spi.ThreadPoolProfile;
  * after 30 s idle, so a runtime of many quiet Sensors holds few threads (each trigger had a timer and up to 8
  * workers before: 2,815 threads for 1,000 Sensors after a burst of events).
  */
-final class WorkerScheduler implements TriggerDelivery.Scheduler {
+public final class WorkerScheduler implements TriggerDelivery.Scheduler {
   /** Registry name of a runtime's scheduler. */
   static final String BEAN_NAME = "caravanTriggerWorkers";
   /** Triggers running at once beyond this run on the thread that hands them over. */
@@ -38,14 +39,24 @@ final class WorkerScheduler implements TriggerDelivery.Scheduler {
   WorkerScheduler(CamelContext context, Object owner, String name) {
     ExecutorServiceManager executors = context.getExecutorServiceManager();
     timer = executors.newSingleThreadScheduledExecutor(owner, name + "-timer");
+    workers = executors.newThreadPool(owner, name, onDemand(name, MAX_WORKERS));
+  }
+
+  /**
+   * A runtime-wide pool whose threads exist only while there is work: a new one only when none is idle (no
+   * queue), up to {@code max}, each ending after 30 s idle; beyond {@code max}, or once shut down, the pool
+   * refuses the task ({@code RejectedExecutionException}) and the caller decides.
+   */
+  public static ThreadPoolProfile onDemand(String name, int max) {
     ThreadPoolProfile profile = new ThreadPoolProfile(name);
     profile.setPoolSize(1);
-    profile.setMaxPoolSize(MAX_WORKERS);
-    profile.setMaxQueueSize(0); // no queue: a new worker while fewer than MAX_WORKERS are busy
+    profile.setMaxPoolSize(max);
+    profile.setMaxQueueSize(0);
     profile.setAllowCoreThreadTimeOut(true);
     profile.setKeepAliveTime(30L);
     profile.setTimeUnit(TimeUnit.SECONDS);
-    workers = executors.newThreadPool(owner, name, profile);
+    profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+    return profile;
   }
 
   @Override
