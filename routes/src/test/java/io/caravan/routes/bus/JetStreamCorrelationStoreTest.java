@@ -9,7 +9,6 @@ import io.caravan.routes.sensor.CorrelationStore;
 import io.caravan.routes.sensor.CorrelationStore.Transition;
 import io.caravan.routes.testing.NatsServerExtension;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,23 +28,13 @@ class JetStreamCorrelationStoreTest {
   @RegisterExtension
   static final NatsServerExtension NATS = new NatsServerExtension();
 
-  private final List<Connection> connections = new ArrayList<>();
-
   @BeforeEach
   void startNats() {
     NATS.start();
   }
 
-  @AfterEach
-  void closeConnections() throws InterruptedException {
-    for (Connection connection : connections) {
-      connection.close();
-    }
-  }
-
   private JetStreamCorrelationStore open(String sensor) throws Exception {
-    Connection connection = Nats.connect(NATS.url());
-    connections.add(connection);
+    Connection connection = NATS.connect();
     return JetStreamCorrelationStore.open(connection, sensor, 1);
   }
 
@@ -68,11 +56,13 @@ class JetStreamCorrelationStoreTest {
 
   @Test
   void theBucketIsNamedAfterTheSensorAndOutlivesTheConnection() throws Exception {
-    storeAndTest(open("orders"), "a", event("a-1"));
-    connections.get(0).close();
+    Connection first = NATS.connect();
+    storeAndTest(JetStreamCorrelationStore.open(first, "orders", 1), "a", event("a-1"));
+    first.close();
 
-    JetStreamCorrelationStore reopened = open("orders");
-    assertThat(connections.get(1).keyValueManagement().getBucketNames()).contains("orders");
+    Connection second = NATS.connect();
+    JetStreamCorrelationStore reopened = JetStreamCorrelationStore.open(second, "orders", 1);
+    assertThat(second.keyValueManagement().getBucketNames()).contains("orders");
     CorrelationState stored = reopened.read("orders", "ship");
     assertThat(stored.definition()).isEqualTo("d1");
     assertThat(stored.eventsByDependency().get("a").id()).isEqualTo("a-1");

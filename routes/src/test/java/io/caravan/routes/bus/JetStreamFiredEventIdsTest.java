@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caravan.routes.testing.NatsServerExtension;
 import io.caravan.routes.testing.Poll;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,23 +16,13 @@ class JetStreamFiredEventIdsTest {
   @RegisterExtension
   static final NatsServerExtension NATS = new NatsServerExtension();
 
-  private final List<Connection> connections = new ArrayList<>();
-
   @BeforeEach
   void startNats() {
     NATS.start();
   }
 
-  @AfterEach
-  void closeConnections() throws InterruptedException {
-    for (Connection connection : connections) {
-      connection.close();
-    }
-  }
-
   private JetStreamFiredEventIds replica(String sensor, Duration window) throws Exception {
-    Connection connection = Nats.connect(NATS.url());
-    connections.add(connection);
+    Connection connection = NATS.connect();
     return new JetStreamFiredEventIds(sensor, connection, window, 1);
   }
 
@@ -53,12 +40,13 @@ class JetStreamFiredEventIdsTest {
   @Test
   void theBucketIsNamedAfterTheSensorAndKeepsEntriesForTheWindow() throws Exception {
     replica("orders", Duration.ofMinutes(1)).recordFired("notify", "id with spaces/and*wildcards>");
+    Connection reader = NATS.connect();
     Poll.until("the record is stored", Duration.ofSeconds(5),
-        () -> !connections.get(0).keyValue("_fired_orders").keys().isEmpty());
-    var status = connections.get(0).keyValueManagement().getStatus("_fired_orders");
+        () -> !reader.keyValue("_fired_orders").keys().isEmpty());
+    var status = reader.keyValueManagement().getStatus("_fired_orders");
     assertThat(status.getTtl()).isEqualTo(Duration.ofMinutes(1));
     assertThat(status.getMaxHistoryPerKey()).isEqualTo(1);
-    List<String> keys = connections.get(0).keyValue("_fired_orders").keys();
+    List<String> keys = reader.keyValue("_fired_orders").keys();
     assertThat(keys).singleElement().asString().matches("notify\\.[0-9a-f]{64}");
     assertThat(JetStreamFiredEventIds.bucketName("my.sensor")).isEqualTo("_fired_my_sensor");
   }
@@ -77,7 +65,7 @@ class JetStreamFiredEventIdsTest {
   void aRuntimeWithAnotherWindowChangesTheBucketsMaxAge() throws Exception {
     replica("changed", Duration.ofMinutes(1)).recordFired("notify", "e1");
     replica("changed", Duration.ofSeconds(30)).recordFired("notify", "e2");
-    assertThat(connections.get(0).keyValueManagement().getStatus("_fired_changed").getTtl())
+    assertThat(NATS.connect().keyValueManagement().getStatus("_fired_changed").getTtl())
         .isEqualTo(Duration.ofSeconds(30));
   }
 }

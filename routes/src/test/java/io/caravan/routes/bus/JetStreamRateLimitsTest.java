@@ -6,7 +6,6 @@ import io.caravan.routes.delivery.TriggerRateLimit;
 import io.caravan.routes.testing.NatsServerExtension;
 import io.nats.client.Connection;
 import io.nats.client.KeyValue;
-import io.nats.client.Nats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,24 +32,14 @@ class JetStreamRateLimitsTest {
   private static final Clock STOPPED = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
   private static final TriggerRateLimit FIVE_PER_SECOND = TriggerRateLimit.parse("requestsPerUnit: 5");
 
-  private final List<Connection> connections = new ArrayList<>();
-
   @BeforeEach
   void startNats() {
     NATS.start();
   }
 
-  @AfterEach
-  void closeConnections() throws InterruptedException {
-    for (Connection connection : connections) {
-      connection.close();
-    }
-  }
-
   /** A replica: its own connection, its own rate limits, the Sensor's correlation bucket. */
   private JetStreamRateLimits replica(String sensor, Clock clock) throws Exception {
-    Connection connection = Nats.connect(NATS.url());
-    connections.add(connection);
+    Connection connection = NATS.connect();
     return new JetStreamRateLimits(sensor, connection,
         () -> JetStreamCorrelationStore.open(connection, sensor, 1).bucket(), clock);
   }
@@ -126,13 +114,13 @@ class JetStreamRateLimitsTest {
     limits.reserve("notify", FIVE_PER_SECOND);
     limits.reserve("page", TriggerRateLimit.parse("unit: Minute\nrequestsPerUnit: 30"));
 
-    KeyValue bucket = connections.get(0).keyValue("alerts-keys");
+    KeyValue bucket = NATS.connect().keyValue("alerts-keys");
     assertThat(bucket.keys()).containsExactlyInAnyOrder("ratelimit.notify", "ratelimit.page");
     assertThat(new String(bucket.get("ratelimit.page").getValue()))
         .contains("\"requestsPerUnit\":30", "\"unit\":\"PT1M\"", "\"nextTokenAt\":");
 
     // The correlation store's clean-up of removed triggers keeps the rate limits of the Sensor's triggers...
-    JetStreamCorrelationStore store = JetStreamCorrelationStore.open(connections.get(0), "alerts-keys", 1);
+    JetStreamCorrelationStore store = JetStreamCorrelationStore.open(NATS.connect(), "alerts-keys", 1);
     assertThat(store.retainTriggers("alerts-keys", Set.of("notify", "page"))).isEmpty();
     // ...and deletes those of a trigger that is gone.
     assertThat(store.retainTriggers("alerts-keys", Set.of("notify"))).containsExactly("page");
@@ -143,7 +131,7 @@ class JetStreamRateLimitsTest {
   void anUnreadableValueStartsWithAFullBucket() throws Exception {
     JetStreamRateLimits limits = replica("alerts-unreadable", STOPPED);
     limits.reserve("notify", FIVE_PER_SECOND);
-    connections.get(0).keyValue("alerts-unreadable").put("ratelimit.notify", "not json".getBytes());
+    NATS.connect().keyValue("alerts-unreadable").put("ratelimit.notify", "not json".getBytes());
     for (int i = 0; i < 5; i++) {
       assertThat(limits.reserve("notify", FIVE_PER_SECOND)).isZero();
     }

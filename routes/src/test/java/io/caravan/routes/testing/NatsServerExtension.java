@@ -1,6 +1,8 @@
 package io.caravan.routes.testing;
 
 import io.nats.NatsServerRunner;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * directory, both kept when the server is stopped and started again, so streams and durable consumers
  * survive a restart. Use it as a static {@code @RegisterExtension} field (one server per test class, stopped
  * after the class), as an instance field (stopped after each test), or on its own with {@link #start()} and
- * {@link #close()}. Every server still running when the JVM exits is stopped by a shutdown hook, so no
+ * {@link #close()}. {@link #connect()} gives client connections closed after each test. Every server still running when the JVM exits is stopped by a shutdown hook, so no
  * {@code nats-server} process outlives the tests.
  */
 public final class NatsServerExtension
@@ -50,6 +53,8 @@ public final class NatsServerExtension
   private NatsServerRunner server;
   /** True when registered as a static field: the server then lives until the class is done. */
   private boolean classScoped;
+  /** Connections made by {@link #connect()}, closed after the test. */
+  private final List<Connection> connections = new CopyOnWriteArrayList<>();
 
   public NatsServerExtension() {
     this.port = freePort();
@@ -142,6 +147,13 @@ public final class NatsServerExtension
     start();
   }
 
+  /** A client connection to this server (its own, as one replica's), closed after the current test. */
+  public Connection connect() throws IOException, InterruptedException {
+    Connection connection = Nats.connect(url());
+    connections.add(connection);
+    return connection;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     classScoped = true;
@@ -150,7 +162,11 @@ public final class NatsServerExtension
 
   /** An instance-field extension (no {@code beforeAll}) stops its server and deletes its store after each test. */
   @Override
-  public void afterEach(ExtensionContext context) {
+  public void afterEach(ExtensionContext context) throws InterruptedException {
+    for (Connection connection : connections) {
+      connection.close();
+    }
+    connections.clear();
     if (!classScoped) {
       close();
     }
