@@ -6,25 +6,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.caravan.api.eventbus.EventBus;
 import io.caravan.api.eventsource.EventSource;
 import io.caravan.api.sensor.Sensor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Reads manifest files ({@code *.yaml}, {@code *.yml}, {@code *.json}; directories recursively,
- * in sorted order; several documents per file). Never throws for bad input: a document that cannot
- * be read becomes a {@link Manifest} whose {@code error} names the line and field path.
+ * Parses manifest text (YAML or JSON, several documents per text) into {@link Manifest}s. Pure: the
+ * caller reads the files (the CLI's {@code ManifestFiles}). Never throws for bad input: a document that
+ * cannot be read becomes a {@link Manifest} whose {@code error} names the line and field path.
  */
 public final class ManifestReader {
 
@@ -35,32 +30,6 @@ public final class ManifestReader {
           EventBus.KIND, EventBus.class);
 
   private ManifestReader() {}
-
-  /** Reads one file or every manifest file below a directory. */
-  public static List<Manifest> read(Path fileOrDir) {
-    if (!Files.exists(fileOrDir)) {
-      return List.of(failed(fileOrDir, 0, "no such file or directory"));
-    }
-    if (!Files.isDirectory(fileOrDir)) {
-      return readFile(fileOrDir);
-    }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(fileOrDir)) {
-      files = walk.filter(Files::isRegularFile).filter(ManifestReader::isManifestFile).sorted().toList();
-    } catch (IOException e) {
-      return List.of(failed(fileOrDir, 0, "cannot list directory: " + e.getMessage()));
-    }
-    List<Manifest> all = new ArrayList<>();
-    files.forEach(f -> all.addAll(readFile(f)));
-    return all;
-  }
-
-  /** Reads several files or directories, in the given order. */
-  public static List<Manifest> readAll(Collection<Path> paths) {
-    List<Manifest> all = new ArrayList<>();
-    paths.forEach(p -> all.addAll(read(p)));
-    return all;
-  }
 
   /** Parses YAML (or JSON) text with one or more documents; {@code file} is only for messages. */
   public static List<Manifest> parse(String text, Path file) {
@@ -99,21 +68,6 @@ public final class ManifestReader {
   /** The model class for an apiVersion/kind pair, or null when Caravan keeps it raw. */
   public static Class<? extends ArgoResource> typeFor(String apiVersion, String kind) {
     return ArgoResource.API_VERSION.equals(apiVersion) && kind != null ? TYPES.get(kind) : null;
-  }
-
-  private static boolean isManifestFile(Path p) {
-    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
-  }
-
-  private static List<Manifest> readFile(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return List.of(failed(file, 0, "cannot read file: " + e.getMessage()));
-    }
-    return parse(text, file);
   }
 
   private static Manifest toManifest(
@@ -167,66 +121,16 @@ public final class ManifestReader {
   }
 
   private static String mappingMessage(Exception e) {
-    if (!(e instanceof JsonMappingException mapping)) {
-      return e.getMessage();
-    }
-    String path = fieldPath(mapping.getPath());
-    String what;
-    if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-      what = "expected " + describe(mismatch.getTargetType());
-    } else {
-      what = firstLine(mapping.getOriginalMessage());
-    }
-    return path.isEmpty() ? what : path + ": " + what;
-  }
-
-  /** Builds {@code spec.triggers[0].template.http.timeout} from Jackson's reference chain. */
-  static String fieldPath(List<JsonMappingException.Reference> references) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : references) {
-      if (ref.getFieldName() != null) {
-        if (path.length() > 0) {
-          path.append('.');
-        }
-        path.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.toString();
-  }
-
-  private static String describe(Class<?> type) {
-    if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-      return "a number";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "a boolean";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "a list";
-    }
-    return "a mapping";
+    return e instanceof JsonMappingException mapping ? ModelBinding.message(mapping) : e.getMessage();
   }
 
   private static String syntaxMessage(IOException e) {
     if (e instanceof JsonProcessingException processing) {
       JsonLocation location = processing.getLocation();
       String line = location == null || location.getLineNr() < 1 ? "" : "line " + location.getLineNr() + ": ";
-      return line + "invalid YAML/JSON: " + firstLine(processing.getOriginalMessage());
+      return line + "invalid YAML/JSON: " + ModelBinding.firstLine(processing.getOriginalMessage());
     }
     return "cannot read: " + e.getMessage();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).trim();
   }
 
   /** An empty YAML document reads as null or as an empty string. */
@@ -239,6 +143,11 @@ public final class ManifestReader {
 
   private static String text(JsonNode node) {
     return node != null && node.isValueNode() && !node.isNull() ? node.asText() : null;
+  }
+
+  /** A document of {@code file} that could not be read at all (missing file, I/O error). */
+  public static Manifest unreadable(Path file, String error) {
+    return failed(file, 0, error);
   }
 
   private static Manifest failed(Path file, int index, String error) {

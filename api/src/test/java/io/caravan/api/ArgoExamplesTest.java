@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.caravan.api.testing.TestManifests;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -20,7 +21,7 @@ class ArgoExamplesTest {
 
   @Test
   void everyArgoExampleParses() {
-    List<Manifest> manifests = ManifestReader.read(EXAMPLES);
+    List<Manifest> manifests = TestManifests.read(EXAMPLES);
 
     assertThat(manifests).hasSizeGreaterThan(100);
     assertThat(manifests).filteredOn(Manifest::hasError).isEmpty();

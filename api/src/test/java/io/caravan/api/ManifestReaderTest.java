@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.eventbus.EventBus;
-import io.caravan.api.eventsource.CalendarEventSource;
-import io.caravan.api.eventsource.EventPersistence;
 import io.caravan.api.eventsource.EventSource;
-import io.caravan.api.eventsource.WebhookEventSource;
+import io.caravan.api.eventsource.calendar.CalendarEventSource;
+import io.caravan.api.eventsource.calendar.EventPersistence;
+import io.caravan.api.eventsource.webhook.WebhookEventSource;
 import io.caravan.api.sensor.HttpTrigger;
 import io.caravan.api.sensor.Sensor;
 import io.caravan.api.sensor.Trigger;
+import io.caravan.api.testing.TestManifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +24,18 @@ class ManifestReaderTest {
   static final Path FIXTURES = Path.of("src/test/resources/manifests");
 
   static Manifest single(String file) {
-    List<Manifest> manifests = ManifestReader.read(FIXTURES.resolve(file));
+    List<Manifest> manifests = TestManifests.read(FIXTURES.resolve(file));
     assertThat(manifests).hasSize(1);
     return manifests.get(0);
   }
 
+  /** One event of one source type, bound to its model as the route generator binds it. */
+  static <T> T event(EventSource source, String type, String event, Class<T> model) {
+    return ArgoMappers.json().convertValue(source.getSpec().sources(type).get(event), model);
+  }
+
   @Test
-  void readsTypedWebhookAndCalendarSources() {
+  void readsSourcesAsWrittenAndTheirModelsBindThem() {
     Manifest manifest = single("webhook-eventsource.yaml");
 
     assertThat(manifest.error()).isNull();
@@ -37,13 +43,13 @@ class ManifestReaderTest {
     assertThat(manifest.name()).isEqualTo("orders");
     assertThat(manifest.namespace()).isEqualTo("shop");
     EventSource source = (EventSource) manifest.resource();
-    WebhookEventSource webhook = source.getSpec().getWebhook().get("new-order");
+    WebhookEventSource webhook = event(source, "webhook", "new-order", WebhookEventSource.class);
     assertThat(webhook.getPort()).isEqualTo("12000");
     assertThat(webhook.getAuthSecret().getName()).isEqualTo("webhook-token");
     assertThat(webhook.getMaxPayloadSize()).isEqualTo(2048L);
     assertThat(webhook.getFilter().getExpression()).isEqualTo("body.amount > 10");
     assertThat(webhook.getMetadata()).containsEntry("origin", "shop");
-    CalendarEventSource tick = source.getSpec().getCalendar().get("tick");
+    CalendarEventSource tick = event(source, "calendar", "tick", CalendarEventSource.class);
     assertThat(tick.getInterval()).isEqualTo("10s");
     assertThat(tick.getExclusionDates()).containsExactly("EXDATE:20250101T000000Z");
     EventPersistence persistence = tick.getPersistence();
@@ -98,12 +104,12 @@ class ManifestReaderTest {
 
     assertThat(source.getMetadata().unknownFields()).containsOnlyKeys("colour");
     assertThat(source.getSpec().unknownFields()).containsOnlyKeys("replica");
-    assertThat(source.getSpec().otherSources()).containsOnlyKeys("kafka");
-    assertThat(source.getSpec().otherSources().get("kafka").path("example").path("topic").asText())
+    assertThat(source.getSpec().sources()).containsOnlyKeys("webhook", "calendar", "kafka");
+    assertThat(source.getSpec().sources("kafka").path("example").path("topic").asText())
         .isEqualTo("orders");
-    assertThat(source.getSpec().getWebhook().get("example").unknownFields())
+    assertThat(event(source, "webhook", "example", WebhookEventSource.class).unknownFields())
         .containsOnlyKeys("retries");
-    EventPersistence persistence = source.getSpec().getCalendar().get("tick").getPersistence();
+    EventPersistence persistence = event(source, "calendar", "tick", CalendarEventSource.class).getPersistence();
     assertThat(persistence.getCatchup().unknownFields()).containsOnlyKeys("since");
     assertThat(persistence.getCatchup().getEnabled()).isTrue();
     assertThat(persistence.getConfigMap().getName()).isEqualTo("calendar-state");
@@ -111,7 +117,7 @@ class ManifestReaderTest {
 
   @Test
   void readsMultipleDocumentsSkippingEmptyOnesAndKeepingNonArgoRaw() {
-    List<Manifest> manifests = ManifestReader.read(FIXTURES.resolve("multi-doc.yaml"));
+    List<Manifest> manifests = TestManifests.read(FIXTURES.resolve("multi-doc.yaml"));
 
     assertThat(manifests).extracting(Manifest::kind).containsExactly("Secret", "EventBus", "Sensor");
     Manifest secret = manifests.get(0);
@@ -126,7 +132,7 @@ class ManifestReaderTest {
 
   @Test
   void reportsWrongFieldTypeWithLineAndPath() {
-    Manifest sensor = ManifestReader.read(FIXTURES.resolve("multi-doc.yaml")).get(2);
+    Manifest sensor = TestManifests.read(FIXTURES.resolve("multi-doc.yaml")).get(2);
 
     assertThat(sensor.resource()).isNull();
     assertThat(sensor.raw()).isNotNull();
@@ -148,7 +154,8 @@ class ManifestReaderTest {
     Manifest manifest = single("eventsource.json");
 
     assertThat(manifest.error()).isNull();
-    assertThat(((EventSource) manifest.resource()).getSpec().getCalendar().get("every-minute").getSchedule())
+    assertThat(event((EventSource) manifest.resource(), "calendar", "every-minute", CalendarEventSource.class)
+            .getSchedule())
         .isEqualTo("* * * * *");
   }
 
@@ -157,31 +164,6 @@ class ManifestReaderTest {
     Manifest manifest = single("not-a-manifest.yaml");
 
     assertThat(manifest.error()).contains("not a mapping");
-  }
-
-  @Test
-  void readsDirectoriesRecursivelyInSortedOrderAndIgnoresOtherFiles(@TempDir Path dir)
-      throws IOException {
-    Files.createDirectories(dir.resolve("b/nested"));
-    Files.writeString(dir.resolve("b/nested/z.yml"), "kind: ConfigMap\napiVersion: v1\n");
-    Files.writeString(dir.resolve("a.yaml"), "kind: Secret\napiVersion: v1\n");
-    Files.writeString(dir.resolve("notes.txt"), "kind: Ignored\n");
-    Files.write(dir.resolve("binary.yaml"), new byte[] {0, 1, 2, (byte) 0xff});
-
-    List<Manifest> manifests = ManifestReader.read(dir);
-
-    assertThat(manifests).hasSize(3);
-    assertThat(manifests.get(0).kind()).isEqualTo("Secret");
-    assertThat(manifests.get(1).kind()).isEqualTo("ConfigMap");
-    assertThat(manifests.get(2).file().getFileName().toString()).isEqualTo("binary.yaml");
-    assertThat(manifests.get(2).error()).isNotNull();
-  }
-
-  @Test
-  void reportsAMissingPathInsteadOfThrowing() {
-    List<Manifest> manifests = ManifestReader.read(Path.of("does/not/exist.yaml"));
-
-    assertThat(manifests).singleElement().extracting(Manifest::error).asString().contains("no such file");
   }
 
   /**

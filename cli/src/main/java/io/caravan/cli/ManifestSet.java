@@ -2,7 +2,6 @@ package io.caravan.cli;
 
 import io.caravan.api.ArgoResource;
 import io.caravan.api.Manifest;
-import io.caravan.api.ManifestReader;
 import io.caravan.api.eventbus.EventBus;
 import io.caravan.api.eventsource.EventSource;
 import io.caravan.api.sensor.Sensor;
@@ -40,7 +39,7 @@ final class ManifestSet {
 
   /** Reads every input and checks and compiles each Argo resource found. */
   static ManifestSet read(List<Path> inputs) {
-    ManifestSet set = new ManifestSet(inputs, ManifestReader.readAll(inputs));
+    ManifestSet set = new ManifestSet(inputs, ManifestFiles.readAll(inputs));
     set.check();
     return set;
   }

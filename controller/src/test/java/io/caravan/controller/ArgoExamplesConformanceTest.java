@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.caravan.api.Manifest;
 import io.caravan.api.ManifestReader;
+import io.caravan.api.testing.TestManifests;
 import io.caravan.controller.model.ArgoCondition;
 import io.caravan.controller.model.ArgoStatus;
 import io.caravan.controller.model.EventBusResource;
@@ -39,7 +40,7 @@ class ArgoExamplesConformanceTest {
     assumeTrue(!dir.isEmpty() && Files.isDirectory(Path.of(dir)),
         "Argo's examples are not present at '" + dir + "' (shared/conformance/argo-examples beside the repository)");
     MockCluster cluster = MockCluster.shared();
-    List<Manifest> manifests = ManifestReader.read(Path.of(dir)).stream()
+    List<Manifest> manifests = TestManifests.read(Path.of(dir)).stream()
         .filter(m -> m.raw() != null && TYPES.containsKey(m.kind()) && "argoproj.io/v1alpha1".equals(m.apiVersion()))
         .toList();
     assertThat(manifests).hasSizeGreaterThan(100);

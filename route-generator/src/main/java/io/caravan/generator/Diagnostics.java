@@ -27,6 +27,11 @@ public final class Diagnostics {
     }
   }
 
+  /** Adds findings made elsewhere (e.g. by a type's model binding), in their order. */
+  public void addAll(List<Diagnostic> diagnostics) {
+    found.addAll(diagnostics);
+  }
+
   public List<Diagnostic> list() {
     return List.copyOf(found);
   }

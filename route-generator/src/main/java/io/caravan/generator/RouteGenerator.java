@@ -5,18 +5,7 @@ import io.caravan.api.eventbus.EventBus;
 import io.caravan.api.eventsource.EventSource;
 import io.caravan.api.sensor.Sensor;
 import io.caravan.generator.sensor.SensorTranslator;
-import io.caravan.generator.source.CalendarSourceTranslator;
 import io.caravan.generator.source.EventSourceTranslator;
-import io.caravan.generator.source.WebhookSourceTranslator;
-import io.caravan.generator.trigger.ArgoWorkflowTriggerTranslator;
-import io.caravan.generator.trigger.ArgoCdTriggerTranslator;
-import io.caravan.generator.trigger.EmailTriggerTranslator;
-import io.caravan.generator.trigger.HttpTriggerTranslator;
-import io.caravan.generator.trigger.K8sTriggerTranslator;
-import io.caravan.generator.trigger.KafkaTriggerTranslator;
-import io.caravan.generator.trigger.LogTriggerTranslator;
-import io.caravan.generator.trigger.NatsTriggerTranslator;
-import io.caravan.generator.trigger.SlackTriggerTranslator;
 import io.caravan.generator.yaml.RoutesYaml;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +14,8 @@ import java.util.Map;
  * Compiles one Argo Events resource into its Camel YAML DSL routes document
  * (docs/generated-routes.md). Pure: no I/O, no Camel, deterministic. EventSources and Sensors
  * produce routes; an EventBus produces none. Parts Caravan does not support are reported as
- * {@code unsupported} diagnostics and left out; the rest is still generated.
+ * {@code unsupported} diagnostics and left out; the rest is still generated. The source and trigger types
+ * come from their registries ({@code SourceTypeRegistry}, {@code TriggerTypeRegistry}).
  */
 public final class RouteGenerator {
 
@@ -36,19 +26,8 @@ public final class RouteGenerator {
   private final SensorTranslator sensors;
 
   public RouteGenerator() {
-    this.eventSources = new EventSourceTranslator(List.of(
-        new WebhookSourceTranslator(),
-        new CalendarSourceTranslator()));
-    this.sensors = new SensorTranslator(List.of(
-        new HttpTriggerTranslator(),
-        new LogTriggerTranslator(),
-        new K8sTriggerTranslator(),
-        new ArgoWorkflowTriggerTranslator(),
-        new KafkaTriggerTranslator(),
-        new NatsTriggerTranslator(),
-        new SlackTriggerTranslator(),
-        new EmailTriggerTranslator(),
-        new ArgoCdTriggerTranslator()));
+    this.eventSources = new EventSourceTranslator();
+    this.sensors = new SensorTranslator();
   }
 
   public GeneratedRoutes generate(ArgoResource resource) {

@@ -1,6 +1,7 @@
 package io.caravan.generator;
 
 import io.caravan.api.common.SecretKeySelector;
+import java.util.List;
 
 /** Secret references as written into routes: {@code name/key}. Secret values are never read. */
 public final class SecretRefs {
@@ -25,6 +26,19 @@ public final class SecretRefs {
       return null;
     }
     return selector.getName() + "/" + selector.getKey();
+  }
+
+  /** Argo's rule for a secret reference at {@code path}: when set, it names both a secret and a key. */
+  public static void check(String path, SecretKeySelector secret, List<Diagnostic> out) {
+    if (secret == null) {
+      return;
+    }
+    if (!notEmpty(secret.getName())) {
+      out.add(Diagnostic.error(path + ".name", "secret name is required"));
+    }
+    if (!notEmpty(secret.getKey())) {
+      out.add(Diagnostic.error(path + ".key", "secret key is required"));
+    }
   }
 
   private static boolean notEmpty(String text) {

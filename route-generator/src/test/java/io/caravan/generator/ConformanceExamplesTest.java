@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.caravan.api.Manifest;
 import io.caravan.api.ManifestReader;
+import io.caravan.api.testing.TestManifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class ConformanceExamplesTest {
   @Test
   void everyExampleGeneratesOrReportsWhyNot() throws Exception {
     Assumptions.assumeTrue(Files.isDirectory(EXAMPLES), "no Argo examples on this machine");
-    List<Manifest> manifests = ManifestReader.read(EXAMPLES);
+    List<Manifest> manifests = TestManifests.read(EXAMPLES);
     RouteGenerator generator = new RouteGenerator();
     int generated = 0;
     for (Manifest manifest : manifests) {

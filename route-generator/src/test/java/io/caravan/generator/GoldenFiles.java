@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caravan.api.ArgoResource;
 import io.caravan.api.Manifest;
 import io.caravan.api.ManifestReader;
+import io.caravan.api.testing.TestManifests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ final class GoldenFiles {
   }
 
   static ArgoResource input(Path caseDir) {
-    List<Manifest> manifests = ManifestReader.read(caseDir.resolve("input.yaml"));
+    List<Manifest> manifests = TestManifests.read(caseDir.resolve("input.yaml"));
     assertThat(manifests).as("manifests in %s", caseDir).hasSize(1);
     Manifest manifest = manifests.get(0);
     assertThat(manifest.error()).as("read error in %s", caseDir).isNull();

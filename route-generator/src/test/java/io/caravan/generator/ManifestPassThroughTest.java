@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.caravan.api.Manifest;
 import io.caravan.api.ManifestReader;
+import io.caravan.api.testing.TestManifests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class ManifestPassThroughTest {
     int checkedTriggers = 0;
     int checkedFilters = 0;
     for (Path dir : GoldenFiles.cases()) {
-      Manifest manifest = ManifestReader.read(dir.resolve("input.yaml")).get(0);
+      Manifest manifest = TestManifests.read(dir.resolve("input.yaml")).get(0);
       if (!"Sensor".equals(manifest.kind())) {
         continue;
       }

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Spec of an EventSource. Webhook and calendar sources are typed; the other Argo source types
- * are kept raw in {@link #otherSources()}, keyed by their spec key (see {@link EventSourceTypes}).
+ * Spec of an EventSource: the deployment settings, and the event sources of every Argo type kept as
+ * written in {@link #sources()}, keyed by their spec key (see {@link EventSourceTypes}). Keys that are
+ * no Argo type are unknown fields.
  */
 public class EventSourceSpec extends ArgoObject {
 
@@ -15,9 +16,7 @@ public class EventSourceSpec extends ArgoObject {
   private Integer replicas;
   private JsonNode template;
   private JsonNode service;
-  private Map<String, WebhookEventSource> webhook;
-  private Map<String, CalendarEventSource> calendar;
-  private final Map<String, JsonNode> otherSources = new LinkedHashMap<>();
+  private final Map<String, JsonNode> sources = new LinkedHashMap<>();
 
   public String getEventBusName() {
     return eventBusName;
@@ -51,31 +50,24 @@ public class EventSourceSpec extends ArgoObject {
     this.service = service;
   }
 
-  public Map<String, WebhookEventSource> getWebhook() {
-    return webhook;
+  /**
+   * The event sources of each Argo type, keyed by spec key (e.g. {@code webhook}) in manifest order,
+   * each as written: a mapping of event name to that event's settings. The route generator binds
+   * each type to its own model (one folder per type), so adding a type changes nothing here.
+   */
+  public Map<String, JsonNode> sources() {
+    return sources;
   }
 
-  public void setWebhook(Map<String, WebhookEventSource> webhook) {
-    this.webhook = webhook;
-  }
-
-  public Map<String, CalendarEventSource> getCalendar() {
-    return calendar;
-  }
-
-  public void setCalendar(Map<String, CalendarEventSource> calendar) {
-    this.calendar = calendar;
-  }
-
-  /** Argo source types Caravan does not model yet, keyed by spec key (e.g. {@code kafka}). */
-  public Map<String, JsonNode> otherSources() {
-    return otherSources;
+  /** The events of one type as written, or null when the spec has none of that type. */
+  public JsonNode sources(String type) {
+    return sources.get(type);
   }
 
   @Override
   public void putAdditionalField(String key, JsonNode value) {
     if (EventSourceTypes.isKnown(key)) {
-      otherSources.put(key, value);
+      sources.put(key, value);
     } else {
       super.putAdditionalField(key, value);
     }
@@ -83,7 +75,7 @@ public class EventSourceSpec extends ArgoObject {
 
   @Override
   public Map<String, JsonNode> additionalFields() {
-    Map<String, JsonNode> all = new LinkedHashMap<>(otherSources);
+    Map<String, JsonNode> all = new LinkedHashMap<>(sources);
     all.putAll(unknownFields());
     return all;
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.caravan.api.Manifest;
 import io.caravan.api.ManifestReader;
+import io.caravan.api.testing.TestManifests;
 import io.caravan.controller.MockCluster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class CrdSchemaTest {
     assumeTrue(!dir.isEmpty() && Files.isDirectory(Path.of(dir)),
         "Argo's examples are not present at '" + dir + "' (shared/conformance/argo-examples beside the repository)");
     int checked = 0;
-    for (Manifest manifest : ManifestReader.read(Path.of(dir))) {
+    for (Manifest manifest : TestManifests.read(Path.of(dir))) {
       if (manifest.raw() == null || !FILES.containsKey(manifest.kind())) {
         continue;
       }

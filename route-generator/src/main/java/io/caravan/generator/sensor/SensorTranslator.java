@@ -10,8 +10,9 @@ import io.caravan.generator.Diagnostics;
 import io.caravan.generator.Fnv32a;
 import io.caravan.generator.Names;
 import io.caravan.generator.trigger.TriggerInput;
-import io.caravan.generator.trigger.TriggerTranslator;
-import io.caravan.generator.trigger.TriggerTypes;
+import io.caravan.api.sensor.TriggerTypes;
+import io.caravan.generator.trigger.TriggerType;
+import io.caravan.generator.trigger.TriggerTypeRegistry;
 import io.caravan.generator.yaml.Ordered;
 import io.caravan.generator.yaml.RoutesYaml;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * Compiles a Sensor (inventory §4): one {@code DependencyFilter} bean per dependency; per trigger a
  * {@code TriggerConditions} and a {@code TriggerTemplate} bean, one {@code eventbus:} route per
  * dependency its conditions name, and the trigger route ending in the trigger type's sink.
- * Trigger types without a {@link TriggerTranslator} are reported as unsupported.
+ * Trigger types without a registered {@link TriggerType} are reported as unsupported.
  */
 public final class SensorTranslator {
 
@@ -37,11 +38,16 @@ public final class SensorTranslator {
   private static final String TEMPLATE_CLASS = "io.caravan.routes.trigger.TriggerTemplate";
   private static final String DELIVERY_CLASS = "io.caravan.routes.delivery.TriggerDelivery";
 
-  private final Map<String, TriggerTranslator> translators;
+  private final Map<String, TriggerType> translators;
 
-  public SensorTranslator(List<TriggerTranslator> translators) {
+  /** The translator of every registered trigger type ({@link TriggerTypeRegistry}). */
+  public SensorTranslator() {
+    this(TriggerTypeRegistry.all());
+  }
+
+  public SensorTranslator(List<TriggerType> translators) {
     this.translators = translators.stream()
-        .collect(Collectors.toMap(TriggerTranslator::type, Function.identity(), (a, b) -> a,
+        .collect(Collectors.toMap(TriggerType::key, Function.identity(), (a, b) -> a,
             LinkedHashMap::new));
   }
 
@@ -208,10 +214,9 @@ public final class SensorTranslator {
       if (conditions == null || type == null) {
         return;
       }
-      TriggerTranslator translator = translators.get(type);
+      TriggerType translator = translators.get(type);
       if (translator == null) {
-        diagnostics.unsupported(path + ".template." + type, type.equals("custom")
-            ? TriggerTypes.CUSTOM_UNSUPPORTED : "trigger type '" + type + "'");
+        diagnostics.unsupported(path + ".template." + type, TriggerTypeRegistry.unsupported(type));
         return;
       }
       Map<String, Object> sink =
@@ -279,12 +284,12 @@ public final class SensorTranslator {
         }
         return null;
       }
-      List<String> types = TriggerTypes.setIn(dlqTemplate);
+      List<String> types = List.copyOf(TriggerTypes.setIn(dlqTemplate).keySet());
       if (types.isEmpty()) {
         diagnostics.error(dlqPath + ".template", "no trigger type (such as http, k8s or log) is set");
         return null;
       }
-      TriggerTranslator translator = translators.get(types.get(0));
+      TriggerType translator = translators.get(types.get(0));
       if (translator == null) {
         diagnostics.unsupported(dlqPath + ".template." + types.get(0),
             "trigger type '" + types.get(0) + "'");
@@ -296,7 +301,7 @@ public final class SensorTranslator {
 
     /** The type Argo would run (the first set, in Argo's order), or null when none is set. */
     private String chooseType(TriggerTemplate template) {
-      List<String> set = TriggerTypes.setIn(template);
+      List<String> set = List.copyOf(TriggerTypes.setIn(template).keySet());
       if (set.isEmpty()) {
         String unknown = template.unknownFields().isEmpty() ? ""
             : " (unknown fields: " + String.join(", ", template.unknownFields().keySet()) + ")";

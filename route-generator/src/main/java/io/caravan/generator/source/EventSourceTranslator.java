@@ -2,7 +2,7 @@ package io.caravan.generator.source;
 
 import io.caravan.api.eventsource.EventSource;
 import io.caravan.api.eventsource.EventSourceSpec;
-import io.caravan.api.eventsource.EventSourceTypes;
+import io.caravan.generator.Diagnostic;
 import io.caravan.generator.Diagnostics;
 import io.caravan.generator.Names;
 import io.caravan.generator.yaml.Ordered;
@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Compiles an EventSource into one route per event: the type's source endpoint, then
  * {@code argo-event:} (wrap into a CloudEvent) and {@code eventbus:} (publish). Types without a
- * {@link SourceTranslator} are reported as unsupported. Routes of Argo's active-passive types (calendar) carry
+ * registered {@link SourceType} are reported as unsupported. Routes of Argo's active-passive types (calendar) carry
  * {@code routePolicy: eventSourceLeader}: with replicas, the runtime runs them on the Lease holder only.
  */
 public final class EventSourceTranslator {
@@ -22,10 +22,15 @@ public final class EventSourceTranslator {
   /** The runtime's route policy bean that runs a route only on the elected replica (inventory §1.3). */
   public static final String LEADER_POLICY = "eventSourceLeader";
 
-  private final List<SourceTranslator<?>> translators;
+  private final List<SourceType<?>> types;
 
-  public EventSourceTranslator(List<SourceTranslator<?>> translators) {
-    this.translators = List.copyOf(translators);
+  /** The translator of every registered source type ({@link SourceTypeRegistry}). */
+  public EventSourceTranslator() {
+    this(SourceTypeRegistry.all());
+  }
+
+  public EventSourceTranslator(List<SourceType<?>> types) {
+    this.types = List.copyOf(types);
   }
 
   /** The route items ({@code - route:} maps) of {@code eventSource}, in manifest order. */
@@ -41,19 +46,23 @@ public final class EventSourceTranslator {
       return routes;
     }
     Map<String, String> typeOfEvent = new HashMap<>();
-    for (SourceTranslator<?> translator : translators) {
-      translateType(name, spec, translator, typeOfEvent, routes, diagnostics);
+    for (SourceType<?> type : types) {
+      translateType(name, spec, type, typeOfEvent, routes, diagnostics);
     }
-    spec.otherSources().keySet().forEach(type ->
-        diagnostics.unsupported("spec." + type, "EventSource type '" + type + "'"));
+    spec.sources().keySet().stream()
+        .filter(type -> types.stream().noneMatch(t -> t.key().equals(type)))
+        .forEach(type -> diagnostics.unsupported("spec." + type, "EventSource type '" + type + "'"));
     return routes;
   }
 
   private static <T> void translateType(String eventSource, EventSourceSpec spec,
-      SourceTranslator<T> translator, Map<String, String> typeOfEvent,
+      SourceType<T> translator, Map<String, String> typeOfEvent,
       List<Map<String, Object>> routes, Diagnostics diagnostics) {
-    String type = translator.type();
-    for (Map.Entry<String, T> entry : translator.events(spec).entrySet()) {
+    String type = translator.key();
+    List<Diagnostic> bindingErrors = new ArrayList<>();
+    Map<String, T> events = SourceTypeRegistry.events(translator, spec, bindingErrors);
+    diagnostics.addAll(bindingErrors);
+    for (Map.Entry<String, T> entry : events.entrySet()) {
       String event = entry.getKey();
       String path = "spec." + type + "." + event;
       if (!Names.check(event, "event name", path, diagnostics)) {
@@ -74,7 +83,7 @@ public final class EventSourceTranslator {
           routes.add(Ordered.map("beans", List.of(filterBean(eventSource, event, filter))));
         }
         routes.add(route(eventSource, event, type, from, filter != null && !filter.isBlank(),
-            EventSourceTypes.LEADER_ELECTED.contains(type)));
+            translator.leaderElected()));
       }
     }
   }

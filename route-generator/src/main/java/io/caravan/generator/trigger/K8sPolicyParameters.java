@@ -3,7 +3,7 @@ package io.caravan.generator.trigger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerPolicy;
 import io.caravan.generator.Diagnostics;
-import io.caravan.generator.validation.GoDuration;
+import io.caravan.generator.support.GoDuration;
 import io.caravan.generator.yaml.Ordered;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -13,11 +13,11 @@ import java.util.StringJoiner;
  * {@code policyLabels} ({@code key=value,…}), {@code policySteps}, {@code policyDuration},
  * {@code policyFactor}, {@code policyJitter}, {@code policyErrorOnTimeout} of the k8s and argoWorkflow sinks.
  */
-final class K8sPolicyParameters {
+public final class K8sPolicyParameters {
   private K8sPolicyParameters() {}
 
   /** The parameters (empty when there is no k8s policy), or null after an error. */
-  static Map<String, Object> of(TriggerInput input, Diagnostics diagnostics) {
+  public static Map<String, Object> of(TriggerInput input, Diagnostics diagnostics) {
     TriggerPolicy policy = input.trigger().getPolicy();
     JsonNode k8s = policy == null ? null : policy.getK8s();
     if (k8s == null || k8s.isNull()) {

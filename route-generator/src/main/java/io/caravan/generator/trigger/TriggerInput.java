@@ -2,6 +2,7 @@ package io.caravan.generator.trigger;
 
 import io.caravan.api.sensor.Trigger;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One trigger as a {@link TriggerTranslator} sees it: its Sensor's name and namespace (null when
@@ -23,5 +24,15 @@ public record TriggerInput(String sensorName, String namespace, String triggerNa
   /** Path of a field of this trigger's type block, e.g. {@code spec.triggers[0].template.http.url}. */
   public String typePath(String type, String field) {
     return path + ".template." + type + "." + field;
+  }
+
+  /** The trigger's {@code policy.status.allow} as comma-separated codes, or null when it has none. */
+  public String statusAllow() {
+    var policy = trigger.getPolicy();
+    if (policy == null || policy.getStatus() == null || policy.getStatus().getAllow() == null
+        || policy.getStatus().getAllow().isEmpty()) {
+      return null;
+    }
+    return policy.getStatus().getAllow().stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 }

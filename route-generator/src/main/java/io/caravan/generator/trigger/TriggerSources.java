@@ -2,6 +2,7 @@ package io.caravan.generator.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.ArtifactLocation;
+import io.caravan.generator.Diagnostic;
 import io.caravan.generator.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,11 @@ import java.util.List;
  * inline, configmap, file, url, git, s3; s3 and git over ssh / GitHub App are unsupported. The runtime reads
  * the source when the trigger fires.
  */
-final class TriggerSources {
+public final class TriggerSources {
   private TriggerSources() {}
 
   /** True when the source can be read by the runtime; otherwise diagnostics say why. */
-  static boolean check(ArtifactLocation source, String path, Diagnostics diagnostics) {
+  public static boolean check(ArtifactLocation source, String path, Diagnostics diagnostics) {
     if (source == null) {
       diagnostics.error(path, "source is required");
       return false;
@@ -101,6 +102,30 @@ final class TriggerSources {
   private static void add(List<String> set, String name, Object value) {
     if (value != null && !(value instanceof JsonNode node && node.isNull())) {
       set.add(name);
+    }
+  }
+  /** Trigger sources Caravan cannot read: s3, git over ssh or with a GitHub App, git remotes. */
+  public static void unsupported(String s, ArtifactLocation source, List<Diagnostic> out) {
+    if (source == null) {
+      return;
+    }
+    if (source.getS3() != null) {
+      out.add(Diagnostic.unsupported(s + ".s3", "trigger source 's3'"));
+    }
+    JsonNode git = source.getGit();
+    if (git != null && !git.isNull()) {
+      String url = git.path("url").asText("");
+      if (git.hasNonNull("sshKeySecret")) {
+        out.add(Diagnostic.unsupported(s + ".git.sshKeySecret", "git over ssh (use an https URL with creds)"));
+      } else if (url.startsWith("ssh://") || url.startsWith("git@")) {
+        out.add(Diagnostic.unsupported(s + ".git.url", "git over ssh (use an https URL with creds)"));
+      }
+      if (git.hasNonNull("githubApp")) {
+        out.add(Diagnostic.unsupported(s + ".git.githubApp", "git GitHub App credentials (use creds)"));
+      }
+      if (git.hasNonNull("remote")) {
+        out.add(Diagnostic.unsupported(s + ".git.remote", "git remote"));
+      }
     }
   }
 }

@@ -1,0 +1,62 @@
+package io.caravan.generator.trigger;
+
+import io.caravan.api.sensor.TriggerTypes;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * The trigger types Caravan runs: every {@link TriggerType} registered in
+ * {@code META-INF/services/io.caravan.generator.trigger.TriggerType}, in Argo's selection order. A template
+ * key without a registered type is reported as unsupported.
+ */
+public final class TriggerTypeRegistry {
+
+  /** Why the custom (gRPC) trigger is not supported; the long form is docs/triggers/custom.md. */
+  public static final String CUSTOM_UNSUPPORTED = "trigger type 'custom' (a gRPC triggers.Trigger "
+      + "server): Caravan has no gRPC client; use an http trigger to a small adapter "
+      + "(docs/triggers/custom.md)";
+
+  private static final Map<String, TriggerType> BY_KEY = load();
+
+  private TriggerTypeRegistry() {}
+
+  /** The registered type for a template key, or null when Caravan does not run it. */
+  public static TriggerType get(String key) {
+    return BY_KEY.get(key);
+  }
+
+  /** Every registered type, in Argo's order. */
+  public static List<TriggerType> all() {
+    return List.copyOf(BY_KEY.values());
+  }
+
+  /** What to say about a set trigger type that has no registered implementation. */
+  public static String unsupported(String key) {
+    return key.equals("custom") ? CUSTOM_UNSUPPORTED : "trigger type '" + key + "'";
+  }
+
+  private static Map<String, TriggerType> load() {
+    Map<String, TriggerType> byKey = new LinkedHashMap<>();
+    ServiceLoader.load(TriggerType.class, TriggerType.class.getClassLoader()).stream()
+        .map(ServiceLoader.Provider::get)
+        .sorted(Comparator.comparingInt(type -> order(type.key())))
+        .forEach(type -> {
+          if (!TriggerTypes.ALL.contains(type.key())) {
+            throw new IllegalStateException("trigger type '" + type.key() + "' (" + type.getClass().getName()
+                + ") is not a key of an Argo trigger template (api TriggerTypes)");
+          }
+          if (byKey.putIfAbsent(type.key(), type) != null) {
+            throw new IllegalStateException("trigger type '" + type.key() + "' is registered twice");
+          }
+        });
+    return byKey;
+  }
+
+  private static int order(String key) {
+    int index = TriggerTypes.ALL.indexOf(key);
+    return index < 0 ? Integer.MAX_VALUE : index;
+  }
+}
