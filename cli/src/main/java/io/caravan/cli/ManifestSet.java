@@ -8,7 +8,7 @@ import io.caravan.api.sensor.Sensor;
 import io.caravan.generator.Diagnostic;
 import io.caravan.generator.GeneratedRoutes;
 import io.caravan.generator.RouteGenerator;
-import io.caravan.generator.validation.ManifestValidator;
+import io.caravan.generator.ManifestValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

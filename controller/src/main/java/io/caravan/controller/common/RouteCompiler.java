@@ -6,7 +6,7 @@ import io.caravan.api.ManifestReader;
 import io.caravan.generator.Diagnostic;
 import io.caravan.generator.GeneratedRoutes;
 import io.caravan.generator.RouteGenerator;
-import io.caravan.generator.validation.ManifestValidator;
+import io.caravan.generator.ManifestValidator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;

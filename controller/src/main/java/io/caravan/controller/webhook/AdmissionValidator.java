@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.api.Manifest;
 import io.caravan.api.ManifestReader;
 import io.caravan.generator.Diagnostic;
-import io.caravan.generator.validation.ManifestValidator;
+import io.caravan.generator.ManifestValidator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

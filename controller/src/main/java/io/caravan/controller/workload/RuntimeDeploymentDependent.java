@@ -2,6 +2,7 @@ package io.caravan.controller.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.eventsource.EventSourceTypes;
+import io.caravan.generator.source.SourceTypeRegistry;
 import io.caravan.controller.ControllerOptions;
 import io.caravan.controller.common.Labels;
 import io.fabric8.kubernetes.api.model.Container;
@@ -140,8 +141,9 @@ public final class RuntimeDeploymentDependent {
     if (kind != WorkloadKind.EVENTSOURCE || spec == null || replicas(spec.get("replicas")) < 2) {
       return null;
     }
-    boolean leaderElected = EventSourceTypes.LEADER_ELECTED.stream()
-        .anyMatch(type -> spec.path(type).isObject() && !spec.path(type).isEmpty());
+    boolean leaderElected = EventSourceTypes.ALL.stream()
+        .anyMatch(type -> spec.path(type).isObject() && !spec.path(type).isEmpty()
+            && SourceTypeRegistry.leaderElected(type));
     return leaderElected ? "eventsource-" + name : null;
   }
 
