@@ -318,4 +318,15 @@ class EventSourceValidationTest {
         .extracting(Diagnostic::path)
         .containsExactly("spec.calendar.tick.exclusionDates[0]", "spec.calendar.tick.exclusionDates[1]");
   }
+
+  @Test
+  void anEventThatDoesNotFitItsTypesModelIsReportedAtItsFieldAndTheOthersAreStillChecked() {
+    assertThat(errors(eventSource("""
+          webhook:
+            bad: {port: [1], endpoint: /bad}
+            good: {port: "12000", endpoint: good}
+        """))).extracting(Diagnostic::path, Diagnostic::message).containsExactly(
+            tuple("spec.webhook.bad.port", "spec.webhook.bad.port: expected a string"),
+            tuple("spec.webhook.good.endpoint", "endpoint 'good' must start with '/'"));
+  }
 }
