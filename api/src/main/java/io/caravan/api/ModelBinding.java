@@ -38,11 +38,6 @@ public record ModelBinding<T>(T value, String error, String errorField) {
     return errorField == null || errorField.isEmpty() ? nodePath : nodePath + "." + errorField;
   }
 
-  /** {@code <errorPath>: <what was expected>}, as the manifest reader writes its errors. */
-  public String errorMessage(String nodePath) {
-    return errorPath(nodePath) + ": " + error;
-  }
-
   /** {@code path: expected a number}, from a Jackson mapping error. */
   static String message(JsonMappingException mapping) {
     String path = fieldPath(mapping.getPath());

@@ -5,11 +5,10 @@ import io.caravan.api.ModelBinding;
 import io.caravan.api.eventsource.EventSourceSpec;
 import io.caravan.api.eventsource.EventSourceTypes;
 import io.caravan.generator.Diagnostic;
-import java.util.Comparator;
+import io.caravan.generator.support.KeyedServices;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * The EventSource types Caravan runs: every {@link SourceType} registered in
@@ -38,13 +37,6 @@ public final class SourceTypeRegistry {
     return type != null ? type.leaderElected() : EventSourceTypes.LEADER_ELECTED.contains(key);
   }
 
-  /** Whether any event of the spec runs leader-elected (the operator then adds a Lease with replicas). */
-  public static boolean anyLeaderElected(EventSourceSpec spec) {
-    return spec.sources().entrySet().stream()
-        .anyMatch(e -> e.getValue() != null && e.getValue().isObject() && !e.getValue().isEmpty()
-            && leaderElected(e.getKey()));
-  }
-
   /**
    * The events of {@code type} in {@code spec}, bound to the type's model, keyed by event name in manifest
    * order (an event given no settings maps to null). An event whose settings do not fit the model is left out
@@ -67,31 +59,14 @@ public final class SourceTypeRegistry {
         events.put(entry.getKey(), bound.value());
       } else {
         String at = path + "." + entry.getKey();
-        out.add(Diagnostic.error(bound.errorPath(at), bound.errorMessage(at)));
+        out.add(Diagnostic.error(bound.errorPath(at), bound.error()));
       }
     });
     return events;
   }
 
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static Map<String, SourceType<?>> load() {
-    Map<String, SourceType<?>> byKey = new LinkedHashMap<>();
-    ServiceLoader.load(SourceType.class, SourceType.class.getClassLoader()).stream()
-        .map(provider -> (SourceType<?>) provider.get())
-        .sorted(Comparator.comparingInt(type -> order(type.key())))
-        .forEach(type -> {
-          if (!EventSourceTypes.isKnown(type.key())) {
-            throw new IllegalStateException("source type '" + type.key() + "' (" + type.getClass().getName()
-                + ") is not an Argo EventSource type (api EventSourceTypes)");
-          }
-          if (byKey.putIfAbsent(type.key(), type) != null) {
-            throw new IllegalStateException("source type '" + type.key() + "' is registered twice");
-          }
-        });
-    return byKey;
-  }
-
-  private static int order(String key) {
-    int index = EventSourceTypes.ALL.indexOf(key);
-    return index < 0 ? Integer.MAX_VALUE : index;
+    return (Map) KeyedServices.load(SourceType.class, SourceType::key, EventSourceTypes.ALL, "source type");
   }
 }

@@ -1,11 +1,9 @@
 package io.caravan.generator.trigger;
 
 import io.caravan.api.sensor.TriggerTypes;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import io.caravan.generator.support.KeyedServices;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * The trigger types Caravan runs: every {@link TriggerType} registered in
@@ -39,24 +37,6 @@ public final class TriggerTypeRegistry {
   }
 
   private static Map<String, TriggerType> load() {
-    Map<String, TriggerType> byKey = new LinkedHashMap<>();
-    ServiceLoader.load(TriggerType.class, TriggerType.class.getClassLoader()).stream()
-        .map(ServiceLoader.Provider::get)
-        .sorted(Comparator.comparingInt(type -> order(type.key())))
-        .forEach(type -> {
-          if (!TriggerTypes.ALL.contains(type.key())) {
-            throw new IllegalStateException("trigger type '" + type.key() + "' (" + type.getClass().getName()
-                + ") is not a key of an Argo trigger template (api TriggerTypes)");
-          }
-          if (byKey.putIfAbsent(type.key(), type) != null) {
-            throw new IllegalStateException("trigger type '" + type.key() + "' is registered twice");
-          }
-        });
-    return byKey;
-  }
-
-  private static int order(String key) {
-    int index = TriggerTypes.ALL.indexOf(key);
-    return index < 0 ? Integer.MAX_VALUE : index;
+    return KeyedServices.load(TriggerType.class, TriggerType::key, TriggerTypes.ALL, "trigger type");
   }
 }

@@ -326,7 +326,7 @@ class EventSourceValidationTest {
             bad: {port: [1], endpoint: /bad}
             good: {port: "12000", endpoint: good}
         """))).extracting(Diagnostic::path, Diagnostic::message).containsExactly(
-            tuple("spec.webhook.bad.port", "spec.webhook.bad.port: expected a string"),
+            tuple("spec.webhook.bad.port", "expected a string"),
             tuple("spec.webhook.good.endpoint", "endpoint 'good' must start with '/'"));
   }
 }
