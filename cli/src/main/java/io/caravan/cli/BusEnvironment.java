@@ -2,7 +2,7 @@ package io.caravan.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.ArgoMappers;
-import io.caravan.generator.support.GoDuration;
+import io.caravan.expr.GoDuration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

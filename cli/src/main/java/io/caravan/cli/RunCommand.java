@@ -2,10 +2,10 @@ package io.caravan.cli;
 
 import io.caravan.api.Manifest;
 import io.caravan.api.eventbus.EventBus;
-import io.caravan.routes.calendar.CalendarComponent;
+import io.caravan.routes.source.calendar.CalendarComponent;
 import io.caravan.routes.runtime.CaravanRuntime;
 import io.caravan.routes.runtime.RouteDocument;
-import io.caravan.routes.secrets.MapSecretStore;
+import io.caravan.routes.support.secrets.MapSecretStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

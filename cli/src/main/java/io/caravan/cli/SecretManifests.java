@@ -2,7 +2,7 @@ package io.caravan.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.Manifest;
-import io.caravan.routes.secrets.MapSecretStore;
+import io.caravan.routes.support.secrets.MapSecretStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.caravan.cli;
 import io.caravan.routes.leader.LeaderLease;
 import io.caravan.routes.runtime.CaravanRuntime;
 import io.caravan.routes.runtime.RouteDocument;
-import io.caravan.routes.secrets.MountedSecretStore;
+import io.caravan.routes.support.secrets.MountedSecretStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.caravan.e2e.support.Caravan;
 import io.caravan.e2e.support.Webhook;
 import io.caravan.routes.runtime.CaravanRuntime;
-import io.caravan.routes.secrets.MapSecretStore;
+import io.caravan.routes.support.secrets.MapSecretStore;
 import io.caravan.routes.testing.NatsServerExtension;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;

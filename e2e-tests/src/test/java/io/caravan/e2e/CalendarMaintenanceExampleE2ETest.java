@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.e2e.support.Caravan;
-import io.caravan.routes.calendar.GoTimeFormat;
+import io.caravan.routes.source.calendar.GoTimeFormat;
 import io.caravan.routes.runtime.CaravanRuntime;
 import io.caravan.routes.testing.NatsServerExtension;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;

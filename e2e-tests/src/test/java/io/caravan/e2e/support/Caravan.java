@@ -8,7 +8,7 @@ import io.caravan.generator.Diagnostic;
 import io.caravan.generator.GeneratedRoutes;
 import io.caravan.generator.RouteGenerator;
 import io.caravan.routes.runtime.CaravanRuntime;
-import io.caravan.routes.secrets.SecretStore;
+import io.caravan.routes.support.secrets.SecretStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;

@@ -32,11 +32,12 @@ import java.util.stream.Collectors;
  */
 public final class SensorTranslator {
 
-  private static final String FILTER_CLASS = "io.caravan.routes.sensor.DependencyFilter";
-  private static final String TRANSFORM_CLASS = "io.caravan.routes.sensor.DependencyTransform";
-  private static final String CONDITIONS_CLASS = "io.caravan.routes.sensor.TriggerConditions";
-  private static final String TEMPLATE_CLASS = "io.caravan.routes.trigger.TriggerTemplate";
-  private static final String DELIVERY_CLASS = "io.caravan.routes.delivery.TriggerDelivery";
+  // Bean types of the route contract (docs/generated-routes.md): stable names the runtime binds, no classes.
+  private static final String FILTER_TYPE = "caravan:dependency-filter";
+  private static final String TRANSFORM_TYPE = "caravan:dependency-transform";
+  private static final String CONDITIONS_TYPE = "caravan:trigger-conditions";
+  private static final String TEMPLATE_TYPE = "caravan:trigger-template";
+  private static final String DELIVERY_TYPE = "caravan:trigger-delivery";
 
   private final Map<String, TriggerType> translators;
 
@@ -141,7 +142,7 @@ public final class SensorTranslator {
     String operator = dependency.getFiltersLogicalOperator();
     return Ordered.map(
         "name", Names.dependencyFilterBean(sensor, dependency.getName()),
-        "type", FILTER_CLASS,
+        "type", FILTER_TYPE,
         "properties", Ordered.map(
             "sensorName", sensor,
             "dependencyName", dependency.getName(),
@@ -162,7 +163,7 @@ public final class SensorTranslator {
   private static Map<String, Object> transformBean(String sensor, EventDependency dependency) {
     return Ordered.map(
         "name", Names.dependencyTransformBean(sensor, dependency.getName()),
-        "type", TRANSFORM_CLASS,
+        "type", TRANSFORM_TYPE,
         "properties", Ordered.map(
             "sensorName", sensor,
             "dependencyName", dependency.getName(),
@@ -231,7 +232,7 @@ public final class SensorTranslator {
       }
       beans.add(Ordered.map(
           "name", Names.conditionsBean(sensor, name),
-          "type", CONDITIONS_CLASS,
+          "type", CONDITIONS_TYPE,
           "properties", Ordered.map(
               "sensorName", sensor,
               "triggerName", name,
@@ -241,21 +242,23 @@ public final class SensorTranslator {
                   ? null : RoutesYaml.block(template.getConditionsReset()))));
       beans.add(Ordered.map(
           "name", Names.templateBean(sensor, name),
-          "type", TEMPLATE_CLASS,
+          "type", TEMPLATE_TYPE,
           "properties", Ordered.map(
               "sensorName", sensor,
               "triggerName", name,
               "namespace", namespace,
+              "triggerType", type,
               "trigger", RoutesYaml.block(trigger))));
-      beans.add(DeliveryPlan.deliveryBean(DELIVERY_CLASS, sensor, name, trigger));
+      beans.add(DeliveryPlan.deliveryBean(DELIVERY_TYPE, sensor, name, trigger));
       if (dlq != null) {
         beans.add(Ordered.map(
             "name", Names.dlqTemplateBean(sensor, name),
-            "type", TEMPLATE_CLASS,
+            "type", TEMPLATE_TYPE,
             "properties", Ordered.map(
                 "sensorName", sensor,
                 "triggerName", dlq.getTemplate().getName(),
                 "namespace", namespace,
+                "triggerType", TriggerTypes.setIn(dlq.getTemplate()).keySet().iterator().next(),
                 "trigger", RoutesYaml.block(dlq))));
       }
       for (String dependency : conditions.dependencies()) {

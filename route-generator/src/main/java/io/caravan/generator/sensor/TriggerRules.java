@@ -9,8 +9,8 @@ import io.caravan.api.sensor.TriggerPolicy;
 import io.caravan.api.sensor.TriggerTemplate;
 import io.caravan.api.sensor.TriggerTypes;
 import io.caravan.generator.Diagnostic;
-import io.caravan.generator.support.CronSchedule;
-import io.caravan.generator.support.GoDuration;
+import io.caravan.expr.CronSchedule;
+import io.caravan.expr.GoDuration;
 import io.caravan.generator.support.TimeZones;
 import io.caravan.generator.trigger.ParameterRules;
 import io.caravan.generator.trigger.TriggerType;
@@ -84,7 +84,7 @@ final class TriggerRules {
       String text = duration.asText().trim();
       boolean valid = text.matches("\\d+");
       if (!valid) {
-        java.time.Duration parsed = GoDuration.parse(text);
+        java.time.Duration parsed = GoDuration.tryParse(text);
         valid = parsed != null && !parsed.isNegative();
       }
       if (!valid) {

@@ -91,7 +91,7 @@ public final class EventSourceTranslator {
   private static Map<String, Object> filterBean(String eventSource, String event, String expression) {
     return Ordered.map(
         "name", Names.eventSourceFilterBean(eventSource, event),
-        "type", "io.caravan.routes.event.EventSourceFilter",
+        "type", "caravan:event-source-filter",
         "properties", Ordered.map(
             "eventSourceName", eventSource,
             "eventName", event,

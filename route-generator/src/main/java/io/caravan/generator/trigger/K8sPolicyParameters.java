@@ -3,7 +3,7 @@ package io.caravan.generator.trigger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerPolicy;
 import io.caravan.generator.Diagnostics;
-import io.caravan.generator.support.GoDuration;
+import io.caravan.expr.GoDuration;
 import io.caravan.generator.yaml.Ordered;
 import java.util.Map;
 import java.util.StringJoiner;

@@ -3,7 +3,7 @@ package io.caravan.routes.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.caravan.routes.calendar.GoDuration;
+import io.caravan.expr.GoDuration;
 import java.io.IOException;
 import java.time.Duration;
 

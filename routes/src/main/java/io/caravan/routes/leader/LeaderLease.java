@@ -1,6 +1,6 @@
 package io.caravan.routes.leader;
 
-import io.caravan.routes.calendar.GoDuration;
+import io.caravan.expr.GoDuration;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.caravan.routes.leader;
 
-import io.caravan.routes.trigger.kubernetes.KubernetesClients;
+import io.caravan.routes.support.kubernetes.KubernetesClients;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.NamedNode;

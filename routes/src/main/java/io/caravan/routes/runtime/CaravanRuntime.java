@@ -3,8 +3,8 @@ package io.caravan.routes.runtime;
 import io.caravan.routes.leader.LeaderLease;
 import io.caravan.routes.leader.LeaderRoutePolicy;
 import io.caravan.routes.metrics.ArgoMetrics;
-import io.caravan.routes.secrets.MountedSecretStore;
-import io.caravan.routes.secrets.SecretStore;
+import io.caravan.routes.support.secrets.MountedSecretStore;
+import io.caravan.routes.support.secrets.SecretStore;
 import io.caravan.routes.trigger.TriggerMetricsPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Gauge;
@@ -245,12 +245,16 @@ public final class CaravanRuntime implements AutoCloseable {
         .register(registry);
   }
 
-  /** Camel Main whose CamelContext uses the {@link IdentifierPlaceholderParser} from the start. */
+  /**
+   * Camel Main whose CamelContext uses the {@link IdentifierPlaceholderParser} and resolves the
+   * {@link RouteContract}'s bean types from the start.
+   */
   private static final class PlaceholderSafeMain extends Main {
     @Override
     protected CamelContext createCamelContext() {
       CamelContext context = super.createCamelContext();
       installPlaceholderParser(context);
+      RouteContract.install(context);
       if (context.getRegistry() instanceof DefaultRegistry registry && registry.getFallbackRegistry() != null
           && !(registry.getFallbackRegistry() instanceof TypeIndexedRegistry)) {
         registry.setFallbackRegistry(new TypeIndexedRegistry(registry.getFallbackRegistry()));

@@ -3,7 +3,7 @@ package io.caravan.routes.sensor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.caravan.routes.calendar.CronSchedule;
+import io.caravan.expr.CronSchedule;
 import java.io.IOException;
 import java.text.ParseException;
 import java.time.DateTimeException;

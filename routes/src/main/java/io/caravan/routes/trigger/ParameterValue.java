@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * ({@code String}, {@code Number}, {@code True}, {@code False}, {@code Null} or {@code JSON}) and the
  * JSON itself. Templates, default values and whole events are always {@code String}.
  */
-record ParameterValue(String text, String type, JsonNode json) {
+public record ParameterValue(String text, String type, JsonNode json) {
   static final String STRING = "String";
 
   static ParameterValue string(String text) {

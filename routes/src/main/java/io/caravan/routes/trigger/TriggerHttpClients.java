@@ -5,13 +5,14 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.caravan.routes.support.tls.TlsSettings;
 
 /**
  * Vert.x WebClients of one sink, one per distinct TLS setting (Argo caches one client per trigger).
  * Connections are kept alive and pooled (up to 32 per server), which matters for throughput: a
  * Vert.x WebClient costs about a tenth of the CPU of the JDK HttpClient here (limits.md).
  */
-final class TriggerHttpClients implements AutoCloseable {
+public final class TriggerHttpClients implements AutoCloseable {
   private static final int POOL_SIZE = 32;
 
   private final Vertx vertx;
@@ -21,7 +22,7 @@ final class TriggerHttpClients implements AutoCloseable {
     this.vertx = vertx;
   }
 
-  WebClient client(TlsSettings tls) {
+  public WebClient client(TlsSettings tls) {
     return clients.computeIfAbsent(tls, settings -> {
       WebClientOptions options = new WebClientOptions()
           .setKeepAlive(true)

@@ -17,14 +17,14 @@ import java.util.Optional;
  * path ({@code -1} appends); values are strings unless {@code useRawData} and the value is not a
  * string; {@code append}/{@code prepend} join with an existing value as strings.
  */
-final class TriggerParameters {
+public final class TriggerParameters {
   private TriggerParameters() {}
 
   /**
    * Applies {@code params} to {@code target} (changed in place when it is an object) and returns the
    * result. {@code field} names the parameter list in errors, e.g. {@code parameters}.
    */
-  static JsonNode apply(
+  public static JsonNode apply(
       JsonNode target, List<TriggerParameter> params, Map<String, ArgoEvent> events, String field) {
     if (params == null) {
       return target;
@@ -50,7 +50,7 @@ final class TriggerParameters {
    * parameter with an empty {@code dest} makes its value the whole payload (the first such value wins).
    * No parameters, or none resolved, give an empty payload.
    */
-  static byte[] payload(List<TriggerParameter> params, Map<String, ArgoEvent> events, String field) {
+  public static byte[] payload(List<TriggerParameter> params, Map<String, ArgoEvent> events, String field) {
     if (params == null || params.isEmpty()) {
       return new byte[0];
     }
@@ -73,7 +73,7 @@ final class TriggerParameters {
   }
 
   /** The value of one parameter, or empty when skipped; errors name the parameter. */
-  static Optional<ParameterValue> resolve(
+  public static Optional<ParameterValue> resolve(
       TriggerParameter param, Map<String, ArgoEvent> events, String where) {
     try {
       return ParameterResolver.resolve(param.getSrc(), events);

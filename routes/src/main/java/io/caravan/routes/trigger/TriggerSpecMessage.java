@@ -16,7 +16,7 @@ import org.apache.camel.Message;
  * sink in header {@link #SPEC_HEADER} (an ObjectNode, secret references unresolved); the body is the
  * payload bytes, empty for types without a payload.
  */
-final class TriggerSpecMessage {
+public final class TriggerSpecMessage {
   /** Header holding the resolved trigger block. */
   static final String SPEC_HEADER = "CaravanTriggerSpec";
 
@@ -36,7 +36,7 @@ final class TriggerSpecMessage {
   }
 
   /** The resolved block the template bean wrote, for a sink. */
-  static ObjectNode spec(Message message, String kind) {
+  public static ObjectNode spec(Message message, String kind) {
     Object spec = message.getHeader(SPEC_HEADER);
     if (!(spec instanceof ObjectNode node)) {
       throw new IllegalArgumentException(kind + "-sink: header " + SPEC_HEADER

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.caravan.api.sensor.Trigger;
 import io.caravan.routes.event.ArgoEvent;
-import io.caravan.routes.secrets.SecretStore;
+import io.caravan.routes.support.secrets.SecretStore;
 import io.caravan.routes.trigger.artifact.ArtifactReader;
-import io.caravan.routes.trigger.kubernetes.KubernetesClients;
-import io.caravan.routes.trigger.kubernetes.KubernetesResourceOperations;
+import io.caravan.routes.support.kubernetes.KubernetesClients;
+import io.caravan.routes.trigger.k8s.KubernetesResourceOperations;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -21,12 +21,15 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import io.caravan.routes.trigger.http.HttpTriggerMessage;
+import io.caravan.routes.trigger.k8s.KubernetesResourceSink;
+import io.caravan.routes.trigger.k8s.KubernetesTriggerMessage;
 
 /**
  * The trigger template bean ({@code sensor.<sensor>.trigger.<trigger>.template}): turns the fired events
  * (body {@code Map<String, ArgoEvent>}, dependency → event, set by {@code TriggerConditions}) into the
  * message of the trigger's sink. Template-level parameters are applied to the template JSON first; then,
- * by type (Argo's order: k8s, argoWorkflow, http, log):
+ * by the {@code triggerType} the generator chose:
  *
  * <ul>
  *   <li>k8s, argoWorkflow: the object read from the trigger's {@code source} with its parameters (and, for
@@ -36,12 +39,12 @@ import org.apache.camel.Processor;
  *   <li>http: the payload bytes, {@code CamelHttpUri}, {@code CamelHttpMethod} and the HTTP headers as
  *       {@code caravan.http.header.<Name>} (see {@link HttpTriggerMessage});
  *   <li>log: one readable line per event with its context and data;
- *   <li>kafka, nats, slack, email, argoCD: the block with its own parameters applied, in header
+ *   <li>every other type (kafka, nats, slack, email, argoCD…): the block with its own parameters applied, in header
  *       {@link TriggerSpecMessage#SPEC_HEADER}, and the payload as body (see {@link TriggerSpecMessage}).
  * </ul>
  */
 public class TriggerTemplate implements Processor, CamelContextAware {
-  static final ObjectMapper JSON =
+  public static final ObjectMapper JSON =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   private static final ObjectMapper YAML = new YAMLMapper();
 
@@ -49,6 +52,7 @@ public class TriggerTemplate implements Processor, CamelContextAware {
   private String sensorName;
   private String triggerName;
   private String namespace;
+  private String triggerType;
   private Trigger trigger;
   private volatile SecretStore secretStore;
 
@@ -76,7 +80,16 @@ public class TriggerTemplate implements Processor, CamelContextAware {
     return namespace;
   }
 
-  /** The manifest's whole trigger as YAML; parsed and checked once here. */
+  /** The trigger type the generator chose (the first set in Argo's order): its block makes the message. */
+  public void setTriggerType(String triggerType) {
+    this.triggerType = triggerType;
+  }
+
+  public String getTriggerType() {
+    return triggerType;
+  }
+
+  /** The manifest's whole trigger as YAML (checked by the generator); parsed once here. */
   public void setTrigger(String yaml) {
     Trigger parsed;
     try {
@@ -88,7 +101,6 @@ public class TriggerTemplate implements Processor, CamelContextAware {
     if (parsed == null || parsed.getTemplate() == null) {
       throw new IllegalArgumentException(where() + "trigger.template: is required");
     }
-    TriggerKinds.check(parsed.getTemplate(), "trigger.template", where());
     this.trigger = parsed;
   }
 
@@ -109,39 +121,48 @@ public class TriggerTemplate implements Processor, CamelContextAware {
 
   @Override
   public void process(Exchange exchange) {
-    if (trigger == null) {
-      throw new IllegalStateException(where() + "trigger: is not set");
+    if (trigger == null || triggerType == null) {
+      throw new IllegalStateException(where() + (trigger == null ? "trigger" : "triggerType") + ": is not set");
     }
     Map<String, ArgoEvent> events = events(exchange.getMessage().getBody());
     io.caravan.api.sensor.TriggerTemplate template = applyTemplateParameters(events);
-    TriggerKinds.check(template, "trigger.template", where());
     Message message = exchange.getMessage();
-    if (template.getK8s() != null) {
-      ObjectNode resource = KubernetesTriggerMessage.k8s(template.getK8s(), events, sensorName(),
-          triggerName(template), artifacts(), this::liveObject, namespace);
-      message.setBody(TriggerTemplate.JSON.convertValue(resource, Map.class));
-      if (namespace != null) {
-        message.setHeader(KubernetesResourceSink.NAMESPACE_HEADER, namespace);
+    switch (triggerType) {
+      case "k8s" -> {
+        ObjectNode resource = KubernetesTriggerMessage.k8s(required(template.getK8s()), events, sensorName(),
+            triggerName(template), artifacts(), this::liveObject, namespace);
+        writeResource(resource, message);
       }
-    } else if (template.getArgoWorkflow() != null) {
-      ObjectNode resource = KubernetesTriggerMessage.argoWorkflow(template.getArgoWorkflow(), events,
-          sensorName(), triggerName(template), artifacts());
-      message.setBody(TriggerTemplate.JSON.convertValue(resource, Map.class));
-      if (namespace != null) {
-        message.setHeader(KubernetesResourceSink.NAMESPACE_HEADER, namespace);
+      case "argoWorkflow" -> {
+        ObjectNode resource = KubernetesTriggerMessage.argoWorkflow(required(template.getArgoWorkflow()),
+            events, sensorName(), triggerName(template), artifacts());
+        writeResource(resource, message);
       }
-    } else if (template.getHttp() != null) {
-      new HttpTriggerMessage(template.getHttp(), events, this::secrets).writeTo(message);
-    } else {
-      String kind = TriggerKinds.firstKind(template);
-      if (TriggerKinds.BLOCK_KINDS.contains(kind)) {
-        TriggerSpecMessage.write(kind, TriggerKinds.block(template, kind), events, message);
-      } else {
+      case "http" -> new HttpTriggerMessage(required(template.getHttp()), events, this::secrets).writeTo(message);
+      case "log" -> {
         StringJoiner text = new StringJoiner("\n");
         events.forEach((dependency, event) -> text.add(ArgoEventJson.readable(dependency, event)));
         message.setBody(text.toString());
       }
+      default -> TriggerSpecMessage.write(triggerType, required(JSON.valueToTree(template).get(triggerType)),
+          events, message);
     }
+  }
+
+  private void writeResource(ObjectNode resource, Message message) {
+    message.setBody(TriggerTemplate.JSON.convertValue(resource, Map.class));
+    if (namespace != null) {
+      message.setHeader(KubernetesResourceSink.NAMESPACE_HEADER, namespace);
+    }
+  }
+
+  /** The chosen type's block; an error when the template parameters removed it. */
+  private <T> T required(T block) {
+    if (block == null || block instanceof JsonNode node && node.isNull()) {
+      throw new IllegalArgumentException(where() + "trigger.template." + triggerType
+          + ": is not set (after applying the template parameters)");
+    }
+    return block;
   }
 
   private io.caravan.api.sensor.TriggerTemplate applyTemplateParameters(Map<String, ArgoEvent> events) {

@@ -1,5 +1,6 @@
 package io.caravan.routes.trigger;
 
+import io.caravan.routes.support.vertx.SharedVertx;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -7,7 +8,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * Base of the trigger sinks that call HTTP APIs (http, argoCD, slack): one set of pooled Vert.x WebClients per
  * sink, created on first use on the CamelContext's Vert.x and closed when the sink stops.
  */
-abstract class WebClientTriggerSink extends ServiceSupport {
+public abstract class WebClientTriggerSink extends ServiceSupport {
   private volatile TriggerHttpClients clients;
 
   /** The sink's clients, created on first use. */
@@ -16,7 +17,7 @@ abstract class WebClientTriggerSink extends ServiceSupport {
     if (current == null) {
       synchronized (this) {
         if (clients == null) {
-          clients = new TriggerHttpClients(TriggerVertx.of(context));
+          clients = new TriggerHttpClients(SharedVertx.of(context));
         }
         current = clients;
       }

@@ -1,5 +1,6 @@
 package io.caravan.routes.bus;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,7 +15,7 @@ class EventBusComponentTest {
 
   @Test
   void eventbusSchemeResolvesWithoutRegistration() throws Exception {
-    try (DefaultCamelContext context = new DefaultCamelContext()) {
+    try (DefaultCamelContext context = TestContexts.create()) {
       context.start();
       EventBusEndpoint endpoint = (EventBusEndpoint) context.getEndpoint(
           "eventbus:webhook/example?durableName=group-1&sensorName=s&triggerName=t&dependencyName=d");
@@ -27,7 +28,7 @@ class EventBusComponentTest {
 
   @Test
   void optionsBindFromRuntimePropertiesWithDurations() throws Exception {
-    try (DefaultCamelContext context = new DefaultCamelContext()) {
+    try (DefaultCamelContext context = TestContexts.create()) {
       EventBusComponent component = new EventBusComponent();
       Map<String, Object> properties = new HashMap<>(Map.of(
           "url", "nats://a:4222,nats://b:4222", "username", "caravan", "maxInFlight", "4",
@@ -65,7 +66,7 @@ class EventBusComponentTest {
 
   @Test
   void theInMemoryBusSharesNoDeliveryStateSoTriggersKeepTheirOwn() throws Exception {
-    try (DefaultCamelContext context = new DefaultCamelContext()) {
+    try (DefaultCamelContext context = TestContexts.create()) {
       EventBusComponent component = new EventBusComponent();
       context.addComponent("eventbus", component);
       context.start();
@@ -76,7 +77,7 @@ class EventBusComponentTest {
 
   @Test
   void theDeduplicationWindowIsArgosMinuteUnlessSet() throws Exception {
-    try (DefaultCamelContext context = new DefaultCamelContext()) {
+    try (DefaultCamelContext context = TestContexts.create()) {
       EventBusComponent component = new EventBusComponent();
       assertThat(component.getDeduplicationWindow()).isEqualTo(Duration.ofMinutes(1));
       PropertyBindingSupport.build().bind(context, component, new HashMap<>(Map.of("deduplicationWindow", "5s")));

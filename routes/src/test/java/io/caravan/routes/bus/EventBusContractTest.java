@@ -1,5 +1,6 @@
 package io.caravan.routes.bus;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +53,7 @@ abstract class EventBusContractTest {
 
   @BeforeEach
   void createContext() {
-    context = new DefaultCamelContext();
+    context = TestContexts.create();
     metrics = new ArgoMetrics(new SimpleMeterRegistry(), "test");
     context.getRegistry().bind(ArgoMetrics.BEAN_NAME, metrics);
     component = new EventBusComponent();

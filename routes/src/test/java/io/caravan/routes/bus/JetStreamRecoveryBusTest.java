@@ -1,5 +1,6 @@
 package io.caravan.routes.bus;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -31,7 +32,7 @@ class JetStreamRecoveryBusTest {
   @BeforeEach
   void startCamel() throws Exception {
     NATS.start();
-    context = new DefaultCamelContext();
+    context = TestContexts.create();
     EventBusComponent component = new EventBusComponent();
     component.setUrl(NATS.url());
     component.setPublishTimeout(Duration.ofSeconds(2));
@@ -98,7 +99,7 @@ class JetStreamRecoveryBusTest {
   void runtimeStartedBeforeNatsWaitsForIt() throws Exception {
     context.stop();
     NATS.stop();
-    DefaultCamelContext early = new DefaultCamelContext();
+    DefaultCamelContext early = TestContexts.create();
     EventBusComponent component = new EventBusComponent();
     component.setUrl(NATS.url());
     early.addComponent("eventbus", component);

@@ -1,5 +1,6 @@
 package io.caravan.routes.delivery;
 
+import io.caravan.routes.testing.TestContexts;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.caravan.routes.bus.EventBusComponent;
 import io.caravan.routes.event.ArgoEvent;
@@ -30,7 +31,7 @@ import org.apache.camel.support.DefaultExchange;
 final class SensorReplica implements AutoCloseable {
   static final String TRIGGER = "notify";
 
-  private final DefaultCamelContext context = new DefaultCamelContext();
+  private final DefaultCamelContext context = TestContexts.create();
   private final MeterRegistry registry = new SimpleMeterRegistry();
   private final TriggerDelivery delivery = new TriggerDelivery();
   private final String sensor;

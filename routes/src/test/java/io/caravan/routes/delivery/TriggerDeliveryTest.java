@@ -1,5 +1,6 @@
 package io.caravan.routes.delivery;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -38,7 +39,7 @@ class TriggerDeliveryTest {
 
   @BeforeEach
   void start() throws Exception {
-    context = new DefaultCamelContext();
+    context = TestContexts.create();
     context.getRegistry().bind(ArgoMetrics.BEAN_NAME, new ArgoMetrics(registry, ""));
     context.getRegistry().bind("triggerMetrics", new TriggerMetricsPolicy());
     context.addRoutes(new RouteBuilder() {

@@ -1,5 +1,6 @@
 package io.caravan.routes.delivery;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
@@ -14,7 +15,7 @@ class WorkerSchedulerTest {
 
   @Test
   void oneSchedulerPerRuntimeWhoseWorkersDoNotQueueBehindBusyOnes() throws Exception {
-    try (DefaultCamelContext context = new DefaultCamelContext()) {
+    try (DefaultCamelContext context = TestContexts.create()) {
       context.start();
       WorkerScheduler scheduler = WorkerScheduler.of(context);
       assertThat(WorkerScheduler.of(context)).isSameAs(scheduler);

@@ -3,7 +3,7 @@ package io.caravan.routes.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.caravan.routes.secrets.MapSecretStore;
+import io.caravan.routes.support.secrets.MapSecretStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

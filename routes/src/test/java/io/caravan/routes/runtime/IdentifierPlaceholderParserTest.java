@@ -1,5 +1,6 @@
 package io.caravan.routes.runtime;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -82,7 +83,7 @@ class IdentifierPlaceholderParserTest {
 
   @Test
   void worksInsideCamelForBeanPropertiesAndKameletParameters() throws Exception {
-    try (CamelContext context = new DefaultCamelContext()) {
+    try (CamelContext context = TestContexts.create()) {
       CaravanRuntime.installPlaceholderParser(context);
       context.getPropertiesComponent().addInitialProperty("greetingWord", "hello");
       context.getPropertiesComponent().addInitialProperty("holderName", "holder");

@@ -1,7 +1,7 @@
 package io.caravan.routes.runtime;
 
 import io.caravan.routes.metrics.ArgoMetrics;
-import io.caravan.routes.secrets.SecretStore;
+import io.caravan.routes.support.secrets.SecretStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -1,5 +1,6 @@
 package io.caravan.routes.sensor;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class DependencyFilterSemanticsTest {
     filter.setFiltersLogicalOperator((String) c.get("filtersLogicalOperator"));
     Map<String, Object> expect = (Map<String, Object>) c.get("expect");
     if ("none".equals(c.get("event"))) {
-      Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+      Exchange exchange = new DefaultExchange(TestContexts.create());
       assertThat(filter.accept(exchange)).as("accept without an event").isEqualTo(expect.get("match"));
       return;
     }

@@ -1,5 +1,6 @@
 package io.caravan.routes.sensor;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 class DependencyFilterTest {
-  private final DefaultCamelContext camel = new DefaultCamelContext();
+  private final DefaultCamelContext camel = TestContexts.create();
 
   private static DependencyFilter filter(String yaml) {
     DependencyFilter filter = new DependencyFilter();

@@ -1,5 +1,6 @@
 package io.caravan.routes.sensor;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,7 +88,7 @@ class DependencyTransformSemanticsTest {
   }
 
   private static Exchange exchange(ArgoEvent event) {
-    Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+    Exchange exchange = new DefaultExchange(TestContexts.create());
     exchange.getMessage().setBody(event);
     return exchange;
   }

@@ -13,11 +13,11 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import io.caravan.routes.testing.RouteContractTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** The sensor beans declared and used exactly as generated YAML does, loaded with camel-yaml-dsl. */
-class SensorRouteTest extends CamelTestSupport {
+class SensorRouteTest extends RouteContractTestSupport {
 
   private void load(String resource) throws Exception {
     String yaml;

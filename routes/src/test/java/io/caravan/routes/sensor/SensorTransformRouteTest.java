@@ -10,11 +10,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import io.caravan.routes.testing.RouteContractTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** A dependency with a transform, declared and used exactly as generated YAML does. */
-class SensorTransformRouteTest extends CamelTestSupport {
+class SensorTransformRouteTest extends RouteContractTestSupport {
 
   @Test
   void transformsBeforeFilteringAndDropsEventsItCannotTransform() throws Exception {

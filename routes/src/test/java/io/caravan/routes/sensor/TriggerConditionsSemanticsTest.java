@@ -1,5 +1,6 @@
 package io.caravan.routes.sensor;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.routes.event.ArgoEvent;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The cases of semantics/trigger-conditions.yaml, run through TriggerConditions. */
 class TriggerConditionsSemanticsTest {
-  private final CamelContext camel = new DefaultCamelContext();
+  private final CamelContext camel = TestContexts.create();
 
   static Stream<Arguments> cases() {
     return SemanticsCases.load("trigger-conditions.yaml");

@@ -1,5 +1,6 @@
 package io.caravan.routes.sensor;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TriggerConditionsTest {
-  private final DefaultCamelContext camel = new DefaultCamelContext();
+  private final DefaultCamelContext camel = TestContexts.create();
 
   private Exchange exchange(String dependency, String id) {
     Exchange exchange = new DefaultExchange(camel);

@@ -1,5 +1,6 @@
 package io.caravan.routes.trigger;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.routes.event.ExchangeKeys;
@@ -23,7 +24,7 @@ class TriggerMetricsPolicyTest {
 
   @BeforeEach
   void start() throws Exception {
-    context = new DefaultCamelContext();
+    context = TestContexts.create();
     context.getRegistry().bind(ArgoMetrics.BEAN_NAME, new ArgoMetrics(registry, "argo-events"));
     context.getRegistry().bind("triggerMetrics", new TriggerMetricsPolicy());
     context.addRoutes(

@@ -1,5 +1,6 @@
 package io.caravan.routes.trigger;
 
+import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,7 +80,8 @@ class TriggerParameterCasesTest {
       bean.setSensorName("s");
       bean.setTriggerName("t");
       bean.setTrigger(JSON.writeValueAsString(testCase.get("trigger")));
-      Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+      bean.setTriggerType(io.caravan.routes.testing.TriggerYaml.type(JSON.writeValueAsString(testCase.get("trigger"))));
+      Exchange exchange = new DefaultExchange(TestContexts.create());
       exchange.getMessage().setBody(events);
       bean.process(exchange);
       assertThat(exchange.getMessage().getHeader(Exchange.HTTP_URI)).isEqualTo(expect.get("uri").asText());

@@ -6,9 +6,9 @@ import io.caravan.api.eventsource.calendar.ConfigMapPersistence;
 import io.caravan.api.eventsource.calendar.EventPersistence;
 import io.caravan.generator.Diagnostic;
 import io.caravan.generator.source.SourceEvent;
-import io.caravan.generator.support.CronSchedule;
+import io.caravan.expr.CronSchedule;
 import io.caravan.generator.support.ExpressionSyntax;
-import io.caravan.generator.support.GoDuration;
+import io.caravan.expr.GoDuration;
 import io.caravan.generator.support.TimeZones;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -66,7 +66,7 @@ final class CalendarRules {
       }
     }
     if (hasInterval) {
-      Duration interval = GoDuration.parse(calendar.getInterval());
+      Duration interval = GoDuration.tryParse(calendar.getInterval());
       if (interval == null) {
         out.add(Diagnostic.error(path + ".interval",
             "invalid interval '" + calendar.getInterval() + "': expected a duration such as 10s or 1h30m"));
@@ -119,7 +119,7 @@ final class CalendarRules {
       out.add(Diagnostic.warning(maxDurationPath, "ignored: catch-up is not enabled"));
       return;
     }
-    Duration duration = GoDuration.parse(maxDuration);
+    Duration duration = GoDuration.tryParse(maxDuration);
     if (duration == null) {
       out.add(Diagnostic.error(maxDurationPath,
           "invalid maxDuration '" + maxDuration + "': expected a duration such as 10m or 1h30m"));

@@ -1,5 +1,7 @@
 package io.caravan.generator.source.calendar;
 
+import io.caravan.expr.CronSchedule;
+import io.caravan.expr.GoDuration;
 import io.caravan.api.eventsource.EventSourceTypes;
 import io.caravan.api.eventsource.calendar.CalendarEventSource;
 import io.caravan.api.eventsource.calendar.CatchupConfiguration;
@@ -15,17 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** {@code spec.calendar} events → {@code kamelet:calendar-source} (inventory §1.5.2). */
 public final class CalendarSourceType implements SourceType<CalendarEventSource> {
-
-  /** A Go duration such as {@code 10s}, {@code 1h30m} or {@code 1.5h}. */
-  private static final Pattern GO_DURATION =
-      Pattern.compile("([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)"
-          + "(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))*");
-  /** An optional {@code CRON_TZ=}/{@code TZ=} prefix, then the cron fields. */
-  private static final Pattern TZ_PREFIX = Pattern.compile("^(CRON_TZ|TZ)=\\S+\\s+");
 
   @Override
   public String key() {
@@ -55,16 +49,16 @@ public final class CalendarSourceType implements SourceType<CalendarEventSource>
       diagnostics.error(event.path(), "either schedule or interval is required");
       return null;
     }
-    if (schedule != null && cronFieldCount(schedule) != 5) {
-      diagnostics.error(event.path("schedule"), "schedule '" + schedule
-          + "' must have 5 fields (minute hour day-of-month month day-of-week)");
+    String scheduleProblem = schedule == null ? null : CronSchedule.problem(schedule);
+    if (scheduleProblem != null) {
+      diagnostics.error(event.path("schedule"), "invalid schedule '" + schedule + "': " + scheduleProblem);
       return null;
     }
     if (schedule != null && interval != null) {
       diagnostics.warning(event.path("interval"), "schedule is set: interval is ignored");
       interval = null;
     }
-    if (interval != null && !GO_DURATION.matcher(interval).matches()) {
+    if (interval != null && GoDuration.tryParse(interval) == null) {
       diagnostics.error(event.path("interval"),
           "interval '" + interval + "' is not a duration such as 10s, 5m or 1h");
       return null;
@@ -120,11 +114,6 @@ public final class CalendarSourceType implements SourceType<CalendarEventSource>
       parameters.put("catchup", Boolean.TRUE);
       putIfSet(parameters, "catchupMaxDuration", emptyToNull(catchup.getMaxDuration()));
     }
-  }
-
-  private static int cronFieldCount(String schedule) {
-    String fields = TZ_PREFIX.matcher(schedule.trim()).replaceFirst("").trim();
-    return fields.isEmpty() ? 0 : fields.split("\\s+").length;
   }
 
   private static String emptyToNull(String text) {

@@ -1,7 +1,7 @@
 package io.caravan.routes.trigger.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.caravan.routes.secrets.SecretStore;
+import io.caravan.routes.support.secrets.SecretStore;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.caravan.routes.trigger.artifact;
 
-import io.caravan.routes.trigger.InsecureTls;
+import io.caravan.routes.support.tls.InsecureTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
