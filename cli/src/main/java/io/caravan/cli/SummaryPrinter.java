@@ -2,6 +2,10 @@ package io.caravan.cli;
 
 import io.caravan.routes.runtime.RuntimeSummary;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,22 +19,14 @@ final class SummaryPrinter {
         summary.routes().size(), summary.startupTime().toMillis());
     out.println("  bus:     " + summary.bus());
     out.println("  metrics: " + (summary.metricsUrl() == null ? "off" : summary.metricsUrl()));
-    if (!summary.webhooks().isEmpty()) {
-      out.println("Webhooks:");
-      summary.webhooks().forEach(w -> out.printf("  %-6s %s  (%s)%n", w.method(), w.url(), w.routeId()));
-    }
-    if (!summary.calendars().isEmpty()) {
-      out.println("Calendars:");
-      for (RuntimeSummary.Calendar calendar : summary.calendars()) {
-        String when =
-            calendar.schedule() != null ? "schedule '" + calendar.schedule() + "'" : "every " + calendar.interval();
-        String zone = calendar.timezone() == null ? "" : " (" + calendar.timezone() + ")";
-        out.printf("  %s%s  (%s)%n", when, zone, calendar.routeId());
-      }
-    }
+    Map<String, List<RuntimeSummary.Source>> byHeading = new LinkedHashMap<>();
+    summary.sources().forEach(s -> byHeading.computeIfAbsent(s.heading(), h -> new ArrayList<>()).add(s));
+    byHeading.forEach((heading, sources) -> {
+      out.println(heading + ":");
+      sources.forEach(s -> out.printf("  %s  (%s)%n", s.line(), s.routeId()));
+    });
     Set<String> shown =
-        summary.webhooks().stream().map(RuntimeSummary.Webhook::routeId).collect(Collectors.toSet());
-    summary.calendars().forEach(c -> shown.add(c.routeId()));
+        summary.sources().stream().map(RuntimeSummary.Source::routeId).collect(Collectors.toSet());
     var otherSources =
         summary.routes().stream()
             .filter(r -> r.id().startsWith("eventsource.") && !shown.contains(r.id()))

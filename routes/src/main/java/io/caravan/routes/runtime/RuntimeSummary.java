@@ -7,8 +7,8 @@ import java.util.List;
  * What a started {@link CaravanRuntime} runs, for people to read ({@code caravan run} prints it).
  *
  * @param routes every route the generated documents declared (Kamelet-internal routes excluded)
- * @param webhooks webhook endpoints the EventSources listen on
- * @param calendars calendar EventSources and their schedules
+ * @param sources the EventSource routes of types that describe themselves ({@code SourceSummary}), in
+ *     route order
  * @param triggers each Sensor trigger with the dependencies that feed it
  * @param bus the bus: {@code in-memory} or its NATS URL
  * @param metricsUrl where Prometheus metrics are served, or {@code null} when off
@@ -16,8 +16,7 @@ import java.util.List;
  */
 public record RuntimeSummary(
     List<RouteInfo> routes,
-    List<Webhook> webhooks,
-    List<Calendar> calendars,
+    List<Source> sources,
     List<Trigger> triggers,
     String bus,
     String metricsUrl,
@@ -26,11 +25,8 @@ public record RuntimeSummary(
   /** One route: id, consumer endpoint URI, the generator's description. */
   public record RouteInfo(String id, String endpointUri, String description) {}
 
-  /** A webhook endpoint: {@code method url}, served by route {@code routeId}. */
-  public record Webhook(String routeId, String method, String url) {}
-
-  /** A calendar source: a cron {@code schedule} or an {@code interval}, in {@code timezone} (may be null). */
-  public record Calendar(String routeId, String schedule, String interval, String timezone) {}
+  /** A source route: its type's {@code heading} (e.g. {@code Webhooks}) and its one-line description. */
+  public record Source(String routeId, String heading, String line) {}
 
   /**
    * A Sensor trigger.

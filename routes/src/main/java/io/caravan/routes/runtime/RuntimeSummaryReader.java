@@ -1,9 +1,9 @@
 package io.caravan.routes.runtime;
 
-import io.caravan.routes.runtime.RuntimeSummary.Calendar;
 import io.caravan.routes.runtime.RuntimeSummary.RouteInfo;
+import io.caravan.routes.runtime.RuntimeSummary.Source;
 import io.caravan.routes.runtime.RuntimeSummary.Trigger;
-import io.caravan.routes.runtime.RuntimeSummary.Webhook;
+import io.caravan.routes.source.SourceSummary;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.kamelet.KameletEndpoint;
@@ -24,6 +25,8 @@ import org.apache.camel.util.URISupport;
 /** Reads a {@link RuntimeSummary} from a started CamelContext running generated routes. */
 final class RuntimeSummaryReader {
   private static final String TRIGGER_ROUTE_PREFIX = "sensor.";
+  /** Each source type's summary by its Kamelet name. */
+  private static final Map<String, SourceSummary> SOURCE_SUMMARIES = sourceSummaries();
 
   private RuntimeSummaryReader() {}
 
@@ -33,19 +36,17 @@ final class RuntimeSummaryReader {
     routes.sort(Comparator.comparing(Route::getRouteId));
 
     List<RouteInfo> infos = new ArrayList<>();
-    List<Webhook> webhooks = new ArrayList<>();
-    List<Calendar> calendars = new ArrayList<>();
+    List<Source> sources = new ArrayList<>();
     Map<String, List<String>> dependenciesByTriggerRoute = new LinkedHashMap<>();
     List<Route> triggerRoutes = new ArrayList<>();
     for (Route route : routes) {
       String uri = route.getEndpoint().getEndpointUri();
       infos.add(new RouteInfo(route.getRouteId(), uri, route.getDescription()));
       if (route.getEndpoint() instanceof KameletEndpoint kamelet) {
-        Map<String, Object> params = kamelet.getKameletProperties();
-        switch (kamelet.getTemplateId()) {
-          case "webhook-source" -> webhooks.add(webhook(route.getRouteId(), params));
-          case "calendar-source" -> calendars.add(calendar(route.getRouteId(), params));
-          default -> {}
+        SourceSummary summary = SOURCE_SUMMARIES.get(kamelet.getTemplateId());
+        if (summary != null) {
+          sources.add(new Source(route.getRouteId(), summary.heading(),
+              summary.describe(kamelet.getKameletProperties())));
         }
       } else if (scheme(uri).equals("eventbus")) {
         Map<String, Object> params = query(uri);
@@ -67,37 +68,21 @@ final class RuntimeSummaryReader {
     }
     return new RuntimeSummary(
         List.copyOf(infos),
-        List.copyOf(webhooks),
-        List.copyOf(calendars),
+        List.copyOf(sources),
         List.copyOf(triggers),
         bus,
         metricsUrl,
         startupTime);
   }
 
-  private static Webhook webhook(String routeId, Map<String, Object> params) {
-    String host = string(params.get("host"));
-    if (host == null || host.isBlank() || host.equals("0.0.0.0")) {
-      host = "localhost";
+  private static Map<String, SourceSummary> sourceSummaries() {
+    Map<String, SourceSummary> byKamelet = new LinkedHashMap<>();
+    for (SourceSummary summary : ServiceLoader.load(SourceSummary.class, SourceSummary.class.getClassLoader())) {
+      if (byKamelet.put(summary.kamelet(), summary) != null) {
+        throw new IllegalStateException("two source summaries for Kamelet " + summary.kamelet());
+      }
     }
-    String scheme = params.get("serverCertSecret") != null ? "https" : "http";
-    String endpoint = string(params.get("endpoint"));
-    if (endpoint == null) {
-      endpoint = "/";
-    } else if (!endpoint.startsWith("/")) {
-      endpoint = "/" + endpoint;
-    }
-    String method = string(params.get("method"));
-    String url = scheme + "://" + host + ":" + string(params.get("port")) + endpoint;
-    return new Webhook(routeId, method == null ? "POST" : method, url);
-  }
-
-  private static Calendar calendar(String routeId, Map<String, Object> params) {
-    return new Calendar(
-        routeId,
-        string(params.get("schedule")),
-        string(params.get("interval")),
-        string(params.get("timezone")));
+    return Map.copyOf(byKamelet);
   }
 
   private static Trigger trigger(CamelContext context, Route route, Map<String, List<String>> dependencies) {

@@ -96,10 +96,6 @@ final class DataFilters {
     private final List<Object> compiled = new ArrayList<>();
 
     Entry(DataFilter filter, String field) {
-      if (!filter.unknownFields().isEmpty()) {
-        throw new IllegalArgumentException(
-            field + "." + filter.unknownFields().keySet().iterator().next() + ": unknown field");
-      }
       path = filter.getPath() == null ? "" : filter.getPath();
       type = filter.getType() == null ? "" : filter.getType();
       comparator = comparator(filter.getComparator(), field + ".comparator");

@@ -92,10 +92,6 @@ public class DependencyTransform {
     if (transform == null) {
       return;
     }
-    if (!transform.unknownFields().isEmpty()) {
-      throw new IllegalArgumentException(
-          where() + "transform." + transform.unknownFields().keySet().iterator().next() + ": unknown field");
-    }
     if (transform.getJq() != null && !transform.getJq().isEmpty()) {
       try {
         jq = JsonQuery.compile(transform.getJq(), Versions.JQ_1_7);

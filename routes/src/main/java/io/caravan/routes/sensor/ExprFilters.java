@@ -39,10 +39,6 @@ final class ExprFilters {
       if (filter == null) {
         throw new IllegalArgumentException(where + ": expr filter is empty");
       }
-      if (!filter.unknownFields().isEmpty()) {
-        throw new IllegalArgumentException(
-            where + "." + filter.unknownFields().keySet().iterator().next() + ": unknown field");
-      }
       entries.add(new Entry(filter));
     }
     return new ExprFilters(List.copyOf(entries), LogicalOperator.isOr(logicalOperator, "filters.exprLogicalOperator"));

@@ -178,13 +178,12 @@ class CaravanRuntimeTest {
             .build()) {
       runtime.start();
       RuntimeSummary summary = runtime.summary();
-      assertThat(summary.webhooks())
-          .containsExactly(
-              new RuntimeSummary.Webhook(
-                  "eventsource.orders.created", "PUT", "http://localhost:" + webhookPort + "/orders"));
-      assertThat(summary.calendars())
-          .containsExactly(
-              new RuntimeSummary.Calendar("eventsource.clock.weekly", "0 9 * * 1", null, "Europe/Paris"));
+      assertThat(summary.sources())
+          .containsExactlyInAnyOrder(
+              new RuntimeSummary.Source("eventsource.orders.created", "Webhooks",
+                  "PUT    http://localhost:" + webhookPort + "/orders"),
+              new RuntimeSummary.Source("eventsource.clock.weekly", "Calendars",
+                  "schedule '0 9 * * 1' (Europe/Paris)"));
       assertThat(summary.triggers())
           .containsExactly(
               new RuntimeSummary.Trigger(
