@@ -2,7 +2,7 @@ package io.caravan.generator.trigger.http;
 
 import io.caravan.generator.trigger.TriggerInput;
 import io.caravan.generator.trigger.TriggerType;
-import io.caravan.generator.trigger.TlsSaslRules;
+import io.caravan.generator.support.TlsSaslRules;
 import io.caravan.generator.Diagnostic;
 import io.caravan.api.sensor.TriggerTemplate;
 import io.caravan.api.sensor.HttpTrigger;

@@ -2,7 +2,7 @@ package io.caravan.generator.trigger.kafka;
 
 import io.caravan.generator.trigger.BlockTriggerType;
 import io.caravan.generator.trigger.TriggerInput;
-import io.caravan.generator.trigger.TlsSaslRules;
+import io.caravan.generator.support.TlsSaslRules;
 import io.caravan.generator.Diagnostic;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerTemplate;

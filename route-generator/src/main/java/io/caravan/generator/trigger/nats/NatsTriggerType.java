@@ -1,7 +1,7 @@
 package io.caravan.generator.trigger.nats;
 
 import io.caravan.generator.trigger.BlockTriggerType;
-import io.caravan.generator.trigger.TlsSaslRules;
+import io.caravan.generator.support.TlsSaslRules;
 import io.caravan.generator.Diagnostic;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerTemplate;

@@ -2,14 +2,12 @@ package io.caravan.routes.trigger.nats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caravan.routes.support.nats.NatsAuth;
 import io.caravan.routes.support.secrets.SecretStore;
-import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
-import io.nats.client.NKey;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.api.PublishAck;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +54,7 @@ public class NatsTriggerSink extends ServiceSupport implements Processor {
     byte[] payload = body == null ? new byte[0] : body;
     SecretStore secrets = SecretRefs.store(exchange.getContext());
     ConnectionKey key = new ConnectionKey(url,
-        TlsSettings.read(spec.get("tls"), secrets, FIELD + ".tls"), Auth.read(spec.get("auth"), secrets));
+        TlsSettings.read(spec.get("tls"), secrets, FIELD + ".tls"), NatsAuth.read(spec.get("auth"), secrets, FIELD + ".auth"));
     closeWithContext(exchange.getContext());
     Connection connection = connection(key);
     if (spec.path("jetStream").asBoolean(false)) {
@@ -87,7 +85,7 @@ public class NatsTriggerSink extends ServiceSupport implements Processor {
       if (!key.tls().isNone()) {
         options.sslContext(key.tls().sslContext(FIELD + ".tls"));
       }
-      key.auth().applyTo(options);
+      key.auth().applyTo(options, FIELD + ".auth");
       Connection connection = Nats.connect(options.build());
       connections.put(key, connection);
       return connection;
@@ -125,71 +123,5 @@ public class NatsTriggerSink extends ServiceSupport implements Processor {
     connections.clear();
   }
 
-  private record ConnectionKey(String url, TlsSettings tls, Auth auth) {}
-
-  /** Argo's NATSAuth with the secret values read: basic, token, nkey (seed), credential (creds file). */
-  private record Auth(String user, String password, String token, String nkeySeed, String credential) {
-    static Auth read(JsonNode auth, SecretStore secrets) {
-      if (auth == null || auth.isNull()) {
-        return new Auth(null, null, null, null, null);
-      }
-      String where = FIELD + ".auth";
-      JsonNode basic = auth.get("basic");
-      return new Auth(
-          basic == null ? null : SecretRefs.required(secrets, basic.get("username"), where + ".basic.username"),
-          basic == null ? null : SecretRefs.required(secrets, basic.get("password"), where + ".basic.password"),
-          SecretRefs.optional(secrets, auth.get("token"), where + ".token"),
-          SecretRefs.optional(secrets, auth.get("nkey"), where + ".nkey"),
-          SecretRefs.optional(secrets, auth.get("credential"), where + ".credential"));
-    }
-
-    void applyTo(Options.Builder options) {
-      if (user != null) {
-        options.userInfo(user, password);
-      }
-      if (token != null) {
-        options.token(token.trim().toCharArray());
-      }
-      if (nkeySeed != null) {
-        options.authHandler(nkeyHandler(nkeySeed.trim()));
-      }
-      if (credential != null) {
-        options.authHandler(Nats.staticCredentials(credential.getBytes(StandardCharsets.UTF_8)));
-      }
-    }
-
-    private static AuthHandler nkeyHandler(String seed) {
-      NKey key = NKey.fromSeed(seed.toCharArray());
-      return new AuthHandler() {
-        @Override
-        public byte[] sign(byte[] nonce) {
-          try {
-            return key.sign(nonce);
-          } catch (Exception e) {
-            throw new IllegalStateException(FIELD + ".auth.nkey: cannot sign with the nkey seed", e);
-          }
-        }
-
-        @Override
-        public char[] getID() {
-          try {
-            return key.getPublicKey();
-          } catch (Exception e) {
-            throw new IllegalStateException(FIELD + ".auth.nkey: not a valid nkey seed", e);
-          }
-        }
-
-        @Override
-        public char[] getJWT() {
-          return null;
-        }
-      };
-    }
-
-    @Override
-    public String toString() {
-      return "Auth[basic=" + (user != null) + ", token=" + (token != null) + ", nkey=" + (nkeySeed != null)
-          + ", credential=" + (credential != null) + "]";
-    }
-  }
+  private record ConnectionKey(String url, TlsSettings tls, NatsAuth auth) {}
 }

@@ -1,11 +1,11 @@
-package io.caravan.generator.trigger;
+package io.caravan.generator.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.generator.Diagnostic;
 import java.util.List;
 import java.util.Set;
 
-/** Argo's checks of a {@code tls} block and a {@code sasl} block (inventory §6), for the triggers that take them. */
+/** Argo's checks of a {@code tls} block and a {@code sasl} block (inventory §1.4, §6), for the sources and triggers that take them. */
 public final class TlsSaslRules {
   static final Set<String> SASL_MECHANISMS = Set.of("", "PLAIN", "OAUTHBEARER", "SCRAM-SHA-256", "SCRAM-SHA-512",
       "GSSAPI");
