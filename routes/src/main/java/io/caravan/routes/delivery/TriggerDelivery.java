@@ -1,5 +1,6 @@
 package io.caravan.routes.delivery;
 
+import io.caravan.routes.support.backoff.RetryBackoff;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;

@@ -1,4 +1,4 @@
-package io.caravan.routes.delivery;
+package io.caravan.routes.support.backoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * A trigger's {@code retryStrategy} with Argo's meaning (inventory §4.4): {@code steps} is the total number of
+ * Argo's Backoff, as a trigger's {@code retryStrategy} (inventory §4.4) and a source's {@code connectionBackoff}: {@code steps} is the total number of
  * attempts; before attempt {@code n + 1} the trigger waits {@code duration × factor^(n-1)} plus a random part
  * of up to {@code jitter} times that. No {@code retryStrategy} means exactly one attempt; a
  * {@code retryStrategy} without {@code steps} (or with 0) means 5. Defaults: {@code duration} 1 s (an integer

@@ -1,4 +1,4 @@
-package io.caravan.routes.delivery;
+package io.caravan.routes.support.backoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
