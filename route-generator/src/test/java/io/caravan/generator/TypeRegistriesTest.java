@@ -18,7 +18,7 @@ class TypeRegistriesTest {
   void sourceTypesAreRegisteredOnceInArgoOrder() {
     List<String> keys = SourceTypeRegistry.all().stream().map(SourceType::key).toList();
 
-    assertThat(keys).containsExactly("webhook", "calendar");
+    assertThat(keys).containsExactly("webhook", "calendar", "nats");
     assertThat(EventSourceTypes.ALL).containsSubsequence(keys);
     assertThat(SourceTypeRegistry.get("kafka")).isNull();
     assertThat(SourceTypeRegistry.get("webhook").model().getSimpleName()).isEqualTo("WebhookEventSource");
@@ -27,6 +27,7 @@ class TypeRegistriesTest {
   @Test
   void theHaClassOfEachTypeIsArgos() {
     assertThat(SourceTypeRegistry.leaderElected("calendar")).isTrue();
+    assertThat(SourceTypeRegistry.leaderElected("nats")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("webhook")).isFalse();
     // not registered yet: Argo's class still decides (the mix rule applies to every type)
     assertThat(SourceTypeRegistry.leaderElected("kafka")).isTrue();

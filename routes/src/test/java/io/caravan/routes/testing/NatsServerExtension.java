@@ -50,6 +50,7 @@ public final class NatsServerExtension
 
   private final int port;
   private final Path storeDir;
+  private final List<String> extraArgs;
   private NatsServerRunner server;
   /** True when registered as a static field: the server then lives until the class is done. */
   private boolean classScoped;
@@ -57,6 +58,12 @@ public final class NatsServerExtension
   private final List<Connection> connections = new CopyOnWriteArrayList<>();
 
   public NatsServerExtension() {
+    this(new String[0]);
+  }
+
+  /** A server started with these extra nats-server arguments too, e.g. {@code "--auth", "s3cret"}. */
+  public NatsServerExtension(String... extraArgs) {
+    this.extraArgs = List.of(extraArgs);
     this.port = freePort();
     try {
       this.storeDir = Files.createTempDirectory("caravan-nats-");
@@ -93,7 +100,8 @@ public final class NatsServerExtension
         server = NatsServerRunner.builder()
             .port(port)
             .jetstream(true)
-            .customArgs(List.of("-a", "127.0.0.1", "-sd", storeDir.toString()))
+            .customArgs(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("-a", "127.0.0.1", "-sd", storeDir.toString()), extraArgs.stream()).toList())
             .outputLogger(SERVER_LOG)
             .build();
         RUNNING.add(this);
