@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Base of every model class. Fields the model does not know are kept, in input order, in
- * {@link #unknownFields()} (and written back on output), so nothing the user wrote is dropped.
+ * Base of every model class. Fields the model does not know are kept, in input order, in {@link
+ * #unknownFields()} (and written back on output), so nothing the user wrote is dropped.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class ArgoObject {

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Parses manifest text (YAML or JSON, several documents per text) into {@link Manifest}s. Pure: the
- * caller reads the files (the CLI's {@code ManifestFiles}). Never throws for bad input: a document that
- * cannot be read becomes a {@link Manifest} whose {@code error} names the line and field path.
+ * caller reads the files (the CLI's {@code ManifestFiles}). Never throws for bad input: a document
+ * that cannot be read becomes a {@link Manifest} whose {@code error} names the line and field path.
  */
 public final class ManifestReader {
 
@@ -74,8 +74,17 @@ public final class ManifestReader {
       String text, Path file, int index, ObjectMapper mapper, JsonNode node) {
     if (!node.isObject()) {
       return new Manifest(
-          file, index, null, null, null, null, node, null,
-          "document is not a mapping (found " + node.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
+          file,
+          index,
+          null,
+          null,
+          null,
+          null,
+          node,
+          null,
+          "document is not a mapping (found "
+              + node.getNodeType().name().toLowerCase(Locale.ROOT)
+              + ")");
     }
     String apiVersion = text(node.get("apiVersion"));
     String kind = text(node.get("kind"));
@@ -121,13 +130,16 @@ public final class ManifestReader {
   }
 
   private static String mappingMessage(Exception e) {
-    return e instanceof JsonMappingException mapping ? ModelBinding.message(mapping) : e.getMessage();
+    return e instanceof JsonMappingException mapping
+        ? ModelBinding.message(mapping)
+        : e.getMessage();
   }
 
   private static String syntaxMessage(IOException e) {
     if (e instanceof JsonProcessingException processing) {
       JsonLocation location = processing.getLocation();
-      String line = location == null || location.getLineNr() < 1 ? "" : "line " + location.getLineNr() + ": ";
+      String line =
+          location == null || location.getLineNr() < 1 ? "" : "line " + location.getLineNr() + ": ";
       return line + "invalid YAML/JSON: " + ModelBinding.firstLine(processing.getOriginalMessage());
     }
     return "cannot read: " + e.getMessage();
@@ -153,5 +165,4 @@ public final class ManifestReader {
   private static Manifest failed(Path file, int index, String error) {
     return new Manifest(file, index, null, null, null, null, null, null, error);
   }
-
 }

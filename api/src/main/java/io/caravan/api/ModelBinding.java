@@ -7,11 +7,12 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The outcome of binding a part of a manifest (as written) to its model class: the value, or where and why it
- * does not fit, in the reader's words ({@code port: expected a string}).
+ * The outcome of binding a part of a manifest (as written) to its model class: the value, or where
+ * and why it does not fit, in the reader's words ({@code port: expected a string}).
  *
  * @param value the bound model, null when the node was null or binding failed
- * @param error null when bound; else the field path below the bound node (may be empty) and what was expected
+ * @param error null when bound; else the field path below the bound node (may be empty) and what
+ *     was expected
  */
 public record ModelBinding<T>(T value, String error, String errorField) {
 
@@ -33,7 +34,10 @@ public record ModelBinding<T>(T value, String error, String errorField) {
     return error == null;
   }
 
-  /** The full field path of the error, given the bound node's own path (e.g. {@code spec.webhook.example}). */
+  /**
+   * The full field path of the error, given the bound node's own path (e.g. {@code
+   * spec.webhook.example}).
+   */
   public String errorPath(String nodePath) {
     return errorField == null || errorField.isEmpty() ? nodePath : nodePath + "." + errorField;
   }

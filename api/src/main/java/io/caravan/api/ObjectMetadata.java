@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Kubernetes object metadata. Besides the fields Caravan uses, the other standard
- * {@code ObjectMeta} keys (uid, resourceVersion, creationTimestamp…) are accepted and kept in
- * {@link #kubernetesFields()}; they are not unknown.
+ * Kubernetes object metadata. Besides the fields Caravan uses, the other standard {@code
+ * ObjectMeta} keys (uid, resourceVersion, creationTimestamp…) are accepted and kept in {@link
+ * #kubernetesFields()}; they are not unknown.
  */
 public class ObjectMetadata extends ArgoObject {
 

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ManifestReaderTest {
 
@@ -88,12 +87,14 @@ class ManifestReaderTest {
 
   @Test
   void roundTripsToTheSameDocument() throws IOException {
-    for (String file : List.of("webhook-eventsource.yaml", "http-sensor.yaml", "unknown-fields.yaml")) {
+    for (String file :
+        List.of("webhook-eventsource.yaml", "http-sensor.yaml", "unknown-fields.yaml")) {
       Manifest manifest = single(file);
       String yaml = ArgoMappers.toYaml(manifest.resource());
       JsonNode reread = ArgoMappers.yaml().readTree(yaml);
       JsonNode expected = ArgoMappers.yaml().readTree(Files.readString(FIXTURES.resolve(file)));
-      // Only scalars YAML wrote as numbers may come back as strings (port, values, resourceVersion).
+      // Only scalars YAML wrote as numbers may come back as strings (port, values,
+      // resourceVersion).
       assertThat(normalise(reread)).as(file).isEqualTo(normalise(expected));
     }
   }
@@ -109,7 +110,8 @@ class ManifestReaderTest {
         .isEqualTo("orders");
     assertThat(event(source, "webhook", "example", WebhookEventSource.class).unknownFields())
         .containsOnlyKeys("retries");
-    EventPersistence persistence = event(source, "calendar", "tick", CalendarEventSource.class).getPersistence();
+    EventPersistence persistence =
+        event(source, "calendar", "tick", CalendarEventSource.class).getPersistence();
     assertThat(persistence.getCatchup().unknownFields()).containsOnlyKeys("since");
     assertThat(persistence.getCatchup().getEnabled()).isTrue();
     assertThat(persistence.getConfigMap().getName()).isEqualTo("calendar-state");
@@ -119,13 +121,20 @@ class ManifestReaderTest {
   void readsMultipleDocumentsSkippingEmptyOnesAndKeepingNonArgoRaw() {
     List<Manifest> manifests = TestManifests.read(FIXTURES.resolve("multi-doc.yaml"));
 
-    assertThat(manifests).extracting(Manifest::kind).containsExactly("Secret", "EventBus", "Sensor");
+    assertThat(manifests)
+        .extracting(Manifest::kind)
+        .containsExactly("Secret", "EventBus", "Sensor");
     Manifest secret = manifests.get(0);
     assertThat(secret.resource()).isNull();
     assertThat(secret.error()).isNull();
     assertThat(secret.raw().path("stringData").has("token")).isTrue();
     assertThat(manifests.get(1).resource()).isInstanceOf(EventBus.class);
-    assertThat(((EventBus) manifests.get(1).resource()).getSpec().getJetstream().path("version").asText())
+    assertThat(
+            ((EventBus) manifests.get(1).resource())
+                .getSpec()
+                .getJetstream()
+                .path("version")
+                .asText())
         .isEqualTo("latest");
     assertThat(manifests.get(2).documentIndex()).isGreaterThan(manifests.get(1).documentIndex());
   }
@@ -154,8 +163,13 @@ class ManifestReaderTest {
     Manifest manifest = single("eventsource.json");
 
     assertThat(manifest.error()).isNull();
-    assertThat(event((EventSource) manifest.resource(), "calendar", "every-minute", CalendarEventSource.class)
-            .getSchedule())
+    assertThat(
+            event(
+                    (EventSource) manifest.resource(),
+                    "calendar",
+                    "every-minute",
+                    CalendarEventSource.class)
+                .getSchedule())
         .isEqualTo("* * * * *");
   }
 
@@ -167,8 +181,8 @@ class ManifestReaderTest {
   }
 
   /**
-   * Compares documents with scalars as text, numbers in canonical form: {@code 12000},
-   * {@code "12000"} and {@code 2.0} vs {@code 2} are the same value here.
+   * Compares documents with scalars as text, numbers in canonical form: {@code 12000}, {@code
+   * "12000"} and {@code 2.0} vs {@code 2} are the same value here.
    */
   private static JsonNode normalise(JsonNode node) {
     if (node.isValueNode()) {

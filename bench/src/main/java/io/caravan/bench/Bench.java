@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The benchmark and fault harness (issue 6). Runs every section, prints a table, and writes
- * {@code results.json}, {@code results.csv} and {@code latency.svg} to {@code bench.out}
- * (default {@code bench/target/results}). {@code -Dbench.quick=true}: short phases, to check the harness.
- * {@code -Dbench.only=throughput,density,faults,fuzz}: a subset.
+ * The benchmark and fault harness (issue 6). Runs every section, prints a table, and writes {@code
+ * results.json}, {@code results.csv} and {@code latency.svg} to {@code bench.out} (default {@code
+ * bench/target/results}). {@code -Dbench.quick=true}: short phases, to check the harness. {@code
+ * -Dbench.only=throughput,density,faults,fuzz}: a subset.
  */
 public final class Bench {
   final Config config;
@@ -27,10 +27,24 @@ public final class Bench {
   final LoadGen load;
 
   /** Durations and sizes; {@code quick} shrinks them to a harness check. */
-  record Config(boolean quick, long warmupMillis, long measureMillis, int[] rates, int saturationConcurrency,
-      int[] densitySensors, int densityEvents, long killBurstMillis, long killEveryMillis, int faultRate,
-      long natsLoadMillis, long natsStopAtMillis, long natsDownMillis, int fuzzRequests, int fuzzManifests,
-      int rawMessages, List<String> jvmOptions) {
+  record Config(
+      boolean quick,
+      long warmupMillis,
+      long measureMillis,
+      int[] rates,
+      int saturationConcurrency,
+      int[] densitySensors,
+      int densityEvents,
+      long killBurstMillis,
+      long killEveryMillis,
+      int faultRate,
+      long natsLoadMillis,
+      long natsStopAtMillis,
+      long natsDownMillis,
+      int fuzzRequests,
+      int fuzzManifests,
+      int rawMessages,
+      List<String> jvmOptions) {
     static Config fromSystemProperties() {
       boolean quick = Boolean.getBoolean("bench.quick");
       String jvm = System.getProperty("bench.jvmOpts", "-Xms64m -Xmx512m -XX:+UseG1GC");
@@ -38,23 +52,71 @@ public final class Bench {
       Config config = quick ? quick(jvmOptions) : full(jvmOptions);
       String sensors = System.getProperty("bench.densitySensors");
       if (sensors != null) {
-        int[] n = Arrays.stream(sensors.split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
-        config = new Config(config.quick, config.warmupMillis, config.measureMillis, config.rates,
-            config.saturationConcurrency, n, config.densityEvents, config.killBurstMillis, config.killEveryMillis,
-            config.faultRate, config.natsLoadMillis, config.natsStopAtMillis, config.natsDownMillis,
-            config.fuzzRequests, config.fuzzManifests, config.rawMessages, config.jvmOptions);
+        int[] n =
+            Arrays.stream(sensors.split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
+        config =
+            new Config(
+                config.quick,
+                config.warmupMillis,
+                config.measureMillis,
+                config.rates,
+                config.saturationConcurrency,
+                n,
+                config.densityEvents,
+                config.killBurstMillis,
+                config.killEveryMillis,
+                config.faultRate,
+                config.natsLoadMillis,
+                config.natsStopAtMillis,
+                config.natsDownMillis,
+                config.fuzzRequests,
+                config.fuzzManifests,
+                config.rawMessages,
+                config.jvmOptions);
       }
       return config;
     }
 
     private static Config quick(List<String> jvmOptions) {
-      return new Config(true, 3_000, 3_000, new int[] {1000, 5000}, 32, new int[] {10, 100}, 200,
-          12_000, 4_000, 300, 12_000, 3_000, 3_000, 1_000, 1_000, 30_000, jvmOptions);
+      return new Config(
+          true,
+          3_000,
+          3_000,
+          new int[] {1000, 5000},
+          32,
+          new int[] {10, 100},
+          200,
+          12_000,
+          4_000,
+          300,
+          12_000,
+          3_000,
+          3_000,
+          1_000,
+          1_000,
+          30_000,
+          jvmOptions);
     }
 
     private static Config full(List<String> jvmOptions) {
-      return new Config(false, 15_000, 10_000, new int[] {1000, 5000}, 32, new int[] {10, 100, 1000}, 1000,
-          40_000, 10_000, 500, 30_000, 8_000, 5_000, 10_000, 10_000, 200_000, jvmOptions);
+      return new Config(
+          false,
+          15_000,
+          10_000,
+          new int[] {1000, 5000},
+          32,
+          new int[] {10, 100, 1000},
+          1000,
+          40_000,
+          10_000,
+          500,
+          30_000,
+          8_000,
+          5_000,
+          10_000,
+          10_000,
+          200_000,
+          jvmOptions);
     }
   }
 
@@ -72,11 +134,13 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     Config config = Config.fromSystemProperties();
     Path out = Path.of(System.getProperty("bench.out", "bench/target/results"));
-    List<String> only = List.of(System.getProperty("bench.only", "throughput,density,faults,fuzz").split(","));
+    List<String> only =
+        List.of(System.getProperty("bench.only", "throughput,density,faults,fuzz").split(","));
     Bench bench = new Bench(config, out);
     long begin = System.nanoTime();
     bench.results.note("started", Instant.now().toString());
-    bench.results.note("mode", config.quick ? "quick (harness check: short phases, not figures)" : "full");
+    bench.results.note(
+        "mode", config.quick ? "quick (harness check: short phases, not figures)" : "full");
     bench.results.note("machine", Machine.describe());
     bench.results.note("childJvmOptions", String.join(" ", config.jvmOptions));
     List<String> failures = new ArrayList<>();
@@ -104,7 +168,9 @@ public final class Bench {
     bench.results.writeCsv(out.resolve("results.csv"));
     Report.svg(bench.results, out.resolve("latency.svg"));
     System.out.println(Report.table(bench.results));
-    log(String.format(Locale.ROOT, "done in %.1f min; results in %s", minutes, out.toAbsolutePath()));
+    log(
+        String.format(
+            Locale.ROOT, "done in %.1f min; results in %s", minutes, out.toAbsolutePath()));
     bench.vertx.close();
     System.exit(failures.isEmpty() ? 0 : 1);
   }
@@ -131,14 +197,24 @@ public final class Bench {
     return caravan(name, nats, dir, extraJvm, 300_000, options);
   }
 
-  /** Same, waiting at most {@code startMillis} for "Caravan started" (the process is stopped otherwise). */
-  Proc caravan(String name, NatsServer nats, Path dir, List<String> extraJvm, long startMillis, String... options) {
+  /**
+   * Same, waiting at most {@code startMillis} for "Caravan started" (the process is stopped
+   * otherwise).
+   */
+  Proc caravan(
+      String name,
+      NatsServer nats,
+      Path dir,
+      List<String> extraJvm,
+      long startMillis,
+      String... options) {
     List<String> jvm = new ArrayList<>(config.jvmOptions);
     jvm.addAll(extraJvm);
     List<String> args = new ArrayList<>(List.of("run", "--bus", nats.url(), "--metrics-port", "0"));
     args.addAll(List.of(options));
     args.add(dir.toString());
-    Proc proc = Proc.java(name, jvm, "io.caravan.cli.CaravanCli", args, workDir.resolve(name + ".log"));
+    Proc proc =
+        Proc.java(name, jvm, "io.caravan.cli.CaravanCli", args, workDir.resolve(name + ".log"));
     try {
       proc.awaitLog("Caravan started", startMillis);
     } catch (IllegalStateException e) {
@@ -149,7 +225,9 @@ public final class Bench {
   }
 
   Proc child(String name, String mainClass, String... args) {
-    Proc proc = Proc.java(name, config.jvmOptions, mainClass, List.of(args), workDir.resolve(name + ".log"));
+    Proc proc =
+        Proc.java(
+            name, config.jvmOptions, mainClass, List.of(args), workDir.resolve(name + ".log"));
     proc.awaitLog("READY", 120_000);
     return proc;
   }

@@ -11,13 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issue 6 item 4: N Sensors (one webhook dependency and one http trigger each) and one EventSource with N
- * webhook endpoints in one runtime: compile time per manifest, start-up time, RSS and heap after start and
- * after a burst of events spread over every sensor.
+ * Issue 6 item 4: N Sensors (one webhook dependency and one http trigger each) and one EventSource
+ * with N webhook endpoints in one runtime: compile time per manifest, start-up time, RSS and heap
+ * after start and after a burst of events spread over every sensor.
  */
 final class Density {
   static final String SECTION = "density";
-  private static final Pattern STARTED_IN = Pattern.compile("Caravan started \\d+ route\\(s\\) from \\d+ document\\(s\\) in (\\d+) ms");
+  private static final Pattern STARTED_IN =
+      Pattern.compile("Caravan started \\d+ route\\(s\\) from \\d+ document\\(s\\) in (\\d+) ms");
   private final Bench bench;
 
   Density(Bench bench) {
@@ -29,7 +30,8 @@ final class Density {
       try {
         one(n);
       } catch (RuntimeException e) {
-        bench.results.add(SECTION, "sensors-" + n, "failed", 1, e.getMessage().lines().findFirst().orElse(""));
+        bench.results.add(
+            SECTION, "sensors-" + n, "failed", 1, e.getMessage().lines().findFirst().orElse(""));
         Bench.log("sensors-" + n + " failed: " + e.getMessage().lines().findFirst().orElse(""));
       }
     }
@@ -42,18 +44,23 @@ final class Density {
     Manifests.write(dir, "eventsource.yaml", Manifests.eventSource(port, n));
     StringBuilder sensors = new StringBuilder();
     for (int i = 0; i < n; i++) {
-      sensors.append(i == 0 ? "" : "---\n")
+      sensors
+          .append(i == 0 ? "" : "---\n")
           .append(Manifests.sensor("s" + i, Manifests.eventName(n, i), bench.receiver.url()));
     }
     Manifests.write(dir, "sensors.yaml", sensors.toString());
     Results r = bench.results;
 
-    // Compile: 'caravan generate' in this JVM, the second run timed (the first one warms the JIT up).
+    // Compile: 'caravan generate' in this JVM, the second run timed (the first one warms the JIT
+    // up).
     double[] millis = new double[2];
     for (int round = 0; round < 2; round++) {
       long start = System.nanoTime();
-      int code = CaravanCli.commandLine().setOut(new PrintWriter(Writer.nullWriter()))
-          .setErr(new PrintWriter(new StringWriter())).execute("generate", dir.toString());
+      int code =
+          CaravanCli.commandLine()
+              .setOut(new PrintWriter(Writer.nullWriter()))
+              .setErr(new PrintWriter(new StringWriter()))
+              .execute("generate", dir.toString());
       millis[round] = (System.nanoTime() - start) / 1e6;
       if (code != 0) {
         throw new IllegalStateException("caravan generate failed for " + dir);
@@ -69,15 +76,26 @@ final class Density {
         double wall = (System.nanoTime() - launch) / 1e9;
         Matcher m = STARTED_IN.matcher(proc.logText());
         r.add(SECTION, name, "startup_wall_s", wall, "s");
-        r.add(SECTION, name, "startup_runtime_s", m.find() ? Long.parseLong(m.group(1)) / 1000.0 : Double.NaN, "s");
+        r.add(
+            SECTION,
+            name,
+            "startup_runtime_s",
+            m.find() ? Long.parseLong(m.group(1)) / 1000.0 : Double.NaN,
+            "s");
         r.add(SECTION, name, "rss_after_start_mib", proc.rssBytes() / 1048576.0, "MiB");
         r.add(SECTION, name, "heap_after_start_mib", proc.heapUsedAfterGc() / 1048576.0, "MiB");
         r.add(SECTION, name, "threads_after_start", proc.threads(), "threads");
         int events = bench.config.densityEvents();
         int rate = 500;
         int base = bench.tracker.peekSeq();
-        LoadGen.Phase phase = bench.load.openLoop("density", port,
-            seq -> "/" + Manifests.eventName(n, (seq - base) % n), rate, events * 1000L / rate, 256);
+        LoadGen.Phase phase =
+            bench.load.openLoop(
+                "density",
+                port,
+                seq -> "/" + Manifests.eventName(n, (seq - base) % n),
+                rate,
+                events * 1000L / rate,
+                256);
         boolean all = bench.tracker.awaitDelivered(phase.fromSeq(), phase.toSeq(), 10_000, 120_000);
         Tracker.Outcome o = bench.tracker.outcome(phase.fromSeq(), phase.toSeq());
         r.add(SECTION, name, "events_sent", o.sent(), "events");
@@ -86,9 +104,17 @@ final class Density {
         r.add(SECTION, name, "rss_after_events_mib", proc.rssBytes() / 1048576.0, "MiB");
         r.add(SECTION, name, "heap_after_events_mib", proc.heapUsedAfterGc() / 1048576.0, "MiB");
         r.add(SECTION, name, "threads_after_events", proc.threads(), "threads");
-        Bench.log(String.format(Locale.ROOT, "%s: start %.1f s, RSS %.0f MiB -> %.0f MiB, %d/%d events%s", name,
-            wall, r.get(SECTION, name, "rss_after_start_mib"), r.get(SECTION, name, "rss_after_events_mib"),
-            o.triggered(), o.sent(), all ? "" : " (not all delivered)"));
+        Bench.log(
+            String.format(
+                Locale.ROOT,
+                "%s: start %.1f s, RSS %.0f MiB -> %.0f MiB, %d/%d events%s",
+                name,
+                wall,
+                r.get(SECTION, name, "rss_after_start_mib"),
+                r.get(SECTION, name, "rss_after_events_mib"),
+                o.triggered(),
+                o.sent(),
+                all ? "" : " (not all delivered)"));
       }
     }
   }

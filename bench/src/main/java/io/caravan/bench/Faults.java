@@ -10,13 +10,16 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Issue 6 item 5 (delivery faults): kill -9 of the sensor runtime every few seconds during a burst, and
- * nats-server stopped and restarted mid-load. Each prints accepted / triggered / lost / duplicated.
+ * Issue 6 item 5 (delivery faults): kill -9 of the sensor runtime every few seconds during a burst,
+ * and nats-server stopped and restarted mid-load. Each prints accepted / triggered / lost /
+ * duplicated.
  */
 final class Faults {
   static final String SECTION = "faults";
+
   /** Short ack wait so events held by a killed sensor come back within the run (default 60 s). */
   static final String ACK_WAIT = "5s";
+
   private final Bench bench;
 
   Faults(Bench bench) {
@@ -33,15 +36,18 @@ final class Faults {
     Path sensorDir = bench.dir("kill-sensor");
     int port = Proc.freePort();
     Manifests.write(sourceDir, "eventsource.yaml", Manifests.eventSource(port, 1));
-    Manifests.write(sensorDir, "sensor.yaml", Manifests.sensor("bench", "example", bench.receiver.url()));
+    Manifests.write(
+        sensorDir, "sensor.yaml", Manifests.sensor("bench", "example", bench.receiver.url()));
     List<String> sensorJvm = List.of("-Dcamel.component.eventbus.ackWait=" + ACK_WAIT);
-    try (NatsServer nats = bench.nats(); Proc source = bench.caravan("kill-source", nats, sourceDir, List.of())) {
+    try (NatsServer nats = bench.nats();
+        Proc source = bench.caravan("kill-source", nats, sourceDir, List.of())) {
       Proc sensor = bench.caravan("kill-sensor-0", nats, sensorDir, sensorJvm);
       bench.results.note("faults.kill.ackWait", ackWaitOf(nats.url()));
       long millis = bench.config.killBurstMillis();
       int rate = bench.config.faultRate();
-      CompletableFuture<LoadGen.Phase> load = CompletableFuture.supplyAsync(() ->
-          bench.load.openLoop("kill", port, s -> "/example", rate, millis, 4096));
+      CompletableFuture<LoadGen.Phase> load =
+          CompletableFuture.supplyAsync(
+              () -> bench.load.openLoop("kill", port, s -> "/example", rate, millis, 4096));
       int kills = 0;
       long start = System.currentTimeMillis();
       while (System.currentTimeMillis() - start + bench.config.killEveryMillis() < millis) {
@@ -67,11 +73,23 @@ final class Faults {
     Manifests.write(dir, "eventsource.yaml", Manifests.eventSource(port, 1));
     Manifests.write(dir, "sensor.yaml", Manifests.sensor("bench", "example", bench.receiver.url()));
     try (NatsServer nats = bench.nats();
-        Proc proc = bench.caravan("nats-restart", nats, dir,
-            List.of("-Dcamel.component.eventbus.ackWait=" + ACK_WAIT))) {
+        Proc proc =
+            bench.caravan(
+                "nats-restart",
+                nats,
+                dir,
+                List.of("-Dcamel.component.eventbus.ackWait=" + ACK_WAIT))) {
       int rate = bench.config.faultRate();
-      CompletableFuture<LoadGen.Phase> load = CompletableFuture.supplyAsync(() ->
-          bench.load.openLoop("nats-restart", port, s -> "/example", rate, bench.config.natsLoadMillis(), 4096));
+      CompletableFuture<LoadGen.Phase> load =
+          CompletableFuture.supplyAsync(
+              () ->
+                  bench.load.openLoop(
+                      "nats-restart",
+                      port,
+                      s -> "/example",
+                      rate,
+                      bench.config.natsLoadMillis(),
+                      4096));
       Proc.sleep(bench.config.natsStopAtMillis());
       nats.stop();
       Bench.log("nats-server stopped");
@@ -82,7 +100,8 @@ final class Faults {
       bench.tracker.awaitDelivered(phase.fromSeq(), phase.toSeq(), 20_000, 180_000);
       report("nats-restart", phase, "down_s", bench.config.natsDownMillis() / 1000);
       if (!proc.alive()) {
-        throw new IllegalStateException("the runtime exited during the nats-server restart; see " + proc.log());
+        throw new IllegalStateException(
+            "the runtime exited during the nats-server restart; see " + proc.log());
       }
     }
   }
@@ -99,17 +118,34 @@ final class Faults {
     r.add(SECTION, name, "duplicated", o.duplicated(), "extra deliveries");
     r.add(SECTION, name, "triggered_but_refused", o.triggeredButRefused(), "events");
     r.add(SECTION, name, extraMetric, extra, "");
-    Bench.log(String.format(Locale.ROOT, "%s: sent %d, accepted %d, refused %d, unanswered %d, triggered %d, "
-        + "lost %d, duplicated %d, triggered though refused %d", name, o.sent(), o.accepted(), o.refused(), o.failed(),
-        o.triggered(), o.lost(), o.duplicated(), o.triggeredButRefused()));
+    Bench.log(
+        String.format(
+            Locale.ROOT,
+            "%s: sent %d, accepted %d, refused %d, unanswered %d, triggered %d, "
+                + "lost %d, duplicated %d, triggered though refused %d",
+            name,
+            o.sent(),
+            o.accepted(),
+            o.refused(),
+            o.failed(),
+            o.triggered(),
+            o.lost(),
+            o.duplicated(),
+            o.triggeredButRefused()));
   }
 
-  /** The sensor durable's ack wait as the server has it (checks that the runtime option took effect). */
+  /**
+   * The sensor durable's ack wait as the server has it (checks that the runtime option took
+   * effect).
+   */
   private static String ackWaitOf(String url) {
     try (Connection connection = Nats.connect(url)) {
       for (ConsumerInfo info : connection.jetStreamManagement().getConsumers("default")) {
         Duration wait = info.getConsumerConfiguration().getAckWait();
-        return info.getName() + " ackWait " + wait + ", maxAckPending "
+        return info.getName()
+            + " ackWait "
+            + wait
+            + ", maxAckPending "
             + info.getConsumerConfiguration().getMaxAckPending();
       }
       return "no consumer";

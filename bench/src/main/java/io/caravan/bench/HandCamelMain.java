@@ -3,9 +3,9 @@ package io.caravan.bench;
 import io.caravan.routes.runtime.CaravanRuntime;
 
 /**
- * The same flow as Caravan's generated routes, written by hand as two plain Camel routes (no Kamelets,
- * filter, conditions, template beans or trigger metrics), run by the same runtime with the same
- * components. Args: NATS_URL HTTP_PORT RECEIVER_URL MAX_IN_FLIGHT.
+ * The same flow as Caravan's generated routes, written by hand as two plain Camel routes (no
+ * Kamelets, filter, conditions, template beans or trigger metrics), run by the same runtime with
+ * the same components. Args: NATS_URL HTTP_PORT RECEIVER_URL MAX_IN_FLIGHT.
  */
 public final class HandCamelMain {
   private HandCamelMain() {}
@@ -36,16 +36,18 @@ public final class HandCamelMain {
                     ref: handPayload
                 - to:
                     uri: vertx-http:%s
-        """.formatted(port, receiverUrl);
+        """
+        .formatted(port, receiverUrl);
   }
 
   public static void main(String[] args) throws Exception {
-    CaravanRuntime runtime = CaravanRuntime.builder()
-        .document("hand.yaml", routes(Integer.parseInt(args[1]), args[2]))
-        .busUrl(args[0])
-        .metricsPort(0)
-        .busMaxInFlight(Integer.parseInt(args[3]))
-        .build();
+    CaravanRuntime runtime =
+        CaravanRuntime.builder()
+            .document("hand.yaml", routes(Integer.parseInt(args[1]), args[2]))
+            .busUrl(args[0])
+            .metricsPort(0)
+            .busMaxInFlight(Integer.parseInt(args[3]))
+            .build();
     runtime.start();
     System.out.println("READY hand camel; Caravan started");
     Thread.currentThread().join();

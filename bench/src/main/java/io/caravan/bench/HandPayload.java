@@ -6,7 +6,9 @@ import io.caravan.routes.event.ArgoEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** The hand-written Camel route's trigger step: {@code {"body": <the webhook body>}} as JSON, POST. */
+/**
+ * The hand-written Camel route's trigger step: {@code {"body": <the webhook body>}} as JSON, POST.
+ */
 public final class HandPayload implements Processor {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 /**
- * Loopback load generator on Vert.x WebClient: open loop at a fixed rate, or closed loop with a fixed
- * number of requests in flight. Bounded in time and in count (the tracker's capacity).
+ * Loopback load generator on Vert.x WebClient: open loop at a fixed rate, or closed loop with a
+ * fixed number of requests in flight. Bounded in time and in count (the tracker's capacity).
  */
 final class LoadGen {
   private final Vertx vertx;
@@ -26,8 +26,17 @@ final class LoadGen {
   }
 
   /** One phase of load: what was sent and answered, and the webhook's response times. */
-  record Phase(String name, int fromSeq, int toSeq, int startMicros, int endMicros, long accepted,
-      long refused, long failed, int[] ingressMicros, double offeredRate) {
+  record Phase(
+      String name,
+      int fromSeq,
+      int toSeq,
+      int startMicros,
+      int endMicros,
+      long accepted,
+      long refused,
+      long failed,
+      int[] ingressMicros,
+      double offeredRate) {
     double seconds() {
       return (endMicros - startMicros) / 1e6;
     }
@@ -38,7 +47,8 @@ final class LoadGen {
   }
 
   /** Sends {@code rate} requests/s for {@code millis} (at most {@code maxInFlight} outstanding). */
-  Phase openLoop(String name, int port, IntFunction<String> path, double rate, long millis, int maxInFlight) {
+  Phase openLoop(
+      String name, int port, IntFunction<String> path, double rate, long millis, int maxInFlight) {
     return run(name, port, path, rate, millis, maxInFlight, 0);
   }
 
@@ -47,10 +57,17 @@ final class LoadGen {
     return run(name, port, path, 0, millis, concurrency, concurrency);
   }
 
-  private Phase run(String name, int port, IntFunction<String> path, double rate, long millis, int maxInFlight,
+  private Phase run(
+      String name,
+      int port,
+      IntFunction<String> path,
+      double rate,
+      long millis,
+      int maxInFlight,
       int closedConcurrency) {
     CompletableFuture<Phase> done = new CompletableFuture<>();
-    context.runOnContext(v -> new Run(name, port, path, rate, millis, maxInFlight, closedConcurrency, done).start());
+    context.runOnContext(
+        v -> new Run(name, port, path, rate, millis, maxInFlight, closedConcurrency, done).start());
     return done.join();
   }
 
@@ -77,7 +94,14 @@ final class LoadGen {
     int[] ingress = new int[1 << 16];
     int ingressCount;
 
-    Run(String name, int port, IntFunction<String> path, double rate, long millis, int maxInFlight, int closed,
+    Run(
+        String name,
+        int port,
+        IntFunction<String> path,
+        double rate,
+        long millis,
+        int maxInFlight,
+        int closed,
         CompletableFuture<Phase> done) {
       this.name = name;
       this.port = port;
@@ -87,11 +111,21 @@ final class LoadGen {
       this.maxInFlight = maxInFlight;
       this.closed = closed;
       this.done = done;
-      // Closed loop: one connection per request in flight; open loop: up to 64 connections, then a queue.
+      // Closed loop: one connection per request in flight; open loop: up to 64 connections, then a
+      // queue.
       int pool = closed > 0 ? closed : Math.min(64, maxInFlight);
-      this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(pool)
-          .setKeepAlive(true).setTcpNoDelay(true).setConnectTimeout(5000).setIdleTimeout(0)
-          .setMaxWaitQueueSize(-1).setDefaultHost("127.0.0.1").setDefaultPort(port));
+      this.client =
+          WebClient.create(
+              vertx,
+              new WebClientOptions()
+                  .setMaxPoolSize(pool)
+                  .setKeepAlive(true)
+                  .setTcpNoDelay(true)
+                  .setConnectTimeout(5000)
+                  .setIdleTimeout(0)
+                  .setMaxWaitQueueSize(-1)
+                  .setDefaultHost("127.0.0.1")
+                  .setDefaultPort(port));
     }
 
     void start() {
@@ -131,7 +165,10 @@ final class LoadGen {
       tracker.sent(seq, sentAt);
       sentCount++;
       inFlight++;
-      client.post(path.apply(seq)).putHeader("Content-Type", "application/json").sendBuffer(body)
+      client
+          .post(path.apply(seq))
+          .putHeader("Content-Type", "application/json")
+          .sendBuffer(body)
           .onComplete(ar -> answered(seq, sentAt, ar.succeeded() ? ar.result() : null));
       return true;
     }
@@ -172,7 +209,8 @@ final class LoadGen {
       if (inFlight == 0) {
         finish();
       } else {
-        vertx.setTimer(60_000, id -> finish()); // answers still missing after a minute count as failed
+        vertx.setTimer(
+            60_000, id -> finish()); // answers still missing after a minute count as failed
       }
     }
 
@@ -184,8 +222,18 @@ final class LoadGen {
       int[] sorted = Arrays.copyOf(ingress, ingressCount);
       Arrays.sort(sorted);
       int toSeq = fromSeq + (int) sentCount;
-      done.complete(new Phase(name, fromSeq, toSeq, startMicros, endMicros, accepted, refused,
-          failed + inFlight, sorted, rate));
+      done.complete(
+          new Phase(
+              name,
+              fromSeq,
+              toSeq,
+              startMicros,
+              endMicros,
+              accepted,
+              refused,
+              failed + inFlight,
+              sorted,
+              rate));
     }
   }
 }

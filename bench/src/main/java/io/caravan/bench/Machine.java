@@ -10,8 +10,12 @@ final class Machine {
   static String describe() {
     String cpu = "?";
     try {
-      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-          .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+      cpu =
+          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+              .filter(l -> l.startsWith("model name"))
+              .findFirst()
+              .map(l -> l.substring(l.indexOf(':') + 1).trim())
+              .orElse("?");
     } catch (Exception e) {
       // keep '?'
     }
@@ -21,9 +25,15 @@ final class Machine {
     } catch (Exception e) {
       // keep '?'
     }
-    return Runtime.getRuntime().availableProcessors() + " CPUs (" + cpu + "), "
-        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB harness heap, Java "
-        + Runtime.version() + ", loadavg at start " + load;
+    return Runtime.getRuntime().availableProcessors()
+        + " CPUs ("
+        + cpu
+        + "), "
+        + Runtime.getRuntime().maxMemory() / (1 << 20)
+        + " MiB harness heap, Java "
+        + Runtime.version()
+        + ", loadavg at start "
+        + load;
   }
 
   /** Busy fraction of all CPUs between two {@link #cpuTicks()} samples. */

@@ -19,8 +19,9 @@ import picocli.CommandLine;
 
 /**
  * Mutated manifests (from the project's {@code examples/}) through {@code caravan validate} and
- * {@code caravan generate}, in this JVM. A crash is an exception escaping a command or a stack trace in its
- * output; every error line must name the field ({@code FILE: Kind/name: field.path: message}).
+ * {@code caravan generate}, in this JVM. A crash is an exception escaping a command or a stack
+ * trace in its output; every error line must name the field ({@code FILE: Kind/name: field.path:
+ * message}).
  */
 final class ManifestFuzz {
   static final String SECTION = "fuzz";
@@ -63,12 +64,22 @@ final class ManifestFuzz {
       Path file = Files.writeString(dir.resolve("m" + (i % 50) + ".yaml"), text);
       for (String command : List.of("validate", "generate")) {
         Outcome outcome = execute(command, file);
-        boolean crashed = outcome.exception != null || outcome.text().contains("\tat ")
-            || outcome.text().matches("(?s).*\\b(NullPointer|ClassCast|IndexOutOfBounds|IllegalState|"
-                + "UnsupportedOperation|Arithmetic|StackOverflow)\\w*.*");
+        boolean crashed =
+            outcome.exception != null
+                || outcome.text().contains("\tat ")
+                || outcome
+                    .text()
+                    .matches(
+                        "(?s).*\\b(NullPointer|ClassCast|IndexOutOfBounds|IllegalState|"
+                            + "UnsupportedOperation|Arithmetic|StackOverflow)\\w*.*");
         if (crashed) {
           crashes++;
-          keep(failDir, "crash", command, text, outcome.exception != null ? outcome.exception : outcome.text());
+          keep(
+              failDir,
+              "crash",
+              command,
+              text,
+              outcome.exception != null ? outcome.exception : outcome.text());
           continue;
         }
         if (outcome.code != 0) {
@@ -93,12 +104,25 @@ final class ManifestFuzz {
     r.add(SECTION, "manifests", "crashes", crashes, "runs (target 0)");
     r.add(SECTION, "manifests", "error_lines", errorLines, "lines");
     r.add(SECTION, "manifests", "error_lines_without_field", unnamed, "lines (target 0)");
-    r.add(SECTION, "manifests", "not_argo_manifest_lines", fileLevel, "lines ('no Argo Events manifests found')");
+    r.add(
+        SECTION,
+        "manifests",
+        "not_argo_manifest_lines",
+        fileLevel,
+        "lines ('no Argo Events manifests found')");
     for (int i = 0; i < Math.min(10, failures.size()); i++) {
       r.note("fuzz.manifests.failure." + i, failures.get(i));
     }
-    Bench.log("manifest fuzz: " + total + " manifests, crashes " + crashes + ", error lines " + errorLines
-        + ", without a field " + unnamed + (failures.isEmpty() ? "" : "; inputs kept in " + failDir));
+    Bench.log(
+        "manifest fuzz: "
+            + total
+            + " manifests, crashes "
+            + crashes
+            + ", error lines "
+            + errorLines
+            + ", without a field "
+            + unnamed
+            + (failures.isEmpty() ? "" : "; inputs kept in " + failDir));
   }
 
   private record Outcome(int code, String out, String err, Throwable exception) {
@@ -115,11 +139,15 @@ final class ManifestFuzz {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Throwable[] escaped = {null};
-    CommandLine cli = CaravanCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-          escaped[0] = e;
-          return 2;
-        });
+    CommandLine cli =
+        CaravanCli.commandLine()
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                  escaped[0] = e;
+                  return 2;
+                });
     int code;
     try {
       code = cli.execute(command, file.toString());
@@ -158,7 +186,8 @@ final class ManifestFuzz {
     failures.add(kind + " in " + command + ": " + firstLine(detail));
     try {
       Files.createDirectories(failDir);
-      Files.writeString(failDir.resolve(kind + "-" + failures.size() + ".yaml"),
+      Files.writeString(
+          failDir.resolve(kind + "-" + failures.size() + ".yaml"),
           "# caravan " + command + ": " + detail.replace("\n", "\n# ") + "\n" + manifest);
     } catch (IOException e) {
       // best effort
@@ -217,8 +246,25 @@ final class ManifestFuzz {
       case 1 -> NODES.numberNode(random.nextInt(200_000) - 100_000);
       case 2 -> NODES.booleanNode(random.nextBoolean());
       case 3 -> NODES.textNode("");
-      case 4 -> NODES.textNode(pick("{{", "}}", "%zz", "a&b", "::", "-1", "1e9", "*", ">", "default.x.y", "\u00e9\u4e2d",
-          "{{ .Input.body.x | upper }}", "0x", "   ", "a b", "x".repeat(300)));
+      case 4 ->
+          NODES.textNode(
+              pick(
+                  "{{",
+                  "}}",
+                  "%zz",
+                  "a&b",
+                  "::",
+                  "-1",
+                  "1e9",
+                  "*",
+                  ">",
+                  "default.x.y",
+                  "\u00e9\u4e2d",
+                  "{{ .Input.body.x | upper }}",
+                  "0x",
+                  "   ",
+                  "a b",
+                  "x".repeat(300)));
       case 5 -> NODES.objectNode();
       case 6 -> NODES.arrayNode();
       case 7 -> NODES.arrayNode().addNull();

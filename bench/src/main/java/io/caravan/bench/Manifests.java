@@ -5,13 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Argo manifests the harness runs: one webhook EventSource and Sensors with an http trigger to the receiver. */
+/**
+ * Argo manifests the harness runs: one webhook EventSource and Sensors with an http trigger to the
+ * receiver.
+ */
 final class Manifests {
   private Manifests() {}
 
-  /** EventSource {@code bench} with {@code events} webhook endpoints {@code /e0…} (or {@code /example} for 1). */
+  /**
+   * EventSource {@code bench} with {@code events} webhook endpoints {@code /e0…} (or {@code
+   * /example} for 1).
+   */
   static String eventSource(int port, int events) {
-    StringBuilder yaml = new StringBuilder("""
+    StringBuilder yaml =
+        new StringBuilder(
+            """
         apiVersion: argoproj.io/v1alpha1
         kind: EventSource
         metadata:
@@ -21,9 +29,15 @@ final class Manifests {
         """);
     for (int i = 0; i < events; i++) {
       String name = eventName(events, i);
-      yaml.append("    ").append(name).append(":\n")
-          .append("      port: \"").append(port).append("\"\n")
-          .append("      endpoint: /").append(name).append('\n')
+      yaml.append("    ")
+          .append(name)
+          .append(":\n")
+          .append("      port: \"")
+          .append(port)
+          .append("\"\n")
+          .append("      endpoint: /")
+          .append(name)
+          .append('\n')
           .append("      method: POST\n");
     }
     return yaml.toString();
@@ -34,9 +48,10 @@ final class Manifests {
   }
 
   /**
-   * Sensor {@code name}: one dependency on {@code bench/<event>}, an http trigger POSTing {@code {"body": …}},
-   * {@code atLeastOnce: true} (the bus message is acked after the trigger, as pipeline (a) does; Argo's
-   * default acks first and loses the events in flight when the sensor is killed).
+   * Sensor {@code name}: one dependency on {@code bench/<event>}, an http trigger POSTing {@code
+   * {"body": …}}, {@code atLeastOnce: true} (the bus message is acked after the trigger, as
+   * pipeline (a) does; Argo's default acks first and loses the events in flight when the sensor is
+   * killed).
    */
   static String sensor(String name, String event, String receiverUrl) {
     return """
@@ -64,7 +79,8 @@ final class Manifests {
                         dataKey: body
                         useRawData: true
                       dest: body
-        """.formatted(name, event, receiverUrl);
+        """
+        .formatted(name, event, receiverUrl);
   }
 
   static Path write(Path dir, String file, String yaml) {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A nats-server with JetStream (file storage) on a free loopback port, stoppable and restartable. */
+/**
+ * A nats-server with JetStream (file storage) on a free loopback port, stoppable and restartable.
+ */
 final class NatsServer implements AutoCloseable {
   static final String BINARY = System.getProperty("bench.nats", "/usr/sbin/nats-server");
   private final int port;
@@ -28,10 +30,22 @@ final class NatsServer implements AutoCloseable {
 
   NatsServer start() {
     starts++;
-    proc = Proc.start("nats-server", List.of(BINARY, "-a", "127.0.0.1", "-p", String.valueOf(port), "-js",
-        "-sd", storeDir.toString()), logDir.resolve("nats-" + port + "-" + starts + ".log"));
+    proc =
+        Proc.start(
+            "nats-server",
+            List.of(
+                BINARY,
+                "-a",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(port),
+                "-js",
+                "-sd",
+                storeDir.toString()),
+            logDir.resolve("nats-" + port + "-" + starts + ".log"));
     if (!Proc.await(this::accepting, 10_000)) {
-      throw new IllegalStateException("nats-server did not open port " + port + "; see " + proc.log());
+      throw new IllegalStateException(
+          "nats-server did not open port " + port + "; see " + proc.log());
     }
     proc.awaitLog("Server is ready", 10_000);
     return this;

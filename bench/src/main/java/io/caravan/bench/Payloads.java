@@ -4,8 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The event every pipeline carries: one 600-byte JSON object whose {@code seq} identifies it end to end.
- * The receiver finds {@code "seq":} in whatever body a pipeline POSTs to it.
+ * The event every pipeline carries: one 600-byte JSON object whose {@code seq} identifies it end to
+ * end. The receiver finds {@code "seq":} in whatever body a pipeline POSTs to it.
  */
 final class Payloads {
   static final int SIZE = 600;
@@ -14,8 +14,11 @@ final class Payloads {
   private Payloads() {}
 
   static Buffer event(int seq) {
-    String head = "{\"seq\":" + seq + ",\"service\":\"billing\",\"version\":\"v1.2.3\","
-        + "\"environment\":\"prod-eu\",\"pad\":\"";
+    String head =
+        "{\"seq\":"
+            + seq
+            + ",\"service\":\"billing\",\"version\":\"v1.2.3\","
+            + "\"environment\":\"prod-eu\",\"pad\":\"";
     String tail = "\"}";
     StringBuilder body = new StringBuilder(SIZE).append(head);
     int pad = SIZE - head.length() - tail.length();
@@ -39,8 +42,11 @@ final class Payloads {
       int value = 0;
       int j = i + KEY.length;
       // "seq": as written, or "seq\": inside a JSON string
-      while (j < length && (body.getByte(j) == ' ' || body.getByte(j) == '\\' || body.getByte(j) == '"'
-          || body.getByte(j) == ':')) {
+      while (j < length
+          && (body.getByte(j) == ' '
+              || body.getByte(j) == '\\'
+              || body.getByte(j) == '"'
+              || body.getByte(j) == ':')) {
         j++;
       }
       int digits = 0;

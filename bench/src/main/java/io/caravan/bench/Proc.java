@@ -13,7 +13,10 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A process the harness started (a child JVM or nats-server): output in a log file, /proc statistics. */
+/**
+ * A process the harness started (a child JVM or nats-server): output in a log file, /proc
+ * statistics.
+ */
 final class Proc implements AutoCloseable {
   private static final long CLOCK_TICKS = 100; // USER_HZ on Linux
   private final String name;
@@ -30,8 +33,10 @@ final class Proc implements AutoCloseable {
   static Proc start(String name, List<String> command, Path log) {
     try {
       Files.createDirectories(log.getParent());
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       return new Proc(name, builder.start(), log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + command, e);
@@ -39,7 +44,8 @@ final class Proc implements AutoCloseable {
   }
 
   /** A JVM on the harness's own classpath running {@code mainClass}. */
-  static Proc java(String name, List<String> jvmOptions, String mainClass, List<String> args, Path log) {
+  static Proc java(
+      String name, List<String> jvmOptions, String mainClass, List<String> args, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -80,12 +86,28 @@ final class Proc implements AutoCloseable {
         return;
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited (" + process.exitValue() + ") before '" + text
-            + "'; log " + log + ":\n" + tail(content));
+        throw new IllegalStateException(
+            name
+                + " exited ("
+                + process.exitValue()
+                + ") before '"
+                + text
+                + "'; log "
+                + log
+                + ":\n"
+                + tail(content));
       }
       if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException(name + ": no '" + text + "' within " + timeoutMillis
-            + " ms; log " + log + ":\n" + tail(content));
+        throw new IllegalStateException(
+            name
+                + ": no '"
+                + text
+                + "' within "
+                + timeoutMillis
+                + " ms; log "
+                + log
+                + ":\n"
+                + tail(content));
       }
       sleep(20);
     }
@@ -167,8 +189,10 @@ final class Proc implements AutoCloseable {
 
   private String jcmd(String command) throws IOException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid()), command)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(jcmd.toString(), String.valueOf(pid()), command)
+            .redirectErrorStream(true)
+            .start();
     try {
       byte[] out = p.getInputStream().readAllBytes();
       p.waitFor(30, TimeUnit.SECONDS);
@@ -228,7 +252,9 @@ final class Proc implements AutoCloseable {
     }
   }
 
-  /** Polls {@code condition} every 50 ms until it holds or the time is up; returns whether it held. */
+  /**
+   * Polls {@code condition} every 50 ms until it holds or the time is up; returns whether it held.
+   */
   static boolean await(BooleanSupplier condition, long timeoutMillis) {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     while (System.currentTimeMillis() < deadline) {

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Every figure the run measured, as rows (section, case, metric, value, unit); written as JSON and CSV. */
+/**
+ * Every figure the run measured, as rows (section, case, metric, value, unit); written as JSON and
+ * CSV.
+ */
 final class Results {
   record Row(String section, String name, String metric, double value, String unit) {}
 
@@ -46,8 +49,16 @@ final class Results {
   synchronized void writeCsv(Path file) {
     StringBuilder out = new StringBuilder("section,case,metric,value,unit\n");
     for (Row row : rows) {
-      out.append(csv(row.section)).append(',').append(csv(row.name)).append(',').append(csv(row.metric))
-          .append(',').append(number(row.value)).append(',').append(csv(row.unit)).append('\n');
+      out.append(csv(row.section))
+          .append(',')
+          .append(csv(row.name))
+          .append(',')
+          .append(csv(row.metric))
+          .append(',')
+          .append(number(row.value))
+          .append(',')
+          .append(csv(row.unit))
+          .append('\n');
     }
     write(file, out.toString());
   }
@@ -56,17 +67,28 @@ final class Results {
     StringBuilder out = new StringBuilder("{\n  \"notes\": {");
     boolean first = true;
     for (Map.Entry<String, String> note : notes.entrySet()) {
-      out.append(first ? "\n" : ",\n").append("    ").append(json(note.getKey())).append(": ")
+      out.append(first ? "\n" : ",\n")
+          .append("    ")
+          .append(json(note.getKey()))
+          .append(": ")
           .append(json(note.getValue()));
       first = false;
     }
     out.append("\n  },\n  \"results\": [");
     first = true;
     for (Row row : rows) {
-      out.append(first ? "\n" : ",\n").append("    {\"section\": ").append(json(row.section))
-          .append(", \"case\": ").append(json(row.name)).append(", \"metric\": ").append(json(row.metric))
-          .append(", \"value\": ").append(Double.isFinite(row.value) ? number(row.value) : "null")
-          .append(", \"unit\": ").append(json(row.unit)).append('}');
+      out.append(first ? "\n" : ",\n")
+          .append("    {\"section\": ")
+          .append(json(row.section))
+          .append(", \"case\": ")
+          .append(json(row.name))
+          .append(", \"metric\": ")
+          .append(json(row.metric))
+          .append(", \"value\": ")
+          .append(Double.isFinite(row.value) ? number(row.value) : "null")
+          .append(", \"unit\": ")
+          .append(json(row.unit))
+          .append('}');
       first = false;
     }
     out.append("\n  ]\n}\n");
@@ -84,7 +106,9 @@ final class Results {
   }
 
   private static String csv(String text) {
-    return text.contains(",") || text.contains("\"") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    return text.contains(",") || text.contains("\"")
+        ? '"' + text.replace("\"", "\"\"") + '"'
+        : text;
   }
 
   static String json(String text) {

@@ -8,7 +8,11 @@ record Stats(long count, double p50, double p90, double p99, double max) {
     if (sortedMicros.length == 0) {
       return EMPTY;
     }
-    return new Stats(sortedMicros.length, pct(sortedMicros, 50), pct(sortedMicros, 90), pct(sortedMicros, 99),
+    return new Stats(
+        sortedMicros.length,
+        pct(sortedMicros, 50),
+        pct(sortedMicros, 90),
+        pct(sortedMicros, 99),
         sortedMicros[sortedMicros.length - 1] / 1000.0);
   }
 

@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Per event (by sequence number): when it was sent, what the webhook answered, when and how often it
- * arrived at the receiver. Times are microseconds since the harness started (one JVM, one clock).
+ * Per event (by sequence number): when it was sent, what the webhook answered, when and how often
+ * it arrived at the receiver. Times are microseconds since the harness started (one JVM, one
+ * clock).
  */
 final class Tracker {
   static final int NONE = 0;
@@ -99,7 +100,8 @@ final class Tracker {
         }
       }
     }
-    return new Outcome(to - from, accepted, refused, failed, triggered, lost, duplicated, triggeredRefused);
+    return new Outcome(
+        to - from, accepted, refused, failed, triggered, lost, duplicated, triggeredRefused);
   }
 
   /** Events of {@code [from, to)} that had arrived by {@code micros}. */
@@ -127,7 +129,10 @@ final class Tracker {
     return result;
   }
 
-  /** Waits until every accepted event of {@code [from, to)} arrived, or nothing arrived for {@code quietMillis}. */
+  /**
+   * Waits until every accepted event of {@code [from, to)} arrived, or nothing arrived for {@code
+   * quietMillis}.
+   */
   boolean awaitDelivered(int from, int to, long quietMillis, long maxMillis) {
     long deadline = System.currentTimeMillis() + maxMillis;
     long lastCount = -1;
@@ -153,6 +158,13 @@ final class Tracker {
   }
 
   /** What happened to a range of events. */
-  record Outcome(long sent, long accepted, long refused, long failed, long triggered, long lost,
-      long duplicated, long triggeredButRefused) {}
+  record Outcome(
+      long sent,
+      long accepted,
+      long refused,
+      long failed,
+      long triggered,
+      long lost,
+      long duplicated,
+      long triggeredButRefused) {}
 }

@@ -10,25 +10,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The bus settings a pod gets from its environment (set by the controller from the EventBus status),
- * as {@code camel.component.eventbus.*} properties:
+ * The bus settings a pod gets from its environment (set by the controller from the EventBus
+ * status), as {@code camel.component.eventbus.*} properties:
+ *
  * <ul>
- *   <li>{@code CARAVAN_BUS_USERNAME} / {@code CARAVAN_BUS_PASSWORD}, or {@code CARAVAN_BUS_AUTH_FILE}: a
- *       mounted file in Argo's {@code client-auth} format ({@code username: …} and {@code password: …}
- *       YAML);</li>
- *   <li>{@code CARAVAN_BUS_STREAM_CONFIG}: Argo's {@code streamConfig} YAML ({@code maxMsgs}, {@code maxAge},
- *       {@code maxBytes}, {@code replicas}, {@code duplicates}; durations in Go syntax such as {@code 168h}).</li>
+ *   <li>{@code CARAVAN_BUS_USERNAME} / {@code CARAVAN_BUS_PASSWORD}, or {@code
+ *       CARAVAN_BUS_AUTH_FILE}: a mounted file in Argo's {@code client-auth} format ({@code
+ *       username: …} and {@code password: …} YAML);
+ *   <li>{@code CARAVAN_BUS_STREAM_CONFIG}: Argo's {@code streamConfig} YAML ({@code maxMsgs},
+ *       {@code maxAge}, {@code maxBytes}, {@code replicas}, {@code duplicates}; durations in Go
+ *       syntax such as {@code 168h}).
  * </ul>
  */
 final class BusEnvironment {
 
   private static final String PREFIX = "camel.component.eventbus.";
-  private static final Map<String, String> STREAM_KEYS = Map.of(
-      "maxMsgs", "streamMaxMsgs",
-      "maxAge", "streamMaxAge",
-      "maxBytes", "streamMaxBytes",
-      "replicas", "streamReplicas",
-      "duplicates", "streamDuplicates");
+  private static final Map<String, String> STREAM_KEYS =
+      Map.of(
+          "maxMsgs", "streamMaxMsgs",
+          "maxAge", "streamMaxAge",
+          "maxBytes", "streamMaxBytes",
+          "replicas", "streamReplicas",
+          "duplicates", "streamDuplicates");
 
   private BusEnvironment() {}
 
@@ -53,15 +56,22 @@ final class BusEnvironment {
     if (stream != null && !stream.isBlank()) {
       JsonNode config = ArgoMappers.yaml().readTree(stream);
       if (config != null && config.isObject()) {
-        config.fields().forEachRemaining(e -> {
-          String key = STREAM_KEYS.get(e.getKey());
-          if (key != null) {
-            String value = e.getValue().asText();
-            // Durations as milliseconds: Camel's property conversion reads "604800000" but not ISO "PT168H".
-            properties.put(PREFIX + key, key.equals("streamMaxAge") || key.equals("streamDuplicates")
-                ? String.valueOf(GoDuration.parse(value).toMillis()) : value);
-          }
-        });
+        config
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  String key = STREAM_KEYS.get(e.getKey());
+                  if (key != null) {
+                    String value = e.getValue().asText();
+                    // Durations as milliseconds: Camel's property conversion reads "604800000" but
+                    // not ISO "PT168H".
+                    properties.put(
+                        PREFIX + key,
+                        key.equals("streamMaxAge") || key.equals("streamDuplicates")
+                            ? String.valueOf(GoDuration.parse(value).toMillis())
+                            : value);
+                  }
+                });
       }
     }
     return properties;

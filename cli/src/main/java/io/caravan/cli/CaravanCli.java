@@ -3,13 +3,21 @@ package io.caravan.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code caravan generate | validate | run}: Argo Events manifests compiled to Camel routes, and run. */
+/**
+ * {@code caravan generate | validate | run}: Argo Events manifests compiled to Camel routes, and
+ * run.
+ */
 @Command(
     name = "caravan",
     mixinStandardHelpOptions = true,
     versionProvider = CaravanCli.Version.class,
     description = "Runs Argo Events manifests (argoproj.io/v1alpha1) on Apache Camel.",
-    subcommands = {GenerateCommand.class, ValidateCommand.class, RunCommand.class, ServeCommand.class})
+    subcommands = {
+      GenerateCommand.class,
+      ValidateCommand.class,
+      RunCommand.class,
+      ServeCommand.class
+    })
 public final class CaravanCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a {@link CaravanRuntime} in the foreground: starts it, prints its summary, and keeps it until
- * Ctrl-C / SIGTERM (a shutdown hook) or {@link #stop()}.
+ * Runs a {@link CaravanRuntime} in the foreground: starts it, prints its summary, and keeps it
+ * until Ctrl-C / SIGTERM (a shutdown hook) or {@link #stop()}.
  */
 final class ForegroundRuntime {
   private final CountDownLatch stopSignal = new CountDownLatch(1);
@@ -62,7 +62,8 @@ final class ForegroundRuntime {
       cause = cause.getCause();
     }
     String message =
-        cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     return cause == e ? message : e.getMessage() + " (" + message + ")";
   }
 }

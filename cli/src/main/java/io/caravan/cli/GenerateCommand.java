@@ -8,7 +8,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code caravan generate FILE|DIR…}: prints the Camel YAML routes each EventSource and Sensor becomes. */
+/**
+ * {@code caravan generate FILE|DIR…}: prints the Camel YAML routes each EventSource and Sensor
+ * becomes.
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
@@ -19,7 +22,10 @@ import picocli.CommandLine.Parameters;
 final class GenerateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Manifest files or directories.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|DIR",
+      description = "Manifest files or directories.")
   List<Path> inputs;
 
   @Override

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads manifest files ({@code *.yaml}, {@code *.yml}, {@code *.json}; directories recursively, in
- * sorted order) and parses them with {@link ManifestReader}. Never throws for bad input: a file that
- * cannot be read becomes a {@link Manifest} whose error says why.
+ * sorted order) and parses them with {@link ManifestReader}. Never throws for bad input: a file
+ * that cannot be read becomes a {@link Manifest} whose error says why.
  */
 final class ManifestFiles {
 
@@ -31,9 +31,11 @@ final class ManifestFiles {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(fileOrDir)) {
-      files = walk.filter(Files::isRegularFile).filter(ManifestFiles::isManifestFile).sorted().toList();
+      files =
+          walk.filter(Files::isRegularFile).filter(ManifestFiles::isManifestFile).sorted().toList();
     } catch (IOException e) {
-      return List.of(ManifestReader.unreadable(fileOrDir, "cannot list directory: " + e.getMessage()));
+      return List.of(
+          ManifestReader.unreadable(fileOrDir, "cannot list directory: " + e.getMessage()));
     }
     List<Manifest> all = new ArrayList<>();
     files.forEach(f -> all.addAll(readFile(f)));

@@ -7,8 +7,8 @@ import io.caravan.api.eventsource.EventSource;
 import io.caravan.api.sensor.Sensor;
 import io.caravan.generator.Diagnostic;
 import io.caravan.generator.GeneratedRoutes;
-import io.caravan.generator.RouteGenerator;
 import io.caravan.generator.ManifestValidator;
+import io.caravan.generator.RouteGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,11 +18,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The manifests found in the files and directories given on the command line, checked (validator and
- * generator findings, read errors, duplicate names) and compiled into route documents.
+ * The manifests found in the files and directories given on the command line, checked (validator
+ * and generator findings, read errors, duplicate names) and compiled into route documents.
  */
 final class ManifestSet {
-  private static final Set<String> ARGO_KINDS = Set.of(EventSource.KIND, Sensor.KIND, EventBus.KIND);
+  private static final Set<String> ARGO_KINDS =
+      Set.of(EventSource.KIND, Sensor.KIND, EventBus.KIND);
 
   private final List<Path> inputs;
   private final List<Manifest> manifests;
@@ -71,8 +72,14 @@ final class ManifestSet {
       if (otherArgoVersion(manifest)) {
         anyArgo = true;
         problems.add(
-            Problem.error(manifest, "apiVersion", "unsupported apiVersion '" + manifest.apiVersion()
-                + "' (Caravan reads " + ArgoResource.API_VERSION + ")"));
+            Problem.error(
+                manifest,
+                "apiVersion",
+                "unsupported apiVersion '"
+                    + manifest.apiVersion()
+                    + "' (Caravan reads "
+                    + ArgoResource.API_VERSION
+                    + ")"));
         continue;
       }
       if (!manifest.isArgoEvents()) {
@@ -91,8 +98,16 @@ final class ManifestSet {
         Manifest previous = seen.putIfAbsent(key(manifest), manifest);
         if (previous != null) {
           problems.add(
-              Problem.error(manifest, "metadata.name", "duplicate " + manifest.kind() + " '" + manifest.name()
-                  + "' (also in " + Problem.file(previous) + ")"));
+              Problem.error(
+                  manifest,
+                  "metadata.name",
+                  "duplicate "
+                      + manifest.kind()
+                      + " '"
+                      + manifest.name()
+                      + "' (also in "
+                      + Problem.file(previous)
+                      + ")"));
         }
       }
       diagnostics.forEach(d -> problems.add(Problem.of(manifest, d)));
@@ -116,7 +131,10 @@ final class ManifestSet {
   }
 
   private static String key(Manifest manifest) {
-    return manifest.kind() + "/" + (manifest.namespace() == null ? "" : manifest.namespace()) + "/"
+    return manifest.kind()
+        + "/"
+        + (manifest.namespace() == null ? "" : manifest.namespace())
+        + "/"
         + manifest.name();
   }
 

@@ -4,14 +4,19 @@ import io.caravan.api.Manifest;
 import io.caravan.generator.Diagnostic;
 
 /**
- * One finding about an input, printed as {@code FILE: Kind/name: field.path: message} (the path part is left
- * out when there is none; {@code Kind/name} becomes {@code document N} when the document could not be read).
+ * One finding about an input, printed as {@code FILE: Kind/name: field.path: message} (the path
+ * part is left out when there is none; {@code Kind/name} becomes {@code document N} when the
+ * document could not be read).
  */
 record Problem(boolean error, String file, String subject, String path, String message) {
 
   static Problem of(Manifest manifest, Diagnostic diagnostic) {
     return new Problem(
-        diagnostic.isError(), file(manifest), subject(manifest), diagnostic.path(), diagnostic.message());
+        diagnostic.isError(),
+        file(manifest),
+        subject(manifest),
+        diagnostic.path(),
+        diagnostic.message());
   }
 
   static Problem error(Manifest manifest, String path, String message) {
@@ -25,7 +30,8 @@ record Problem(boolean error, String file, String subject, String path, String m
   /** Errors about the file itself (missing, unreadable), not about one of its documents. */
   private static boolean isFileLevel(String error) {
     return error != null
-        && (error.startsWith("no such file") || error.startsWith("cannot read file")
+        && (error.startsWith("no such file")
+            || error.startsWith("cannot read file")
             || error.startsWith("cannot list directory"));
   }
 

@@ -2,9 +2,9 @@ package io.caravan.cli;
 
 import io.caravan.api.Manifest;
 import io.caravan.api.eventbus.EventBus;
-import io.caravan.routes.source.calendar.CalendarComponent;
 import io.caravan.routes.runtime.CaravanRuntime;
 import io.caravan.routes.runtime.RouteDocument;
+import io.caravan.routes.source.calendar.CalendarComponent;
 import io.caravan.routes.support.secrets.MapSecretStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code caravan run}: generates routes for every EventSource and Sensor found, resolves Secret/ConfigMap
- * references from manifests in the same paths, runs them until Ctrl-C / SIGTERM.
+ * {@code caravan run}: generates routes for every EventSource and Sensor found, resolves
+ * Secret/ConfigMap references from manifests in the same paths, runs them until Ctrl-C / SIGTERM.
  */
 @Command(
     name = "run",
@@ -35,13 +35,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--bus",
       paramLabel = "nats://HOST:PORT",
-      description = "NATS JetStream server(s) joining sources to sensors (default: an in-memory bus).")
+      description =
+          "NATS JetStream server(s) joining sources to sensors (default: an in-memory bus).")
   String bus;
 
   @Option(
       names = "--max-in-flight",
       paramLabel = "N",
-      description = "Events each sensor dependency processes at a time (default: 64; 1 keeps order).")
+      description =
+          "Events each sensor dependency processes at a time (default: 64; 1 keeps order).")
   int maxInFlight;
 
   @Option(
@@ -54,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--namespace",
       paramLabel = "NS",
-      description = "Namespace label of the metrics (default: the manifests' namespace when they agree).")
+      description =
+          "Namespace label of the metrics (default: the manifests' namespace when they agree).")
   String namespace;
 
   @Option(
@@ -66,7 +69,10 @@ final class RunCommand implements Callable<Integer> {
       })
   Path stateDir;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Manifest files or directories.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|DIR",
+      description = "Manifest files or directories.")
   List<Path> inputs;
 
   private final ForegroundRuntime foreground = new ForegroundRuntime();
@@ -76,10 +82,12 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (metricsPort < 0 || metricsPort > 65535) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--metrics-port must be 0..65535");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--metrics-port must be 0..65535");
     }
     if (maxInFlight < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--max-in-flight must be at least 1");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--max-in-flight must be at least 1");
     }
     ManifestSet set = ManifestSet.read(inputs);
     MapSecretStore secrets = new MapSecretStore();
@@ -97,8 +105,11 @@ final class RunCommand implements Callable<Integer> {
       if (!compiled.yaml().isEmpty()) {
         documents.add(new RouteDocument(compiled.documentName(), compiled.yaml()));
       } else if (compiled.resource() instanceof EventBus && bus == null) {
-        err.println(Problem.file(compiled.manifest()) + ": " + Problem.subject(compiled.manifest())
-            + ": note: running on the in-memory bus (use --bus nats://HOST:PORT for JetStream)");
+        err.println(
+            Problem.file(compiled.manifest())
+                + ": "
+                + Problem.subject(compiled.manifest())
+                + ": note: running on the in-memory bus (use --bus nats://HOST:PORT for JetStream)");
       }
     }
     if (documents.isEmpty()) {
@@ -114,9 +125,11 @@ final class RunCommand implements Callable<Integer> {
             .metricsPort(metricsPort)
             .namespace(namespace != null ? namespace : commonNamespace(set.manifests()))
             .secretStore(secrets)
-            .camelProperty("camel.component.argo-calendar.store", stateDir == null
-                ? CalendarComponent.STORE_MEMORY
-                : CalendarComponent.STORE_DIRECTORY_PREFIX + stateDir.toAbsolutePath())
+            .camelProperty(
+                "camel.component.argo-calendar.store",
+                stateDir == null
+                    ? CalendarComponent.STORE_MEMORY
+                    : CalendarComponent.STORE_DIRECTORY_PREFIX + stateDir.toAbsolutePath())
             .build();
     return foreground.run(runtime, out, err);
   }

@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code caravan serve}: what an EventSource or Sensor pod runs. Loads already generated route documents
- * (the controller's ConfigMap, mounted as a directory), connects to the bus given by the environment and
- * reads Secret/ConfigMap values from files mounted as Argo mounts them.
+ * {@code caravan serve}: what an EventSource or Sensor pod runs. Loads already generated route
+ * documents (the controller's ConfigMap, mounted as a directory), connects to the bus given by the
+ * environment and reads Secret/ConfigMap values from files mounted as Argo mounts them.
  */
 @Command(
     name = "serve",
@@ -36,34 +36,53 @@ import picocli.CommandLine.Parameters;
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--bus", paramLabel = "nats://HOST:PORT",
+  @Option(
+      names = "--bus",
+      paramLabel = "nats://HOST:PORT",
       description = "Bus URL (default: $CARAVAN_BUS_URL; unset = in-memory bus).")
   String bus = System.getenv("CARAVAN_BUS_URL");
 
-  @Option(names = "--max-in-flight", paramLabel = "N",
-      description = "Events each sensor dependency processes at a time "
-          + "(default: $CARAVAN_BUS_MAX_IN_FLIGHT, else 64; 1 keeps order).")
+  @Option(
+      names = "--max-in-flight",
+      paramLabel = "N",
+      description =
+          "Events each sensor dependency processes at a time "
+              + "(default: $CARAVAN_BUS_MAX_IN_FLIGHT, else 64; 1 keeps order).")
   String maxInFlight = System.getenv("CARAVAN_BUS_MAX_IN_FLIGHT");
 
-  @Option(names = "--metrics-port", paramLabel = "N",
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "N",
       defaultValue = "" + CaravanRuntime.DEFAULT_METRICS_PORT,
       description = "Port of Prometheus /metrics (default: ${DEFAULT-VALUE}; 0 = off).")
   int metricsPort;
 
-  @Option(names = "--namespace", paramLabel = "NS",
-      description = "Namespace label of the metrics and of calendar persistence ConfigMaps (default: $CARAVAN_NAMESPACE).")
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      description =
+          "Namespace label of the metrics and of calendar persistence ConfigMaps (default: $CARAVAN_NAMESPACE).")
   String namespace = System.getenv("CARAVAN_NAMESPACE");
 
-  @Option(names = "--leader-lease", paramLabel = "NAME",
-      description = "Lease whose holder alone runs the calendar routes, so that replicas do not fire twice "
-          + "(default: $CARAVAN_LEADER_LEASE; unset = they run at once).")
+  @Option(
+      names = "--leader-lease",
+      paramLabel = "NAME",
+      description =
+          "Lease whose holder alone runs the calendar routes, so that replicas do not fire twice "
+              + "(default: $CARAVAN_LEADER_LEASE; unset = they run at once).")
   String leaderLease = System.getenv(LeaderLease.LEASE_ENV);
 
-  @Option(names = "--secrets-dir", paramLabel = "DIR",
-      description = "Base of mounted secrets/<name>/<key> and config/<name>/<key> (default: /argo-events).")
+  @Option(
+      names = "--secrets-dir",
+      paramLabel = "DIR",
+      description =
+          "Base of mounted secrets/<name>/<key> and config/<name>/<key> (default: /argo-events).")
   Path secretsDir = MountedSecretStore.DEFAULT_BASE_DIR;
 
-  @Parameters(index = "0", paramLabel = "ROUTES_DIR", description = "Directory of generated *.yaml documents.")
+  @Parameters(
+      index = "0",
+      paramLabel = "ROUTES_DIR",
+      description = "Directory of generated *.yaml documents.")
   Path routesDir;
 
   private final ForegroundRuntime foreground = new ForegroundRuntime();
@@ -86,19 +105,22 @@ final class ServeCommand implements Callable<Integer> {
         inFlight = -1;
       }
       if (inFlight < 1) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
             "--max-in-flight (or CARAVAN_BUS_MAX_IN_FLIGHT) must be a number of at least 1, not '"
-                + maxInFlight + "'");
+                + maxInFlight
+                + "'");
       }
     }
-    CaravanRuntime.Builder builder = CaravanRuntime.builder()
-        .busMaxInFlight(inFlight)
-        .documents(documents)
-        .busUrl(bus == null || bus.isBlank() ? null : bus)
-        .metricsPort(metricsPort)
-        .namespace(namespace == null ? "" : namespace)
-        .secretStore(new MountedSecretStore(secretsDir))
-        .leaderLease(leaderLease());
+    CaravanRuntime.Builder builder =
+        CaravanRuntime.builder()
+            .busMaxInFlight(inFlight)
+            .documents(documents)
+            .busUrl(bus == null || bus.isBlank() ? null : bus)
+            .metricsPort(metricsPort)
+            .namespace(namespace == null ? "" : namespace)
+            .secretStore(new MountedSecretStore(secretsDir))
+            .leaderLease(leaderLease());
     BusEnvironment.properties(System.getenv()).forEach(builder::camelProperty);
     return foreground.run(builder.build(), out, err);
   }
@@ -133,13 +155,14 @@ final class ServeCommand implements Callable<Integer> {
           .filter(file -> file.getFileName().toString().endsWith(".yaml"))
           .filter(Files::isRegularFile)
           .sorted()
-          .map(file -> {
-            try {
-              return new RouteDocument(file.getFileName().toString(), Files.readString(file));
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          })
+          .map(
+              file -> {
+                try {
+                  return new RouteDocument(file.getFileName().toString(), Files.readString(file));
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
           .filter(document -> !document.yaml().isBlank())
           .toList();
     }

@@ -20,11 +20,14 @@ final class SummaryPrinter {
     out.println("  bus:     " + summary.bus());
     out.println("  metrics: " + (summary.metricsUrl() == null ? "off" : summary.metricsUrl()));
     Map<String, List<RuntimeSummary.Source>> byHeading = new LinkedHashMap<>();
-    summary.sources().forEach(s -> byHeading.computeIfAbsent(s.heading(), h -> new ArrayList<>()).add(s));
-    byHeading.forEach((heading, sources) -> {
-      out.println(heading + ":");
-      sources.forEach(s -> out.printf("  %s  (%s)%n", s.line(), s.routeId()));
-    });
+    summary
+        .sources()
+        .forEach(s -> byHeading.computeIfAbsent(s.heading(), h -> new ArrayList<>()).add(s));
+    byHeading.forEach(
+        (heading, sources) -> {
+          out.println(heading + ":");
+          sources.forEach(s -> out.printf("  %s  (%s)%n", s.line(), s.routeId()));
+        });
     Set<String> shown =
         summary.sources().stream().map(RuntimeSummary.Source::routeId).collect(Collectors.toSet());
     var otherSources =
@@ -39,12 +42,19 @@ final class SummaryPrinter {
       out.println("Sensors:");
       for (RuntimeSummary.Trigger trigger : summary.triggers()) {
         String name =
-            trigger.sensor() != null ? trigger.sensor() + "/" + trigger.trigger() : trigger.routeId();
-        String from = trigger.dependencies().isEmpty() ? "" : " <- " + String.join(", ", trigger.dependencies());
+            trigger.sensor() != null
+                ? trigger.sensor() + "/" + trigger.trigger()
+                : trigger.routeId();
+        String from =
+            trigger.dependencies().isEmpty()
+                ? ""
+                : " <- " + String.join(", ", trigger.dependencies());
         String to =
             trigger.sink() == null
                 ? ""
-                : " -> " + trigger.sink() + (trigger.target() == null ? "" : " " + trigger.target());
+                : " -> "
+                    + trigger.sink()
+                    + (trigger.target() == null ? "" : " " + trigger.target());
         out.printf("  %s%s%s%n", name, from, to);
       }
     }

@@ -8,7 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code caravan validate FILE|DIR…}: exit 0 when every Argo manifest can run as written, else 1. */
+/**
+ * {@code caravan validate FILE|DIR…}: exit 0 when every Argo manifest can run as written, else 1.
+ */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
@@ -20,7 +22,10 @@ import picocli.CommandLine.Parameters;
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Manifest files or directories.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|DIR",
+      description = "Manifest files or directories.")
   List<Path> inputs;
 
   @Override

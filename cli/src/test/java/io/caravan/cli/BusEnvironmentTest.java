@@ -17,9 +17,13 @@ class BusEnvironmentTest {
   void readsArgoClientAuthFileAndStreamConfig(@TempDir Path dir) throws IOException {
     Path auth = dir.resolve("client-auth");
     Files.writeString(auth, "username: caravan\npassword: pa55-word\n");
-    Map<String, String> properties = BusEnvironment.properties(Map.of(
-        "CARAVAN_BUS_AUTH_FILE", auth.toString(),
-        "CARAVAN_BUS_STREAM_CONFIG", "maxMsgs: 50000\nmaxAge: 168h\nmaxBytes: -1\nreplicas: 3\nduplicates: 300s\n"));
+    Map<String, String> properties =
+        BusEnvironment.properties(
+            Map.of(
+                "CARAVAN_BUS_AUTH_FILE",
+                auth.toString(),
+                "CARAVAN_BUS_STREAM_CONFIG",
+                "maxMsgs: 50000\nmaxAge: 168h\nmaxBytes: -1\nreplicas: 3\nduplicates: 300s\n"));
     assertThat(properties)
         .containsEntry("camel.component.eventbus.username", "caravan")
         .containsEntry("camel.component.eventbus.password", "pa55-word")
@@ -35,11 +39,19 @@ class BusEnvironmentTest {
     Path auth = dir.resolve("client-auth");
     Files.writeString(auth, "username: caravan\npassword: pa55-word\n");
     Map<String, Object> options = new java.util.HashMap<>();
-    BusEnvironment.properties(Map.of("CARAVAN_BUS_AUTH_FILE", auth.toString(),
-            "CARAVAN_BUS_STREAM_CONFIG", "maxAge: 24h\nduplicates: 2m\nreplicas: 1\n"))
-        .forEach((key, value) -> options.put(key.substring("camel.component.eventbus.".length()), value));
-    try (org.apache.camel.impl.DefaultCamelContext context = new org.apache.camel.impl.DefaultCamelContext()) {
-      io.caravan.routes.bus.EventBusComponent component = new io.caravan.routes.bus.EventBusComponent();
+    BusEnvironment.properties(
+            Map.of(
+                "CARAVAN_BUS_AUTH_FILE",
+                auth.toString(),
+                "CARAVAN_BUS_STREAM_CONFIG",
+                "maxAge: 24h\nduplicates: 2m\nreplicas: 1\n"))
+        .forEach(
+            (key, value) ->
+                options.put(key.substring("camel.component.eventbus.".length()), value));
+    try (org.apache.camel.impl.DefaultCamelContext context =
+        new org.apache.camel.impl.DefaultCamelContext()) {
+      io.caravan.routes.bus.EventBusComponent component =
+          new io.caravan.routes.bus.EventBusComponent();
       org.apache.camel.support.PropertyBindingSupport.build().bind(context, component, options);
       assertThat(component.getUsername()).isEqualTo("caravan");
       assertThat(component.getPassword()).isEqualTo("pa55-word");
@@ -51,8 +63,15 @@ class BusEnvironmentTest {
 
   @Test
   void explicitUsernameWinsAndNothingIsSetWithoutSettings(@TempDir Path dir) throws IOException {
-    assertThat(BusEnvironment.properties(Map.of("CARAVAN_BUS_USERNAME", "u", "CARAVAN_BUS_PASSWORD", "p",
-        "CARAVAN_BUS_AUTH_FILE", dir.resolve("missing").toString())))
+    assertThat(
+            BusEnvironment.properties(
+                Map.of(
+                    "CARAVAN_BUS_USERNAME",
+                    "u",
+                    "CARAVAN_BUS_PASSWORD",
+                    "p",
+                    "CARAVAN_BUS_AUTH_FILE",
+                    dir.resolve("missing").toString())))
         .containsEntry("camel.component.eventbus.username", "u")
         .containsEntry("camel.component.eventbus.password", "p");
     assertThat(BusEnvironment.properties(Map.of())).isEmpty();
@@ -62,7 +81,8 @@ class BusEnvironmentTest {
   void authFileWithoutUsernameIsAnError(@TempDir Path dir) throws IOException {
     Path auth = dir.resolve("auth");
     Files.writeString(auth, "token: abc\n");
-    assertThatThrownBy(() -> BusEnvironment.properties(Map.of("CARAVAN_BUS_AUTH_FILE", auth.toString())))
+    assertThatThrownBy(
+            () -> BusEnvironment.properties(Map.of("CARAVAN_BUS_AUTH_FILE", auth.toString())))
         .hasMessageContaining("no 'username'");
   }
 }

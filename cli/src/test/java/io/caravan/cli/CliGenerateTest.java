@@ -32,7 +32,8 @@ class CliGenerateTest {
 
   @Test
   void sameInputSameOutput() {
-    assertThat(run("generate", manifest("good")).out()).isEqualTo(run("generate", manifest("good")).out());
+    assertThat(run("generate", manifest("good")).out())
+        .isEqualTo(run("generate", manifest("good")).out());
   }
 
   @Test

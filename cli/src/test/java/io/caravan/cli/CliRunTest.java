@@ -40,7 +40,8 @@ class CliRunTest {
     return dir;
   }
 
-  private static HttpResponse<String> post(String url, String body, String authorization) throws Exception {
+  private static HttpResponse<String> post(String url, String body, String authorization)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(10))
@@ -78,7 +79,13 @@ class CliRunTest {
     RunCommand command = commandLine.getSubcommands().get("run").getCommand();
     CompletableFuture<Result> running =
         CompletableFuture.supplyAsync(
-            () -> run(commandLine, "run", "--metrics-port", String.valueOf(metricsPort), dir.toString()));
+            () ->
+                run(
+                    commandLine,
+                    "run",
+                    "--metrics-port",
+                    String.valueOf(metricsPort),
+                    dir.toString()));
     try {
       await("the runtime to start", () -> command.runtime() != null || running.isDone());
       assertThat(running).isNotDone();
@@ -94,13 +101,15 @@ class CliRunTest {
       String triggered =
           "argo_events_action_triggered_total{namespace=\"shop\",sensor_name=\"big-orders\","
               + "trigger_name=\"log-big-order\"} 1.0";
-      await("the trigger to fire once", () -> {
-        try {
-          return get(metricsUrl).contains(triggered);
-        } catch (Exception e) {
-          return false;
-        }
-      });
+      await(
+          "the trigger to fire once",
+          () -> {
+            try {
+              return get(metricsUrl).contains(triggered);
+            } catch (Exception e) {
+              return false;
+            }
+          });
       assertThat(get(metricsUrl))
           .contains(
               "argo_events_events_sent_total{event_name=\"created\",eventsource_name=\"orders\","
@@ -113,7 +122,8 @@ class CliRunTest {
     assertThat(result.out())
         .contains("bus:     in-memory")
         .contains("metrics: http://localhost:" + metricsPort + "/metrics")
-        .contains("POST   http://localhost:" + webhookPort + "/orders  (eventsource.orders.created)")
+        .contains(
+            "POST   http://localhost:" + webhookPort + "/orders  (eventsource.orders.created)")
         .contains("big-orders/log-big-order <- order (orders/created) -> log-sink");
     assertThat(result.out() + result.err()).doesNotContain("s3cr3t-token");
     assertThat(command.runtime().camelContext()).isNull();
@@ -127,7 +137,9 @@ class CliRunTest {
     Result result = run("run", "--metrics-port", "0", manifest("broken"));
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
-        .contains(manifest("broken/unknown-field.yaml") + ": EventSource/typo: spec.webhook.example.methd: ")
+        .contains(
+            manifest("broken/unknown-field.yaml")
+                + ": EventSource/typo: spec.webhook.example.methd: ")
         .contains("caravan: not started: 3 error(s) in the manifests");
     assertThat(result.out()).isEmpty();
   }
@@ -141,7 +153,9 @@ class CliRunTest {
     Result result = run("run", "--metrics-port", "0", dir.toString());
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
-        .contains(dir.resolve("secrets.yaml") + ": Secret/orders-auth: data.token: value is not valid base64")
+        .contains(
+            dir.resolve("secrets.yaml")
+                + ": Secret/orders-auth: data.token: value is not valid base64")
         .doesNotContain("not base64!");
   }
 
@@ -149,19 +163,23 @@ class CliRunTest {
   void reportsAPortInUseAndExitsOne(@TempDir Path dir) throws Exception {
     fixtures(dir, freePort());
     try (ServerSocket taken = new ServerSocket(0)) {
-      Result result = run("run", "--metrics-port", String.valueOf(taken.getLocalPort()), dir.toString());
+      Result result =
+          run("run", "--metrics-port", String.valueOf(taken.getLocalPort()), dir.toString());
       assertThat(result.exitCode()).isEqualTo(1);
       assertThat(result.err()).contains("caravan: cannot start:");
     }
   }
 
   /**
-   * {@code --state-dir} stands in for the persistence ConfigMap: a calendar stopped for 4 s sends the 4
-   * seconds it missed as soon as it runs again, long before 4 regular ticks could have come.
+   * {@code --state-dir} stands in for the persistence ConfigMap: a calendar stopped for 4 s sends
+   * the 4 seconds it missed as soon as it runs again, long before 4 regular ticks could have come.
    */
   @Test
-  void stateDirKeepsCalendarEventsAcrossRuns(@TempDir Path dir, @TempDir Path state) throws Exception {
-    Files.writeString(dir.resolve("ticker.yaml"), """
+  void stateDirKeepsCalendarEventsAcrossRuns(@TempDir Path dir, @TempDir Path state)
+      throws Exception {
+    Files.writeString(
+        dir.resolve("ticker.yaml"),
+        """
         apiVersion: argoproj.io/v1alpha1
         kind: EventSource
         metadata:
@@ -186,12 +204,22 @@ class CliRunTest {
     long started = System.nanoTime();
     CommandLine commandLine = CaravanCli.commandLine();
     RunCommand command = commandLine.getSubcommands().get("run").getCommand();
-    CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> run(commandLine, "run",
-        "--metrics-port", "0", "--state-dir", state.toString(), dir.toString()));
+    CompletableFuture<Result> running =
+        CompletableFuture.supplyAsync(
+            () ->
+                run(
+                    commandLine,
+                    "run",
+                    "--metrics-port",
+                    "0",
+                    "--state-dir",
+                    state.toString(),
+                    dir.toString()));
     try {
       await("the runtime to start", () -> command.runtime() != null || running.isDone());
       await("4 events caught up", () -> eventsSent(command) >= 4);
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3_900));
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isLessThan(Duration.ofMillis(3_900));
     } finally {
       command.stop();
     }
@@ -199,11 +227,21 @@ class CliRunTest {
     assertThat(sent(saved)).isNotEqualTo(lastOfFirstRun);
   }
 
-  private static void runUntil(Path manifests, Path state, BooleanSupplier condition) throws Exception {
+  private static void runUntil(Path manifests, Path state, BooleanSupplier condition)
+      throws Exception {
     CommandLine commandLine = CaravanCli.commandLine();
     RunCommand command = commandLine.getSubcommands().get("run").getCommand();
-    CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> run(commandLine, "run",
-        "--metrics-port", "0", "--state-dir", state.toString(), manifests.toString()));
+    CompletableFuture<Result> running =
+        CompletableFuture.supplyAsync(
+            () ->
+                run(
+                    commandLine,
+                    "run",
+                    "--metrics-port",
+                    "0",
+                    "--state-dir",
+                    state.toString(),
+                    manifests.toString()));
     try {
       await("the condition", () -> condition.getAsBoolean() || running.isDone());
       assertThat(running).isNotDone();
@@ -216,10 +254,17 @@ class CliRunTest {
   /** The eventTime kept for ticker.tick, or null. */
   private static String sent(Path saved) {
     try {
-      String data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(saved.toFile())
-          .path("ticker.tick").asText(null);
-      return data == null ? null
-          : new com.fasterxml.jackson.databind.ObjectMapper().readTree(data).path("eventTime").asText(null);
+      String data =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(saved.toFile())
+              .path("ticker.tick")
+              .asText(null);
+      return data == null
+          ? null
+          : new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(data)
+              .path("eventTime")
+              .asText(null);
     } catch (IOException e) {
       return null;
     }

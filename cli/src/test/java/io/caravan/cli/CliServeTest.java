@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code caravan serve}: generated documents from a directory, secrets from Argo-style mounted files. */
+/**
+ * {@code caravan serve}: generated documents from a directory, secrets from Argo-style mounted
+ * files.
+ */
 class CliServeTest {
 
   @Test
@@ -34,13 +37,15 @@ class CliServeTest {
     }
     RouteGenerator generator = new RouteGenerator();
     for (String name : new String[] {"eventsource.yaml", "sensor.yaml"}) {
-      String text = Files.readString(Path.of(manifest("good/" + name)))
-          .replace("\"12345\"", "\"" + port + "\"");
+      String text =
+          Files.readString(Path.of(manifest("good/" + name)))
+              .replace("\"12345\"", "\"" + port + "\"");
       for (Manifest parsed : ManifestReader.parse(text)) {
         if (parsed.resource() == null) {
           continue;
         }
-        Files.writeString(routes.resolve(parsed.kind() + "-" + parsed.name() + ".yaml"),
+        Files.writeString(
+            routes.resolve(parsed.kind() + "-" + parsed.name() + ".yaml"),
             generator.generate(parsed.resource()).yaml());
       }
     }
@@ -50,8 +55,17 @@ class CliServeTest {
 
     CommandLine commandLine = CaravanCli.commandLine();
     ServeCommand command = commandLine.getSubcommands().get("serve").getCommand();
-    CompletableFuture<Result> serving = CompletableFuture.supplyAsync(() -> run(commandLine,
-        "serve", "--metrics-port", "0", "--secrets-dir", mounts.toString(), routes.toString()));
+    CompletableFuture<Result> serving =
+        CompletableFuture.supplyAsync(
+            () ->
+                run(
+                    commandLine,
+                    "serve",
+                    "--metrics-port",
+                    "0",
+                    "--secrets-dir",
+                    mounts.toString(),
+                    routes.toString()));
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (command.runtime() == null && !serving.isDone() && System.nanoTime() < deadline) {
@@ -77,20 +91,37 @@ class CliServeTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Files.writeString(routes.resolve("eventsource-hooks.yaml"), new RouteGenerator().generate(
-        ManifestReader.parse("""
+    Files.writeString(
+        routes.resolve("eventsource-hooks.yaml"),
+        new RouteGenerator()
+            .generate(
+                ManifestReader.parse(
+                        """
             apiVersion: argoproj.io/v1alpha1
             kind: EventSource
             metadata: {name: hooks}
             spec:
               webhook:
                 ping: {port: "%d", endpoint: /ping, method: POST}
-            """.formatted(port)).get(0).resource()).yaml());
+            """
+                            .formatted(port))
+                    .get(0)
+                    .resource())
+            .yaml());
 
     CommandLine commandLine = CaravanCli.commandLine();
     ServeCommand command = commandLine.getSubcommands().get("serve").getCommand();
-    CompletableFuture<Result> serving = CompletableFuture.supplyAsync(() -> run(commandLine,
-        "serve", "--metrics-port", "0", "--leader-lease", "eventsource-hooks", routes.toString()));
+    CompletableFuture<Result> serving =
+        CompletableFuture.supplyAsync(
+            () ->
+                run(
+                    commandLine,
+                    "serve",
+                    "--metrics-port",
+                    "0",
+                    "--leader-lease",
+                    "eventsource-hooks",
+                    routes.toString()));
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (command.runtime() == null && !serving.isDone() && System.nanoTime() < deadline) {
@@ -115,12 +146,15 @@ class CliServeTest {
   }
 
   private static int post(String url, String authorization) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .header("Authorization", authorization)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"total\": 150}"))
-        .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("Authorization", authorization)
+            .POST(HttpRequest.BodyPublishers.ofString("{\"total\": 150}"))
+            .build();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.ofString())
+        .statusCode();
   }
 }

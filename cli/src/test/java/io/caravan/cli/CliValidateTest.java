@@ -25,7 +25,8 @@ class CliValidateTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out().lines())
         .containsExactly(
-            manifest("broken/broken-yaml.yaml") + ": document 1: line 9: invalid YAML/JSON: "
+            manifest("broken/broken-yaml.yaml")
+                + ": document 1: line 9: invalid YAML/JSON: "
                 + "while parsing a block mapping",
             manifest("broken/unknown-field.yaml")
                 + ": EventSource/typo: spec.webhook.example.methd: unknown field 'methd'",
@@ -35,7 +36,9 @@ class CliValidateTest {
 
   @Test
   void singleFilesCanBeGivenOneByOne() {
-    assertThat(run("validate", manifest("good/eventsource.yaml"), manifest("good/sensor.yaml")).exitCode())
+    assertThat(
+            run("validate", manifest("good/eventsource.yaml"), manifest("good/sensor.yaml"))
+                .exitCode())
         .isZero();
     Result unknown = run("validate", manifest("broken/unknown-field.yaml"));
     assertThat(unknown.exitCode()).isEqualTo(1);
@@ -82,9 +85,12 @@ class CliValidateTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out().lines())
         .containsExactly(
-            dir.resolve("b.yaml") + ": EventSource/twice: metadata.name: duplicate EventSource 'twice' (also in "
-                + dir.resolve("a.yaml") + ")",
-            dir.resolve("c.yaml") + ": Sensor/future: apiVersion: unsupported apiVersion 'argoproj.io/v1beta9' "
+            dir.resolve("b.yaml")
+                + ": EventSource/twice: metadata.name: duplicate EventSource 'twice' (also in "
+                + dir.resolve("a.yaml")
+                + ")",
+            dir.resolve("c.yaml")
+                + ": Sensor/future: apiVersion: unsupported apiVersion 'argoproj.io/v1beta9' "
                 + "(Caravan reads argoproj.io/v1alpha1)");
   }
 
@@ -98,7 +104,9 @@ class CliValidateTest {
   @Test
   void oddEntriesAreReportedNeverACrash(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("odd.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: argoproj.io/v1alpha1
         kind: Sensor
         metadata: {name: odd}
@@ -109,8 +117,10 @@ class CliValidateTest {
     for (String command : new String[] {"validate", "generate"}) {
       Result result = run(command, file.toString());
       assertThat(result.exitCode()).as(command).isEqualTo(1);
-      assertThat(result.out() + result.err()).as(command)
-          .doesNotContain("Exception").doesNotContain("\tat io.caravan");
+      assertThat(result.out() + result.err())
+          .as(command)
+          .doesNotContain("Exception")
+          .doesNotContain("\tat io.caravan");
       assertThat(result.out() + result.err()).as(command).contains("Sensor/odd");
     }
   }

@@ -34,7 +34,10 @@ class ManifestFilesTest {
   void reportsAMissingPathInsteadOfThrowing() {
     List<Manifest> manifests = ManifestFiles.read(Path.of("does/not/exist.yaml"));
 
-    assertThat(manifests).singleElement().extracting(Manifest::error).asString().contains("no such file");
+    assertThat(manifests)
+        .singleElement()
+        .extracting(Manifest::error)
+        .asString()
+        .contains("no such file");
   }
-
 }

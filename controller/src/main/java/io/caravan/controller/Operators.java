@@ -19,39 +19,50 @@ public final class Operators {
 
   private Operators() {}
 
-  public static Operator create(KubernetesClient client, ControllerOptions options, Metrics metrics) {
+  public static Operator create(
+      KubernetesClient client, ControllerOptions options, Metrics metrics) {
     return create(client, options, metrics, true);
   }
 
   /**
-   * {@code exitOnLostLease}: when a leader stops leading, the process exits (production: the pod restarts
-   * and waits for the lease again); tests that stop the operator turn it off.
+   * {@code exitOnLostLease}: when a leader stops leading, the process exits (production: the pod
+   * restarts and waits for the lease again); tests that stop the operator turn it off.
    */
-  public static Operator create(KubernetesClient client, ControllerOptions options, Metrics metrics,
+  public static Operator create(
+      KubernetesClient client,
+      ControllerOptions options,
+      Metrics metrics,
       boolean exitOnLostLease) {
-    Operator operator = new Operator(o -> {
-      o.withKubernetesClient(client)
-          .withCloseClientOnStop(false)
-          .withUseSSAToPatchPrimaryResource(false)
-          .withSSABasedCreateUpdateMatchForDependentResources(false)
-          .withMetrics(metrics)
-          .withStopOnInformerErrorDuringStartup(false);
-      if (options.leaderElection()) {
-        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
-            ControllerOptions.LEASE_NAME, options.podNamespace(),
-            LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-            LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-            LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null, null, exitOnLostLease));
-      }
-    });
+    Operator operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withSSABasedCreateUpdateMatchForDependentResources(false)
+                  .withMetrics(metrics)
+                  .withStopOnInformerErrorDuringStartup(false);
+              if (options.leaderElection()) {
+                o.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(
+                        ControllerOptions.LEASE_NAME,
+                        options.podNamespace(),
+                        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                        null,
+                        null,
+                        exitOnLostLease));
+              }
+            });
     operator.register(new EventBusReconciler(client, options), namespaces(options));
     operator.register(new EventSourceReconciler(client, options), namespaces(options));
     operator.register(new SensorReconciler(client, options), namespaces(options));
     return operator;
   }
 
-  private static <P extends io.fabric8.kubernetes.api.model.HasMetadata> Consumer<ControllerConfigurationOverrider<P>> namespaces(
-      ControllerOptions options) {
+  private static <P extends io.fabric8.kubernetes.api.model.HasMetadata>
+      Consumer<ControllerConfigurationOverrider<P>> namespaces(ControllerOptions options) {
     return o -> {
       if (options.namespaces().isEmpty()) {
         o.watchingAllNamespaces();

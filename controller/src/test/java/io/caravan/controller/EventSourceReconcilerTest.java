@@ -35,23 +35,41 @@ class EventSourceReconcilerTest {
   }
 
   private Deployment deployment(String ns, String name) {
-    return cluster.client().apps().deployments().inNamespace(ns).withName(name + "-eventsource").get();
+    return cluster
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(ns)
+        .withName(name + "-eventsource")
+        .get();
   }
 
   @Test
   void createsRoutesConfigMapDeploymentAndServiceOwnedAndLabelled() {
     String ns = namespaceWithBus();
-    EventSourceResource source = cluster.create(ns, EventSourceResource.class, Fixtures.webhookSource("hooks", "/deploy"));
-    EventSourceResource ready = cluster.awaitCondition(EventSourceResource.class, ns, "hooks", "Deployed", "True");
-    assertThat(MockCluster.condition(ready, "SourcesProvided").orElseThrow().getStatus()).isEqualTo("True");
+    EventSourceResource source =
+        cluster.create(ns, EventSourceResource.class, Fixtures.webhookSource("hooks", "/deploy"));
+    EventSourceResource ready =
+        cluster.awaitCondition(EventSourceResource.class, ns, "hooks", "Deployed", "True");
+    assertThat(MockCluster.condition(ready, "SourcesProvided").orElseThrow().getStatus())
+        .isEqualTo("True");
     assertThat(ready.getStatus().isReady()).isTrue();
-    assertThat(ready.getStatus().getLastGoodGeneration()).isEqualTo(ready.getMetadata().getGeneration());
+    assertThat(ready.getStatus().getLastGoodGeneration())
+        .isEqualTo(ready.getMetadata().getGeneration());
 
-    Map<String, String> labels = Map.of("controller", "eventsource-controller", "eventsource-name", "hooks",
-        "owner-name", "hooks");
-    ConfigMap routes = cluster.client().configMaps().inNamespace(ns).withName("hooks-eventsource-routes").get();
+    Map<String, String> labels =
+        Map.of(
+            "controller",
+            "eventsource-controller",
+            "eventsource-name",
+            "hooks",
+            "owner-name",
+            "hooks");
+    ConfigMap routes =
+        cluster.client().configMaps().inNamespace(ns).withName("hooks-eventsource-routes").get();
     assertThat(routes.getData().get("routes.yaml"))
-        .contains("id: eventsource.hooks.deploy", "endpoint: /deploy", "authSecret: webhook-token/token");
+        .contains(
+            "id: eventsource.hooks.deploy", "endpoint: /deploy", "authSecret: webhook-token/token");
     assertThat(routes.getMetadata().getLabels()).containsAllEntriesOf(labels);
     assertOwnedBy(routes.getMetadata().getOwnerReferences(), source);
 
@@ -63,20 +81,33 @@ class EventSourceReconcilerTest {
     var pod = deployment.getSpec().getTemplate().getSpec();
     Container main = pod.getContainers().get(0);
     assertThat(main.getImage()).isEqualTo(MockCluster.RUNTIME_IMAGE);
-    assertThat(main.getArgs()).containsExactly("serve", "/etc/caravan/routes", "--secrets-dir", "/argo-events");
-    assertThat(main.getEnv()).extracting(EnvVar::getName)
-        .contains("CARAVAN_BUS_URL", "CARAVAN_NAMESPACE", "CARAVAN_BUS_AUTH_FILE", "CARAVAN_BUS_STREAM_CONFIG", "EXTRA");
-    assertThat(main.getEnv()).filteredOn(e -> e.getName().equals("CARAVAN_BUS_URL"))
-        .extracting(EnvVar::getValue).containsExactly("nats://eventbus-default-js-svc." + ns + ".svc:4222");
-    assertThat(main.getVolumeMounts()).extracting(m -> m.getMountPath())
-        .contains("/etc/caravan/routes", "/etc/eventbus/auth", "/argo-events/secrets/webhook-token");
+    assertThat(main.getArgs())
+        .containsExactly("serve", "/etc/caravan/routes", "--secrets-dir", "/argo-events");
+    assertThat(main.getEnv())
+        .extracting(EnvVar::getName)
+        .contains(
+            "CARAVAN_BUS_URL",
+            "CARAVAN_NAMESPACE",
+            "CARAVAN_BUS_AUTH_FILE",
+            "CARAVAN_BUS_STREAM_CONFIG",
+            "EXTRA");
+    assertThat(main.getEnv())
+        .filteredOn(e -> e.getName().equals("CARAVAN_BUS_URL"))
+        .extracting(EnvVar::getValue)
+        .containsExactly("nats://eventbus-default-js-svc." + ns + ".svc:4222");
+    assertThat(main.getVolumeMounts())
+        .extracting(m -> m.getMountPath())
+        .contains(
+            "/etc/caravan/routes", "/etc/eventbus/auth", "/argo-events/secrets/webhook-token");
     assertThat(main.getResources().getLimits()).containsKey("memory");
     assertThat(pod.getServiceAccountName()).isEqualTo("events-sa");
     assertThat(pod.getPriorityClassName()).isEqualTo("platform-events");
     assertThat(pod.getNodeSelector()).containsEntry("pool", "events");
-    assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey(Labels.ROUTES_HASH);
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsKey(Labels.ROUTES_HASH);
 
-    Service service = cluster.client().services().inNamespace(ns).withName("hooks-eventsource-svc").get();
+    Service service =
+        cluster.client().services().inNamespace(ns).withName("hooks-eventsource-svc").get();
     assertThat(service.getSpec().getSelector()).isEqualTo(labels);
     assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(12000);
     assertOwnedBy(service.getMetadata().getOwnerReferences(), source);
@@ -93,17 +124,43 @@ class EventSourceReconcilerTest {
     Deployment calendar = deployment(ns, "ticker");
     assertThat(calendar.getSpec().getReplicas()).isEqualTo(2);
     List<EnvVar> env = calendar.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
-    assertThat(env).filteredOn(e -> e.getName().equals("CARAVAN_LEADER_LEASE"))
-        .extracting(EnvVar::getValue).containsExactly("eventsource-ticker");
-    assertThat(env).filteredOn(e -> e.getName().equals("POD_NAME")).singleElement()
-        .satisfies(e -> assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name"));
-    assertThat(cluster.client().configMaps().inNamespace(ns).withName("ticker-eventsource-routes").get()
-        .getData().get("routes.yaml")).contains("routePolicy: eventSourceLeader");
+    assertThat(env)
+        .filteredOn(e -> e.getName().equals("CARAVAN_LEADER_LEASE"))
+        .extracting(EnvVar::getValue)
+        .containsExactly("eventsource-ticker");
+    assertThat(env)
+        .filteredOn(e -> e.getName().equals("POD_NAME"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getValueFrom().getFieldRef().getFieldPath())
+                    .isEqualTo("metadata.name"));
+    assertThat(
+            cluster
+                .client()
+                .configMaps()
+                .inNamespace(ns)
+                .withName("ticker-eventsource-routes")
+                .get()
+                .getData()
+                .get("routes.yaml"))
+        .contains("routePolicy: eventSourceLeader");
 
-    Container hooks = deployment(ns, "plainhooks").getSpec().getTemplate().getSpec().getContainers().get(0);
-    assertThat(hooks.getEnv()).extracting(EnvVar::getName).doesNotContain("CARAVAN_LEADER_LEASE", "POD_NAME");
-    assertThat(cluster.client().configMaps().inNamespace(ns).withName("plainhooks-eventsource-routes").get()
-        .getData().get("routes.yaml")).doesNotContain("routePolicy");
+    Container hooks =
+        deployment(ns, "plainhooks").getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(hooks.getEnv())
+        .extracting(EnvVar::getName)
+        .doesNotContain("CARAVAN_LEADER_LEASE", "POD_NAME");
+    assertThat(
+            cluster
+                .client()
+                .configMaps()
+                .inNamespace(ns)
+                .withName("plainhooks-eventsource-routes")
+                .get()
+                .getData()
+                .get("routes.yaml"))
+        .doesNotContain("routePolicy");
   }
 
   @Test
@@ -112,19 +169,60 @@ class EventSourceReconcilerTest {
     cluster.create(ns, EventSourceResource.class, Fixtures.webhookSource("rolling", "/one"));
     cluster.awaitCondition(EventSourceResource.class, ns, "rolling", "Deployed", "True");
     Deployment first = deployment(ns, "rolling");
-    String firstHash = first.getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.ROUTES_HASH);
+    String firstHash =
+        first.getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.ROUTES_HASH);
 
     // A label on the EventSource is no spec change: the Deployment is not written again.
-    cluster.edit(EventSourceResource.class, ns, "rolling", es -> { es.getMetadata().setLabels(Map.of("team", "a")); return es; });
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
-        deployment(ns, "rolling").getMetadata().getResourceVersion().equals(first.getMetadata().getResourceVersion()));
+    cluster.edit(
+        EventSourceResource.class,
+        ns,
+        "rolling",
+        es -> {
+          es.getMetadata().setLabels(Map.of("team", "a"));
+          return es;
+        });
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(
+            () ->
+                deployment(ns, "rolling")
+                    .getMetadata()
+                    .getResourceVersion()
+                    .equals(first.getMetadata().getResourceVersion()));
 
-    cluster.edit(EventSourceResource.class, ns, "rolling", es -> { ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) es.getSpec().get("webhook"))
-            .get("deploy"))).put("endpoint", "/two"); return es; });
-    await().atMost(Duration.ofSeconds(20)).until(() -> !firstHash.equals(
-        deployment(ns, "rolling").getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.ROUTES_HASH)));
-    assertThat(cluster.client().configMaps().inNamespace(ns).withName("rolling-eventsource-routes").get()
-        .getData().get("routes.yaml")).contains("endpoint: /two");
+    cluster.edit(
+        EventSourceResource.class,
+        ns,
+        "rolling",
+        es -> {
+          ((Map<String, Object>)
+                  ((Map<String, Object>)
+                      ((Map<String, Object>) es.getSpec().get("webhook")).get("deploy")))
+              .put("endpoint", "/two");
+          return es;
+        });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                !firstHash.equals(
+                    deployment(ns, "rolling")
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getAnnotations()
+                        .get(Labels.ROUTES_HASH)));
+    assertThat(
+            cluster
+                .client()
+                .configMaps()
+                .inNamespace(ns)
+                .withName("rolling-eventsource-routes")
+                .get()
+                .getData()
+                .get("routes.yaml"))
+        .contains("endpoint: /two");
   }
 
   @Test
@@ -133,37 +231,58 @@ class EventSourceReconcilerTest {
     String ns = namespaceWithBus();
     cluster.create(ns, EventSourceResource.class, Fixtures.webhookSource("lastgood", "/good"));
     cluster.awaitCondition(EventSourceResource.class, ns, "lastgood", "Deployed", "True");
-    ConfigMap before = cluster.client().configMaps().inNamespace(ns).withName("lastgood-eventsource-routes").get();
+    ConfigMap before =
+        cluster.client().configMaps().inNamespace(ns).withName("lastgood-eventsource-routes").get();
     Deployment deploymentBefore = deployment(ns, "lastgood");
 
-    cluster.edit(EventSourceResource.class, ns, "lastgood", es -> { ((Map<String, Object>) ((Map<String, Object>) es.getSpec().get("webhook")).get("deploy"))
-            .put("port", "not-a-port"); return es; });
+    cluster.edit(
+        EventSourceResource.class,
+        ns,
+        "lastgood",
+        es -> {
+          ((Map<String, Object>) ((Map<String, Object>) es.getSpec().get("webhook")).get("deploy"))
+              .put("port", "not-a-port");
+          return es;
+        });
 
     EventSourceResource failed =
-        cluster.awaitCondition(EventSourceResource.class, ns, "lastgood", "SourcesProvided", "False");
+        cluster.awaitCondition(
+            EventSourceResource.class, ns, "lastgood", "SourcesProvided", "False");
     var condition = MockCluster.condition(failed, "SourcesProvided").orElseThrow();
     assertThat(condition.getReason()).isEqualTo("InvalidEventSource");
     assertThat(condition.getMessage()).contains("spec.webhook.deploy.port");
-    assertThat(MockCluster.condition(failed, "Deployed").orElseThrow().getStatus()).isEqualTo("True");
-    assertThat(failed.getStatus().getLastGoodGeneration()).isLessThan(failed.getMetadata().getGeneration());
+    assertThat(MockCluster.condition(failed, "Deployed").orElseThrow().getStatus())
+        .isEqualTo("True");
+    assertThat(failed.getStatus().getLastGoodGeneration())
+        .isLessThan(failed.getMetadata().getGeneration());
 
-    ConfigMap after = cluster.client().configMaps().inNamespace(ns).withName("lastgood-eventsource-routes").get();
+    ConfigMap after =
+        cluster.client().configMaps().inNamespace(ns).withName("lastgood-eventsource-routes").get();
     assertThat(after.getData()).isEqualTo(before.getData());
-    assertThat(after.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
+    assertThat(after.getMetadata().getResourceVersion())
+        .isEqualTo(before.getMetadata().getResourceVersion());
     assertThat(deployment(ns, "lastgood").getMetadata().getResourceVersion())
         .isEqualTo(deploymentBefore.getMetadata().getResourceVersion());
-    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.client().v1().events().inNamespace(ns).list()
-        .getItems().stream().anyMatch(e -> "InvalidSpec".equals(e.getReason())
-            && "lastgood".equals(e.getInvolvedObject().getName())
-            && e.getMessage().contains("spec.webhook.deploy.port")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                cluster.client().v1().events().inNamespace(ns).list().getItems().stream()
+                    .anyMatch(
+                        e ->
+                            "InvalidSpec".equals(e.getReason())
+                                && "lastgood".equals(e.getInvolvedObject().getName())
+                                && e.getMessage().contains("spec.webhook.deploy.port")));
   }
 
   @Test
   void waitsForItsEventBusThenDeploys() {
     String ns = cluster.namespace("nobus");
     cluster.create(ns, EventSourceResource.class, Fixtures.webhookSource("early", "/x"));
-    EventSourceResource waiting = cluster.awaitCondition(EventSourceResource.class, ns, "early", "Deployed", "False");
-    assertThat(MockCluster.condition(waiting, "Deployed").orElseThrow().getReason()).isEqualTo("EventBusNotFound");
+    EventSourceResource waiting =
+        cluster.awaitCondition(EventSourceResource.class, ns, "early", "Deployed", "False");
+    assertThat(MockCluster.condition(waiting, "Deployed").orElseThrow().getReason())
+        .isEqualTo("EventBusNotFound");
     assertThat(deployment(ns, "early")).isNull();
 
     cluster.create(ns, EventBusResource.class, Fixtures.JETSTREAM_BUS);
@@ -174,9 +293,13 @@ class EventSourceReconcilerTest {
   @Test
   void invalidPodTemplateIsReportedNotThrown() {
     String ns = namespaceWithBus();
-    cluster.create(ns, EventSourceResource.class,
-        Fixtures.webhookSource("badpod", "/x").replace("nodeSelector:", "affinity: not-an-affinity\n    nodeSelector:"));
-    EventSourceResource failed = cluster.awaitCondition(EventSourceResource.class, ns, "badpod", "Deployed", "False");
+    cluster.create(
+        ns,
+        EventSourceResource.class,
+        Fixtures.webhookSource("badpod", "/x")
+            .replace("nodeSelector:", "affinity: not-an-affinity\n    nodeSelector:"));
+    EventSourceResource failed =
+        cluster.awaitCondition(EventSourceResource.class, ns, "badpod", "Deployed", "False");
     var deployed = MockCluster.condition(failed, "Deployed").orElseThrow();
     assertThat(deployed.getReason()).isEqualTo("BuildDeploymentSpecFailed");
     assertThat(deployed.getMessage()).startsWith("spec.template: ");
@@ -189,20 +312,26 @@ class EventSourceReconcilerTest {
     cluster.create(ns, EventSourceResource.class, Fixtures.webhookSource("gone", "/x"));
     cluster.awaitCondition(EventSourceResource.class, ns, "gone", "Deployed", "True");
     cluster.client().resources(EventSourceResource.class).inNamespace(ns).withName("gone").delete();
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> cluster.get(EventSourceResource.class, ns, "gone") == null);
-    // No finalizer on EventSources: the children go with their owner (garbage collector, by owner reference).
-    assertThat(deployment(ns, "gone").getMetadata().getOwnerReferences()).singleElement()
+    // No finalizer on EventSources: the children go with their owner (garbage collector, by owner
+    // reference).
+    assertThat(deployment(ns, "gone").getMetadata().getOwnerReferences())
+        .singleElement()
         .satisfies(ref -> assertThat(ref.getName()).isEqualTo("gone"));
   }
 
   static void assertOwnedBy(List<OwnerReference> refs, EventSourceResource owner) {
-    assertThat(refs).singleElement().satisfies(ref -> {
-      assertThat(ref.getKind()).isEqualTo("EventSource");
-      assertThat(ref.getApiVersion()).isEqualTo("argoproj.io/v1alpha1");
-      assertThat(ref.getName()).isEqualTo(owner.getMetadata().getName());
-      assertThat(ref.getUid()).isEqualTo(owner.getMetadata().getUid());
-      assertThat(ref.getController()).isTrue();
-    });
+    assertThat(refs)
+        .singleElement()
+        .satisfies(
+            ref -> {
+              assertThat(ref.getKind()).isEqualTo("EventSource");
+              assertThat(ref.getApiVersion()).isEqualTo("argoproj.io/v1alpha1");
+              assertThat(ref.getName()).isEqualTo(owner.getMetadata().getName());
+              assertThat(ref.getUid()).isEqualTo(owner.getMetadata().getUid());
+              assertThat(ref.getController()).isTrue();
+            });
   }
 }

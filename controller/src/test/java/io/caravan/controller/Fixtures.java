@@ -5,7 +5,8 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static final String JETSTREAM_BUS = """
+  static final String JETSTREAM_BUS =
+      """
       apiVersion: argoproj.io/v1alpha1
       kind: EventBus
       metadata:
@@ -47,7 +48,8 @@ final class Fixtures {
               authSecret:
                 name: webhook-token
                 key: token
-        """.formatted(name, endpoint);
+        """
+        .formatted(name, endpoint);
   }
 
   static String calendarSource(String name) {
@@ -61,7 +63,8 @@ final class Fixtures {
           calendar:
             tick:
               interval: 10s
-        """.formatted(name);
+        """
+        .formatted(name);
   }
 
   static String logSensor(String name, String eventSource) {
@@ -80,6 +83,7 @@ final class Fixtures {
                 name: log-it
                 log:
                   intervalSeconds: 1
-        """.formatted(name, eventSource);
+        """
+        .formatted(name, eventSource);
   }
 }

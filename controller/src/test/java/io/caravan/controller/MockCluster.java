@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,13 +25,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.fabric8.mockwebserver.MockWebServer;
+import java.util.function.UnaryOperator;
 
 /**
- * A fabric8 mock API server in CRUD mode with the chart's CRDs installed and the real {@link Operator}
- * (built by {@link Operators}, as in production) running against it.
+ * A fabric8 mock API server in CRUD mode with the chart's CRDs installed and the real {@link
+ * Operator} (built by {@link Operators}, as in production) running against it.
  */
 public final class MockCluster implements AutoCloseable {
 
@@ -54,14 +54,20 @@ public final class MockCluster implements AutoCloseable {
   }
 
   private MockCluster() {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     server.init();
     client = server.createClient();
     for (String file : new String[] {"eventbus.yaml", "eventsources.yaml", "sensors.yaml"}) {
       client.apiextensions().v1().customResourceDefinitions().resource(crd(file)).create();
     }
-    metrics.countResourcesWith(() -> io.caravan.controller.metrics.ResourceCounts.count(client, java.util.Set.of()));
+    metrics.countResourcesWith(
+        () -> io.caravan.controller.metrics.ResourceCounts.count(client, java.util.Set.of()));
     operator = Operators.create(client, ControllerOptions.forTests(RUNTIME_IMAGE), metrics);
     operator.start();
   }
@@ -93,7 +99,10 @@ public final class MockCluster implements AutoCloseable {
   /** A fresh namespace, so tests of one class do not see each other's objects. */
   public String namespace(String prefix) {
     String name = prefix + "-" + NAMESPACES.incrementAndGet();
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
     return name;
   }
 
@@ -105,10 +114,11 @@ public final class MockCluster implements AutoCloseable {
   }
 
   /**
-   * Edits an object as a user would, again on a conflict: the operator writes the object's status at the same
-   * time, and the edit's resourceVersion may then be stale (409).
+   * Edits an object as a user would, again on a conflict: the operator writes the object's status
+   * at the same time, and the edit's resourceVersion may then be stale (409).
    */
-  public <T extends HasMetadata> T edit(Class<T> type, String namespace, String name, UnaryOperator<T> change) {
+  public <T extends HasMetadata> T edit(
+      Class<T> type, String namespace, String name, UnaryOperator<T> change) {
     for (int attempt = 1; ; attempt++) {
       try {
         return client.resources(type).inNamespace(namespace).withName(name).edit(change);
@@ -121,26 +131,36 @@ public final class MockCluster implements AutoCloseable {
   }
 
   public GenericKubernetesResource createGeneric(String namespace, String yaml) {
-    GenericKubernetesResource object = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+    GenericKubernetesResource object =
+        Serialization.unmarshal(yaml, GenericKubernetesResource.class);
     object.getMetadata().setNamespace(namespace);
     return client.resource(object).create();
   }
 
-  public <T extends CustomResource<?, ArgoStatus>> T get(Class<T> type, String namespace, String name) {
+  public <T extends CustomResource<?, ArgoStatus>> T get(
+      Class<T> type, String namespace, String name) {
     return client.resources(type).inNamespace(namespace).withName(name).get();
   }
 
   /** Waits until {@code condition} of the object is set to {@code status}; returns the object. */
   public <T extends CustomResource<?, ArgoStatus>> T awaitCondition(
       Class<T> type, String namespace, String name, String condition, String status) {
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-        .until(() -> condition(get(type, namespace, name), condition)
-            .map(c -> status.equals(c.getStatus())).orElse(false));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                condition(get(type, namespace, name), condition)
+                    .map(c -> status.equals(c.getStatus()))
+                    .orElse(false));
     return get(type, namespace, name);
   }
 
-  public static Optional<ArgoCondition> condition(CustomResource<?, ArgoStatus> object, String type) {
-    return object == null || object.getStatus() == null ? Optional.empty() : object.getStatus().condition(type);
+  public static Optional<ArgoCondition> condition(
+      CustomResource<?, ArgoStatus> object, String type) {
+    return object == null || object.getStatus() == null
+        ? Optional.empty()
+        : object.getStatus().condition(type);
   }
 
   @Override

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * examples/alert-remediation as written, over a real JetStream: an Alertmanager notification creates the
- * remediation Workflow on the fabric8 mock API server (CRUD mode) and posts to a WireMock Slack; resolved
- * notifications and other alerts do nothing.
+ * examples/alert-remediation as written, over a real JetStream: an Alertmanager notification
+ * creates the remediation Workflow on the fabric8 mock API server (CRUD mode) and posts to a
+ * WireMock Slack; resolved notifications and other alerts do nothing.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class AlertRemediationExampleE2ETest {
@@ -48,22 +48,28 @@ class AlertRemediationExampleE2ETest {
   static KubernetesMockServer server;
 
   private final ObjectMapper mapper = new ObjectMapper();
-  private final WireMockServer slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+  private final WireMockServer slack =
+      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   private CaravanRuntime runtime;
   private int port;
 
   @BeforeEach
   void start() throws Exception {
     slack.start();
-    slack.stubFor(post(urlEqualTo("/api/chat.postMessage"))
-        .willReturn(okJson("{\"ok\":true,\"channel\":\"C0ONCALL\",\"ts\":\"1764800000.000200\"}")));
+    slack.stubFor(
+        post(urlEqualTo("/api/chat.postMessage"))
+            .willReturn(
+                okJson("{\"ok\":true,\"channel\":\"C0ONCALL\",\"ts\":\"1764800000.000200\"}")));
     port = Webhook.freePort();
-    runtime = Caravan.manifests("file:" + EXAMPLE.resolve("eventsource.yaml"), "file:" + EXAMPLE.resolve("sensor.yaml"))
-        .bus(NATS.url())
-        .kubernetes(client)
-        .secrets(new MapSecretStore().putSecret("slack-bot", "token", "xoxb-e2e"))
-        .camelProperty("caravan.slack.apiUrl", slack.baseUrl() + "/api")
-        .start(text -> text.replace("\"12000\"", "\"" + port + "\""));
+    runtime =
+        Caravan.manifests(
+                "file:" + EXAMPLE.resolve("eventsource.yaml"),
+                "file:" + EXAMPLE.resolve("sensor.yaml"))
+            .bus(NATS.url())
+            .kubernetes(client)
+            .secrets(new MapSecretStore().putSecret("slack-bot", "token", "xoxb-e2e"))
+            .camelProperty("caravan.slack.apiUrl", slack.baseUrl() + "/api")
+            .start(text -> text.replace("\"12000\"", "\"" + port + "\""));
   }
 
   @AfterEach
@@ -76,8 +82,10 @@ class AlertRemediationExampleE2ETest {
   void aCriticalCrashLoopAlertCreatesTheRemediationWorkflowAndTellsSlack() throws Exception {
     String alert = Files.readString(EXAMPLE.resolve("alert.json"));
     String url = "http://127.0.0.1:" + port + "/alerts";
-    assertThat(Webhook.post(url, alert.replace("\"firing\"", "\"resolved\""))).isEqualTo(new Webhook.Answer(200, "success"));
-    assertThat(Webhook.post(url, alert.replace("\"critical\"", "\"warning\"")).status()).isEqualTo(200);
+    assertThat(Webhook.post(url, alert.replace("\"firing\"", "\"resolved\"")))
+        .isEqualTo(new Webhook.Answer(200, "success"));
+    assertThat(Webhook.post(url, alert.replace("\"critical\"", "\"warning\"")).status())
+        .isEqualTo(200);
     assertThat(Webhook.post(url, alert)).isEqualTo(new Webhook.Answer(200, "success"));
 
     GenericKubernetesResource workflow = awaitWorkflows("ops", 1).get(0);
@@ -92,16 +100,22 @@ class AlertRemediationExampleE2ETest {
         .isEqualTo("deployment/{{inputs.parameters.deployment}}");
 
     awaitCounter(runtime, "argo_events_action_triggered", "trigger_name", "tell-oncall", 1);
-    slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))
-        .withHeader("Authorization", equalTo("Bearer xoxb-e2e"))
-        .withRequestBody(matchingJsonPath("$.channel", equalTo("C0ONCALL")))
-        .withRequestBody(matchingJsonPath("$.username", equalTo("remediation-bot")))
-        .withRequestBody(matchingJsonPath("$.text", equalTo(
-            "Restarting deployment checkout in shop: checkout-7d9f-x2 restarted 5 times in 10 minutes"))));
+    slack.verify(
+        1,
+        postRequestedFor(urlEqualTo("/api/chat.postMessage"))
+            .withHeader("Authorization", equalTo("Bearer xoxb-e2e"))
+            .withRequestBody(matchingJsonPath("$.channel", equalTo("C0ONCALL")))
+            .withRequestBody(matchingJsonPath("$.username", equalTo("remediation-bot")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.text",
+                    equalTo(
+                        "Restarting deployment checkout in shop: checkout-7d9f-x2 restarted 5 times in 10 minutes"))));
     assertThat(awaitWorkflows("ops", 1)).hasSize(1);
   }
 
-  static List<GenericKubernetesResource> awaitWorkflows(String namespace, int atLeast) throws InterruptedException {
+  static List<GenericKubernetesResource> awaitWorkflows(String namespace, int atLeast)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
       List<GenericKubernetesResource> items =

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.e2e.support.Caravan;
-import io.caravan.routes.source.calendar.GoTimeFormat;
 import io.caravan.routes.runtime.CaravanRuntime;
+import io.caravan.routes.source.calendar.GoTimeFormat;
 import io.caravan.routes.testing.NatsServerExtension;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * examples/calendar-maintenance over a real JetStream, Workflows and the persistence ConfigMap on the
- * fabric8 mock API server (CRUD mode): with a 1 s interval every firing fans out into the three maintenance
- * Workflows, each carrying the firing's event time; with the example's schedule a window missed while the
- * EventSource was down is sent on start.
+ * examples/calendar-maintenance over a real JetStream, Workflows and the persistence ConfigMap on
+ * the fabric8 mock API server (CRUD mode): with a 1 s interval every firing fans out into the three
+ * maintenance Workflows, each carrying the firing's event time; with the example's schedule a
+ * window missed while the EventSource was down is sent on start.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class CalendarMaintenanceExampleE2ETest {
@@ -47,42 +47,62 @@ class CalendarMaintenanceExampleE2ETest {
   void eachFiringFansOutIntoTheThreeMaintenanceWorkflows() throws Exception {
     // no last window kept: a 1 s interval must not catch up since another test's window
     client.configMaps().inNamespace("maintenance").withName("maintenance-window-state").delete();
-    try (CaravanRuntime runtime = Caravan.manifests(
-            "file:" + EXAMPLE.resolve("eventsource.yaml"), "file:" + EXAMPLE.resolve("sensor.yaml"))
-        .bus(NATS.url())
-        .kubernetes(client)
-        .camelProperty("camel.component.argo-calendar.namespace", "maintenance")
-        .start(text -> text.replace("schedule: \"0 2 * * *\"", "interval: 1s"))) {
+    try (CaravanRuntime runtime =
+        Caravan.manifests(
+                "file:" + EXAMPLE.resolve("eventsource.yaml"),
+                "file:" + EXAMPLE.resolve("sensor.yaml"))
+            .bus(NATS.url())
+            .kubernetes(client)
+            .camelProperty("camel.component.argo-calendar.namespace", "maintenance")
+            .start(text -> text.replace("schedule: \"0 2 * * *\"", "interval: 1s"))) {
       List<GenericKubernetesResource> workflows = awaitEachKind(Duration.ofSeconds(30));
 
-      Map<String, List<GenericKubernetesResource>> byTrigger = workflows.stream().collect(Collectors.groupingBy(
-          w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger")));
+      Map<String, List<GenericKubernetesResource>> byTrigger =
+          workflows.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger")));
       assertThat(byTrigger).containsOnlyKeys("vacuum-database", "rotate-logs", "prune-images");
-      byTrigger.forEach((trigger, created) -> assertThat(created).allSatisfy(workflow -> {
-        assertThat(workflow.getMetadata().getName()).startsWith(trigger + "-");
-        assertThat(workflow.getMetadata().getLabels())
-            .containsEntry("events.argoproj.io/sensor", "nightly-maintenance");
-        JsonNode spec = mapper.valueToTree(workflow.getAdditionalProperties().get("spec"));
-        // Go's time.String(): "2026-12-03 23:40:01.123456789 +0000 UTC"
-        assertThat(spec.at("/arguments/parameters/0/value").asText())
-            .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}.*");
-      }));
-      JsonNode prune = mapper.valueToTree(byTrigger.get("prune-images").get(0).getAdditionalProperties().get("spec"));
+      byTrigger.forEach(
+          (trigger, created) ->
+              assertThat(created)
+                  .allSatisfy(
+                      workflow -> {
+                        assertThat(workflow.getMetadata().getName()).startsWith(trigger + "-");
+                        assertThat(workflow.getMetadata().getLabels())
+                            .containsEntry("events.argoproj.io/sensor", "nightly-maintenance");
+                        JsonNode spec =
+                            mapper.valueToTree(workflow.getAdditionalProperties().get("spec"));
+                        // Go's time.String(): "2026-12-03 23:40:01.123456789 +0000 UTC"
+                        assertThat(spec.at("/arguments/parameters/0/value").asText())
+                            .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}.*");
+                      }));
+      JsonNode prune =
+          mapper.valueToTree(
+              byTrigger.get("prune-images").get(0).getAdditionalProperties().get("spec"));
       assertThat(prune.at("/arguments/parameters/1/value").asText()).isEqualTo("nightly");
-      // Every firing fans out into all three: the first one's event time is on one Workflow of each kind.
-      String firstFiring = mapper.valueToTree(byTrigger.get("vacuum-database").stream()
-          .map(w -> w.getAdditionalProperties().get("spec")).toList())
-          .at("/0/arguments/parameters/0/value").asText();
+      // Every firing fans out into all three: the first one's event time is on one Workflow of each
+      // kind.
+      String firstFiring =
+          mapper
+              .valueToTree(
+                  byTrigger.get("vacuum-database").stream()
+                      .map(w -> w.getAdditionalProperties().get("spec"))
+                      .toList())
+              .at("/0/arguments/parameters/0/value")
+              .asText();
       for (String trigger : List.of("rotate-logs", "prune-images")) {
-        assertThat(awaitWithEventTime(trigger, firstFiring)).as(trigger + " for " + firstFiring).isTrue();
+        assertThat(awaitWithEventTime(trigger, firstFiring))
+            .as(trigger + " for " + firstFiring)
+            .isTrue();
       }
     }
   }
 
   /**
-   * The EventSource was down at the last 02:00 (UTC here); its ConfigMap says the window before was sent.
-   * On start the missed window is sent at once, with 02:00 as eventTime: each of the three Workflows is
-   * created for it, and the ConfigMap then holds it as the last window.
+   * The EventSource was down at the last 02:00 (UTC here); its ConfigMap says the window before was
+   * sent. On start the missed window is sent at once, with 02:00 as eventTime: each of the three
+   * Workflows is created for it, and the ConfigMap then holds it as the last window.
    */
   @Test
   void aMissedWindowIsCaughtUpOnStartFromTheConfigMap() throws Exception {
@@ -95,44 +115,82 @@ class CalendarMaintenanceExampleE2ETest {
     }
     ZonedDateTime sentBefore = missed.minusDays(1).plusSeconds(1);
     client.genericKubernetesResources(WORKFLOWS).inNamespace("maintenance").delete();
-    client.configMaps().inNamespace("maintenance").resource(new ConfigMapBuilder().withNewMetadata()
-        .withName("maintenance-window-state").endMetadata()
-        .addToData("maintenance-window.nightly", "{\"eventTime\":\"" + GoTimeFormat.format(sentBefore)
-            + "\",\"metadata\":{\"window\":\"nightly\"}}")
-        .build()).createOr(NonDeletingOperation::update);
+    client
+        .configMaps()
+        .inNamespace("maintenance")
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("maintenance-window-state")
+                .endMetadata()
+                .addToData(
+                    "maintenance-window.nightly",
+                    "{\"eventTime\":\""
+                        + GoTimeFormat.format(sentBefore)
+                        + "\",\"metadata\":{\"window\":\"nightly\"}}")
+                .build())
+        .createOr(NonDeletingOperation::update);
     String missedTime = GoTimeFormat.format(missed);
 
-    try (CaravanRuntime runtime = Caravan.manifests(
-            "file:" + EXAMPLE.resolve("eventsource.yaml"), "file:" + EXAMPLE.resolve("sensor.yaml"))
-        .bus(NATS.url())
-        .kubernetes(client)
-        .camelProperty("camel.component.argo-calendar.namespace", "maintenance")
-        .start(text -> text.replace("timezone: Europe/Berlin", "timezone: UTC"))) {
+    try (CaravanRuntime runtime =
+        Caravan.manifests(
+                "file:" + EXAMPLE.resolve("eventsource.yaml"),
+                "file:" + EXAMPLE.resolve("sensor.yaml"))
+            .bus(NATS.url())
+            .kubernetes(client)
+            .camelProperty("camel.component.argo-calendar.namespace", "maintenance")
+            .start(text -> text.replace("timezone: Europe/Berlin", "timezone: UTC"))) {
       for (String trigger : List.of("vacuum-database", "rotate-logs", "prune-images")) {
-        assertThat(awaitWithEventTime(trigger, missedTime)).as(trigger + " for " + missedTime).isTrue();
+        assertThat(awaitWithEventTime(trigger, missedTime))
+            .as(trigger + " for " + missedTime)
+            .isTrue();
       }
       Thread.sleep(500);
-      Map<String, Long> forMissed = client.genericKubernetesResources(WORKFLOWS).inNamespace("maintenance").list()
-          .getItems().stream()
-          .filter(w -> mapper.valueToTree(w.getAdditionalProperties().get("spec"))
-              .at("/arguments/parameters/0/value").asText().equals(missedTime))
-          .collect(Collectors.groupingBy(w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger"),
-              Collectors.counting()));
-      assertThat(forMissed).as("Workflows for the missed window, once each")
-          .containsExactlyInAnyOrderEntriesOf(Map.of("vacuum-database", 1L, "rotate-logs", 1L, "prune-images", 1L));
-      String kept = client.configMaps().inNamespace("maintenance").withName("maintenance-window-state").get()
-          .getData().get("maintenance-window.nightly");
+      Map<String, Long> forMissed =
+          client
+              .genericKubernetesResources(WORKFLOWS)
+              .inNamespace("maintenance")
+              .list()
+              .getItems()
+              .stream()
+              .filter(
+                  w ->
+                      mapper
+                          .valueToTree(w.getAdditionalProperties().get("spec"))
+                          .at("/arguments/parameters/0/value")
+                          .asText()
+                          .equals(missedTime))
+              .collect(
+                  Collectors.groupingBy(
+                      w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger"),
+                      Collectors.counting()));
+      assertThat(forMissed)
+          .as("Workflows for the missed window, once each")
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("vacuum-database", 1L, "rotate-logs", 1L, "prune-images", 1L));
+      String kept =
+          client
+              .configMaps()
+              .inNamespace("maintenance")
+              .withName("maintenance-window-state")
+              .get()
+              .getData()
+              .get("maintenance-window.nightly");
       assertThat(mapper.readTree(kept).get("eventTime").asText()).isEqualTo(missedTime);
     }
   }
 
-  private List<GenericKubernetesResource> awaitEachKind(Duration timeout) throws InterruptedException {
+  private List<GenericKubernetesResource> awaitEachKind(Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<GenericKubernetesResource> items =
           client.genericKubernetesResources(WORKFLOWS).inNamespace("maintenance").list().getItems();
-      long kinds = items.stream().map(w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger"))
-          .distinct().count();
+      long kinds =
+          items.stream()
+              .map(w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger"))
+              .distinct()
+              .count();
       if (kinds == 3 || System.nanoTime() > deadline) {
         assertThat(kinds).as("maintenance Workflow kinds created").isEqualTo(3);
         return items;
@@ -144,11 +202,19 @@ class CalendarMaintenanceExampleE2ETest {
   private boolean awaitWithEventTime(String trigger, String eventTime) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
-      boolean found = client.genericKubernetesResources(WORKFLOWS).inNamespace("maintenance").list().getItems()
-          .stream()
-          .filter(w -> trigger.equals(w.getMetadata().getLabels().get("events.argoproj.io/trigger")))
-          .map(w -> (JsonNode) mapper.valueToTree(w.getAdditionalProperties().get("spec")))
-          .anyMatch(spec -> spec.at("/arguments/parameters/0/value").asText().equals(eventTime));
+      boolean found =
+          client
+              .genericKubernetesResources(WORKFLOWS)
+              .inNamespace("maintenance")
+              .list()
+              .getItems()
+              .stream()
+              .filter(
+                  w ->
+                      trigger.equals(w.getMetadata().getLabels().get("events.argoproj.io/trigger")))
+              .map(w -> (JsonNode) mapper.valueToTree(w.getAdditionalProperties().get("spec")))
+              .anyMatch(
+                  spec -> spec.at("/arguments/parameters/0/value").asText().equals(eventTime));
       if (found) {
         return true;
       }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What Caravan promises beyond Argo: 200 only once stored, nothing accepted lost across restarts. */
+/**
+ * What Caravan promises beyond Argo: 200 only once stored, nothing accepted lost across restarts.
+ */
 class DeliveryGuaranteesE2ETest {
 
   @RegisterExtension final NatsServerExtension nats = new NatsServerExtension();
@@ -35,8 +37,11 @@ class DeliveryGuaranteesE2ETest {
     receiver = new RecordingHttpReceiver();
     int port = Webhook.freePort();
     url = "http://127.0.0.1:" + port + "/orders";
-    source = Caravan.manifests("manifests/orders-eventsource.yaml")
-        .with("PORT", port).bus(nats.url()).start();
+    source =
+        Caravan.manifests("manifests/orders-eventsource.yaml")
+            .with("PORT", port)
+            .bus(nats.url())
+            .start();
   }
 
   @AfterEach
@@ -47,7 +52,9 @@ class DeliveryGuaranteesE2ETest {
 
   private CaravanRuntime startSensor() throws Exception {
     return Caravan.manifests("manifests/orders-sensor.yaml")
-        .with("RECEIVER", receiver.url("/crm")).bus(nats.url()).start();
+        .with("RECEIVER", receiver.url("/crm"))
+        .bus(nats.url())
+        .start();
   }
 
   private static String order(int i) {
@@ -103,13 +110,14 @@ class DeliveryGuaranteesE2ETest {
 
   private Map<String, Long> countByOrderId() {
     return receiver.requests().stream()
-        .map(r -> {
-          try {
-            return mapper.readTree(r.body()).path("orderId").asText();
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
-        })
+        .map(
+            r -> {
+              try {
+                return mapper.readTree(r.body()).path("orderId").asText();
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            })
         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
   }
 }

@@ -29,17 +29,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * examples/git-push-build as `caravan run` runs it (in-memory bus), with a fake Kubernetes API server (fabric8
- * CRUD mock) and a fake Argo CD (WireMock): a push to main submits the build Workflow from the WorkflowTemplate;
- * the build's success report makes the Sensor call Argo CD's sync API with the bearer token.
+ * examples/git-push-build as `caravan run` runs it (in-memory bus), with a fake Kubernetes API
+ * server (fabric8 CRUD mock) and a fake Argo CD (WireMock): a push to main submits the build
+ * Workflow from the WorkflowTemplate; the build's success report makes the Sensor call Argo CD's
+ * sync API with the bearer token.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class GitPushBuildExampleE2ETest {
   private static final Path EXAMPLE =
       Path.of(System.getProperty("caravan.repo.dir", ".."), "examples", "git-push-build");
-  private static final ResourceDefinitionContext WORKFLOWS = new ResourceDefinitionContext.Builder()
-      .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Workflow")
-      .withPlural("workflows").withNamespaced(true).build();
+  private static final ResourceDefinitionContext WORKFLOWS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("argoproj.io")
+          .withVersion("v1alpha1")
+          .withKind("Workflow")
+          .withPlural("workflows")
+          .withNamespaced(true)
+          .build();
   private static final String COMMIT = "4f2c9e1d7a0b3c5e8f9a1b2c3d4e5f6a7b8c9d0e";
 
   static KubernetesClient client;
@@ -51,8 +57,9 @@ class GitPushBuildExampleE2ETest {
   void startArgoCd() {
     argoCd = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     argoCd.start();
-    argoCd.stubFor(post(urlEqualTo("/api/v1/applications/shop/sync"))
-        .willReturn(okJson("{\"metadata\":{\"name\":\"shop\"}}")));
+    argoCd.stubFor(
+        post(urlEqualTo("/api/v1/applications/shop/sync"))
+            .willReturn(okJson("{\"metadata\":{\"name\":\"shop\"}}")));
   }
 
   @AfterEach
@@ -63,17 +70,25 @@ class GitPushBuildExampleE2ETest {
   @Test
   void aPushToMainBuildsThenTheSuccessfulBuildSyncsTheApplication() throws Exception {
     int port = Webhook.freePort();
-    Caravan example = Caravan.manifests(
-            "file:" + EXAMPLE.resolve("eventsource.yaml"), "file:" + EXAMPLE.resolve("sensor.yaml"))
-        .kubernetes(client)
-        .secrets(new MapSecretStore().putSecret("argocd-token", "authorization", "Bearer e2e-token"));
-    try (CaravanRuntime runtime = example.start(text -> text.replace("\"12000\"", "\"" + port + "\"")
-        .replace("https://argocd.example.com", argoCd.baseUrl()))) {
+    Caravan example =
+        Caravan.manifests(
+                "file:" + EXAMPLE.resolve("eventsource.yaml"),
+                "file:" + EXAMPLE.resolve("sensor.yaml"))
+            .kubernetes(client)
+            .secrets(
+                new MapSecretStore()
+                    .putSecret("argocd-token", "authorization", "Bearer e2e-token"));
+    try (CaravanRuntime runtime =
+        example.start(
+            text ->
+                text.replace("\"12000\"", "\"" + port + "\"")
+                    .replace("https://argocd.example.com", argoCd.baseUrl()))) {
       String base = "http://127.0.0.1:" + port;
 
-      assertThat(Webhook.post(base + "/push", push("refs/heads/feature/x", "0000000"))).isEqualTo(
-          new Webhook.Answer(200, "success"));
-      assertThat(Webhook.post(base + "/push", push("refs/heads/main", COMMIT)).status()).isEqualTo(200);
+      assertThat(Webhook.post(base + "/push", push("refs/heads/feature/x", "0000000")))
+          .isEqualTo(new Webhook.Answer(200, "success"));
+      assertThat(Webhook.post(base + "/push", push("refs/heads/main", COMMIT)).status())
+          .isEqualTo(200);
 
       GenericKubernetesResource workflow = awaitWorkflow();
       JsonNode json = mapper.valueToTree(workflow);
@@ -90,17 +105,28 @@ class GitPushBuildExampleE2ETest {
       awaitCounter(runtime, "argo_events_action_triggered", "trigger_name", "build", 1);
       assertThat(argoCd.getAllServeEvents()).as("no sync before the build finished").isEmpty();
 
-      assertThat(Webhook.post(base + "/build-finished",
-          "{\"phase\":\"Failed\",\"revision\":\"" + COMMIT + "\"}").status()).isEqualTo(200);
-      assertThat(Webhook.post(base + "/build-finished",
-          "{\"phase\":\"Succeeded\",\"revision\":\"" + COMMIT + "\"}").status()).isEqualTo(200);
+      assertThat(
+              Webhook.post(
+                      base + "/build-finished",
+                      "{\"phase\":\"Failed\",\"revision\":\"" + COMMIT + "\"}")
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              Webhook.post(
+                      base + "/build-finished",
+                      "{\"phase\":\"Succeeded\",\"revision\":\"" + COMMIT + "\"}")
+                  .status())
+          .isEqualTo(200);
 
       awaitCounter(runtime, "argo_events_action_triggered", "trigger_name", "sync-shop", 1);
-      argoCd.verify(1, postRequestedFor(urlEqualTo("/api/v1/applications/shop/sync"))
-          .withHeader("Authorization", equalTo("Bearer e2e-token"))
-          .withHeader("Content-Type", equalTo("application/json"))
-          .withRequestBody(equalToJson("{\"revision\":\"" + COMMIT + "\"}")));
-      assertThat(client.genericKubernetesResources(WORKFLOWS).inAnyNamespace().list().getItems()).hasSize(1);
+      argoCd.verify(
+          1,
+          postRequestedFor(urlEqualTo("/api/v1/applications/shop/sync"))
+              .withHeader("Authorization", equalTo("Bearer e2e-token"))
+              .withHeader("Content-Type", equalTo("application/json"))
+              .withRequestBody(equalToJson("{\"revision\":\"" + COMMIT + "\"}")));
+      assertThat(client.genericKubernetesResources(WORKFLOWS).inAnyNamespace().list().getItems())
+          .hasSize(1);
     }
   }
 
@@ -109,7 +135,8 @@ class GitPushBuildExampleE2ETest {
         {"ref":"%s","before":"0000000000000000000000000000000000000000","after":"%s",
          "repository":{"full_name":"example/shop","clone_url":"https://github.com/example/shop.git"},
          "pusher":{"name":"ada"},"head_commit":{"id":"%s","message":"Fix the cart"}}
-        """.formatted(ref, after, after);
+        """
+        .formatted(ref, after, after);
   }
 
   private GenericKubernetesResource awaitWorkflow() throws InterruptedException {

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sensor state and delivery across restarts and crashes, on a real nats-server: AND state in the Sensor's KV
- * bucket, {@code atLeastOnce: true} through a {@code kill -9}. (Two replicas: {@link SensorReplicasE2ETest}.)
+ * Sensor state and delivery across restarts and crashes, on a real nats-server: AND state in the
+ * Sensor's KV bucket, {@code atLeastOnce: true} through a {@code kill -9}. (Two replicas: {@link
+ * SensorReplicasE2ETest}.)
  */
 class SensorDurabilityE2ETest {
   @RegisterExtension final NatsServerExtension nats = new NatsServerExtension();
@@ -52,20 +53,25 @@ class SensorDurabilityE2ETest {
   @Test
   void anAndConditionHalfSatisfiedBeforeARestartFiresWithBothEventsAfterIt() throws Exception {
     try (RecordingHttpReceiver receiver = new RecordingHttpReceiver()) {
-      Caravan sensor = Caravan.manifests("manifests/and-sensor.yaml")
-          .with("RECEIVER", receiver.url("/ship")).bus(nats.url());
+      Caravan sensor =
+          Caravan.manifests("manifests/and-sensor.yaml")
+              .with("RECEIVER", receiver.url("/ship"))
+              .bus(nats.url());
       ArgoEvent order = BusPublisher.event("shop", "order", "o-1");
       try (CaravanRuntime first = sensor.start()) {
         publisher.publish(List.of(order));
-        Poll.until("the order is stored in KV bucket 'fulfilment'", Duration.ofSeconds(20),
+        Poll.until(
+            "the order is stored in KV bucket 'fulfilment'",
+            Duration.ofSeconds(20),
             () -> storedState().contains("o-1"));
       }
       assertThat(receiver.requests()).as("half of the condition fires nothing").isEmpty();
 
       try (CaravanRuntime second = sensor.start()) {
         publisher.publish(List.of(BusPublisher.event("shop", "payment", "p-1")));
-        JsonNode shipped = json.readTree(
-            receiver.awaitRequests(1, Duration.ofSeconds(30), r -> true).get(0).body());
+        JsonNode shipped =
+            json.readTree(
+                receiver.awaitRequests(1, Duration.ofSeconds(30), r -> true).get(0).body());
         assertThat(shipped.path("order").asText()).isEqualTo("o-1");
         assertThat(shipped.path("payment").asText()).isEqualTo("p-1");
       }
@@ -76,22 +82,30 @@ class SensorDurabilityE2ETest {
   @Test
   void stateStoredBeforeTheSensorsConditionsChangedIsDroppedAtRestart() throws Exception {
     try (RecordingHttpReceiver receiver = new RecordingHttpReceiver()) {
-      Caravan sensor = Caravan.manifests("manifests/and-sensor.yaml")
-          .with("RECEIVER", receiver.url("/ship")).bus(nats.url());
+      Caravan sensor =
+          Caravan.manifests("manifests/and-sensor.yaml")
+              .with("RECEIVER", receiver.url("/ship"))
+              .bus(nats.url());
       try (CaravanRuntime first = sensor.start()) {
         publisher.publish(List.of(BusPublisher.event("shop", "order", "o-old")));
-        Poll.until("the order is stored", Duration.ofSeconds(20), () -> storedState().contains("o-old"));
+        Poll.until(
+            "the order is stored", Duration.ofSeconds(20), () -> storedState().contains("o-old"));
       }
-      // The same trigger with a changed condition: what was stored under the old one no longer counts.
-      try (CaravanRuntime changed = sensor.start(text -> text.replace(
-          "conditions: order && payment", "conditions: payment && order"))) {
+      // The same trigger with a changed condition: what was stored under the old one no longer
+      // counts.
+      try (CaravanRuntime changed =
+          sensor.start(
+              text ->
+                  text.replace("conditions: order && payment", "conditions: payment && order"))) {
         publisher.publish(List.of(BusPublisher.event("shop", "payment", "p-new")));
-        Poll.until("the payment is stored", Duration.ofSeconds(20), () -> storedState().contains("p-new"));
+        Poll.until(
+            "the payment is stored", Duration.ofSeconds(20), () -> storedState().contains("p-new"));
         assertThat(storedState()).doesNotContain("o-old");
         assertThat(receiver.requests()).isEmpty();
         publisher.publish(List.of(BusPublisher.event("shop", "order", "o-new")));
-        JsonNode shipped = json.readTree(
-            receiver.awaitRequests(1, Duration.ofSeconds(30), r -> true).get(0).body());
+        JsonNode shipped =
+            json.readTree(
+                receiver.awaitRequests(1, Duration.ofSeconds(30), r -> true).get(0).body());
         assertThat(shipped.path("order").asText()).isEqualTo("o-new");
         assertThat(shipped.path("payment").asText()).isEqualTo("p-new");
       }
@@ -106,22 +120,32 @@ class SensorDurabilityE2ETest {
   @Test
   void atLeastOnceTriggersEveryEventOfABurstThroughAKillMinus9OfTheSensor() throws Exception {
     int events = 1000;
-    // A receiver that takes 5 ms per request keeps the burst running long enough to kill the sensor in it.
+    // A receiver that takes 5 ms per request keeps the burst running long enough to kill the sensor
+    // in it.
     try (CountingHttpReceiver receiver = new CountingHttpReceiver("id", Duration.ofMillis(5))) {
-      Caravan sensor = Caravan.manifests("manifests/burst-sensor.yaml")
-          .with("SENSOR", "burst").with("REPLICAS", 1).with("RECEIVER", receiver.url("/record"))
-          .bus(nats.url())
-          .camelProperty("camel.component.eventbus.ackWait", "3s");
-      List<ArgoEvent> burst = IntStream.range(0, events)
-          .mapToObj(i -> BusPublisher.event("burst", "tick", "t-" + i)).toList();
-      Set<String> ids = burst.stream().map(e -> e.data().path("body").path("id").asText())
-          .collect(Collectors.toSet());
+      Caravan sensor =
+          Caravan.manifests("manifests/burst-sensor.yaml")
+              .with("SENSOR", "burst")
+              .with("REPLICAS", 1)
+              .with("RECEIVER", receiver.url("/record"))
+              .bus(nats.url())
+              .camelProperty("camel.component.eventbus.ackWait", "3s");
+      List<ArgoEvent> burst =
+          IntStream.range(0, events)
+              .mapToObj(i -> BusPublisher.event("burst", "tick", "t-" + i))
+              .toList();
+      Set<String> ids =
+          burst.stream()
+              .map(e -> e.data().path("body").path("id").asText())
+              .collect(Collectors.toSet());
       long begin = System.nanoTime();
       int beforeKill;
-      try (ChildRuntime child = ChildRuntime.start(sensor, nats.url(), work.resolve("sensor"),
-          Duration.ofSeconds(60))) {
+      try (ChildRuntime child =
+          ChildRuntime.start(sensor, nats.url(), work.resolve("sensor"), Duration.ofSeconds(60))) {
         publisher.publish(burst);
-        assertThat(receiver.awaitTotal(150, Duration.ofSeconds(30))).as("the sensor is triggering").isTrue();
+        assertThat(receiver.awaitTotal(150, Duration.ofSeconds(30)))
+            .as("the sensor is triggering")
+            .isTrue();
         child.kill();
         beforeKill = receiver.total();
       }
@@ -129,11 +153,17 @@ class SensorDurabilityE2ETest {
 
       try (CaravanRuntime restarted = sensor.start()) {
         assertThat(receiver.awaitAll(ids, Duration.ofSeconds(60)))
-            .as("every event triggered at least once; missing: %s", missing(ids, receiver)).isTrue();
+            .as("every event triggered at least once; missing: %s", missing(ids, receiver))
+            .isTrue();
         Thread.sleep(1000); // late redeliveries count as duplicates too
       }
-      System.out.printf("at-least-once through kill -9: %d events, killed after %d requests, %d requests,"
-              + " %d duplicates, %d ms%n", events, beforeKill, receiver.total(), receiver.duplicates(),
+      System.out.printf(
+          "at-least-once through kill -9: %d events, killed after %d requests, %d requests,"
+              + " %d duplicates, %d ms%n",
+          events,
+          beforeKill,
+          receiver.total(),
+          receiver.duplicates(),
           Duration.ofNanos(System.nanoTime() - begin).toMillis());
       assertThat(receiver.counts().keySet()).containsAll(ids);
       assertThat(receiver.total()).isEqualTo(events + receiver.duplicates());
@@ -141,6 +171,9 @@ class SensorDurabilityE2ETest {
   }
 
   static Set<String> missing(Set<String> ids, CountingHttpReceiver receiver) {
-    return ids.stream().filter(id -> !receiver.counts().containsKey(id)).limit(10).collect(Collectors.toSet());
+    return ids.stream()
+        .filter(id -> !receiver.counts().containsKey(id))
+        .limit(10)
+        .collect(Collectors.toSet());
   }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * retryStrategy, http {@code policy.status.allow} and dlqTrigger from manifest to receiver (in-memory bus):
- * a refused request is retried with backoff, then the dlqTrigger fires.
+ * retryStrategy, http {@code policy.status.allow} and dlqTrigger from manifest to receiver
+ * (in-memory bus): a refused request is retried with backoff, then the dlqTrigger fires.
  */
 class TriggerRetryE2ETest {
 
@@ -21,9 +21,12 @@ class TriggerRetryE2ETest {
   void aRefusedTriggerIsRetriedWithBackoffThenTheDlqTriggerFires() throws Exception {
     int port = Webhook.freePort();
     try (RecordingHttpReceiver receiver = new RecordingHttpReceiver();
-        CaravanRuntime runtime = Caravan.manifests("manifests/orders-eventsource.yaml",
-                "manifests/retry-dlq-sensor.yaml")
-            .with("PORT", port).with("RECEIVER", receiver.url("")).start()) {
+        CaravanRuntime runtime =
+            Caravan.manifests(
+                    "manifests/orders-eventsource.yaml", "manifests/retry-dlq-sensor.yaml")
+                .with("PORT", port)
+                .with("RECEIVER", receiver.url(""))
+                .start()) {
       receiver.answerWith(503);
       long begin = System.nanoTime();
       assertThat(Webhook.post("http://127.0.0.1:" + port + "/orders", "{\"id\":\"o-7\"}").status())
@@ -36,7 +39,9 @@ class TriggerRetryE2ETest {
       List<RecordingHttpReceiver.Request> attempts =
           receiver.requests().stream().filter(r -> r.path().equals("/hook")).toList();
       assertThat(attempts).hasSize(3).allMatch(r -> r.body().contains("\"id\":\"o-7\""));
-      assertThat(elapsedMillis).as("waits of 200 ms and 400 ms between the attempts").isGreaterThanOrEqualTo(600);
+      assertThat(elapsedMillis)
+          .as("waits of 200 ms and 400 ms between the attempts")
+          .isGreaterThanOrEqualTo(600);
 
       assertThat(count(runtime, "argo_events_action_failed", "notify")).isEqualTo(3);
       assertThat(count(runtime, "argo_events_action_retries_failed", "notify")).isEqualTo(1);

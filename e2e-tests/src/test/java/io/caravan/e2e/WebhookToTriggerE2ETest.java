@@ -24,17 +24,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The core path on real parts: a webhook EventSource and a Sensor, compiled from manifests, in two
- * runtimes joined by a real JetStream server; the triggers reach a real HTTP receiver and the fabric8 mock
- * API server.
+ * runtimes joined by a real JetStream server; the triggers reach a real HTTP receiver and the
+ * fabric8 mock API server.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class WebhookToTriggerE2ETest {
 
   @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
 
-  static final ResourceDefinitionContext WORKFLOWS = new ResourceDefinitionContext.Builder()
-      .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Workflow")
-      .withPlural("workflows").withNamespaced(true).build();
+  static final ResourceDefinitionContext WORKFLOWS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("argoproj.io")
+          .withVersion("v1alpha1")
+          .withKind("Workflow")
+          .withPlural("workflows")
+          .withNamespaced(true)
+          .build();
 
   static KubernetesClient client;
   static KubernetesMockServer server;
@@ -49,8 +54,11 @@ class WebhookToTriggerE2ETest {
   void start() throws Exception {
     receiver = new RecordingHttpReceiver();
     port = Webhook.freePort();
-    source = Caravan.manifests("manifests/orders-eventsource.yaml")
-        .with("PORT", port).bus(NATS.url()).start();
+    source =
+        Caravan.manifests("manifests/orders-eventsource.yaml")
+            .with("PORT", port)
+            .bus(NATS.url())
+            .start();
   }
 
   @AfterEach
@@ -64,48 +72,70 @@ class WebhookToTriggerE2ETest {
 
   @Test
   void acceptedEventsReachTheHttpReceiverWithTheParameterizedPayload() throws Exception {
-    sensor = Caravan.manifests("manifests/orders-sensor.yaml")
-        .with("RECEIVER", receiver.url("/crm/orders?tenant=eu&channel=web%20shop")).bus(NATS.url()).start();
+    sensor =
+        Caravan.manifests("manifests/orders-sensor.yaml")
+            .with("RECEIVER", receiver.url("/crm/orders?tenant=eu&channel=web%20shop"))
+            .bus(NATS.url())
+            .start();
 
     String url = "http://127.0.0.1:" + port + "/orders";
-    assertThat(Webhook.post(url, "{\"kind\":\"order\",\"id\":\"o-1\",\"amount\":250,\"customer\":\"ada\"}"))
+    assertThat(
+            Webhook.post(
+                url, "{\"kind\":\"order\",\"id\":\"o-1\",\"amount\":250,\"customer\":\"ada\"}"))
         .isEqualTo(new Webhook.Answer(200, "success"));
     // Filtered out: the amount is below 100, and "orders" does not match the anchored ^order$.
-    assertThat(Webhook.post(url, "{\"kind\":\"order\",\"id\":\"o-2\",\"amount\":5,\"customer\":\"bob\"}").status())
+    assertThat(
+            Webhook.post(
+                    url, "{\"kind\":\"order\",\"id\":\"o-2\",\"amount\":5,\"customer\":\"bob\"}")
+                .status())
         .isEqualTo(200);
-    assertThat(Webhook.post(url, "{\"kind\":\"orders\",\"id\":\"o-3\",\"amount\":500,\"customer\":\"cy\"}").status())
+    assertThat(
+            Webhook.post(
+                    url, "{\"kind\":\"orders\",\"id\":\"o-3\",\"amount\":500,\"customer\":\"cy\"}")
+                .status())
         .isEqualTo(200);
-    assertThat(Webhook.post(url, "{\"kind\":\"order\",\"id\":\"o-4\",\"amount\":100,\"customer\":\"dee\"}").status())
+    assertThat(
+            Webhook.post(
+                    url, "{\"kind\":\"order\",\"id\":\"o-4\",\"amount\":100,\"customer\":\"dee\"}")
+                .status())
         .isEqualTo(200);
 
     List<RecordingHttpReceiver.Request> received =
         receiver.awaitRequests(2, Duration.ofSeconds(20), r -> true);
     assertThat(received).hasSize(2);
-    // Up to maxInFlight events of a dependency are processed at once: arrival order is not guaranteed.
-    RecordingHttpReceiver.Request first = received.stream()
-        .filter(r -> r.body().contains("\"o-1\"")).findFirst().orElseThrow();
+    // Up to maxInFlight events of a dependency are processed at once: arrival order is not
+    // guaranteed.
+    RecordingHttpReceiver.Request first =
+        received.stream().filter(r -> r.body().contains("\"o-1\"")).findFirst().orElseThrow();
     assertThat(first.method()).isEqualTo("POST");
     assertThat(first.path()).isEqualTo("/crm/orders");
     assertThat(first.query()).isEqualTo("tenant=eu&channel=web%20shop");
     assertThat(first.header("X-Team")).isEqualTo("checkout");
-    assertThat(mapper.readTree(first.body())).isEqualTo(mapper.readTree(
-        "{\"orderId\":\"o-1\",\"customer\":\"ADA\",\"amount\":250,\"shop\":\"eu-1\",\"source\":\"orders\"}"));
+    assertThat(mapper.readTree(first.body()))
+        .isEqualTo(
+            mapper.readTree(
+                "{\"orderId\":\"o-1\",\"customer\":\"ADA\",\"amount\":250,\"shop\":\"eu-1\",\"source\":\"orders\"}"));
     List<String> orderIds = new java.util.ArrayList<>();
     for (RecordingHttpReceiver.Request request : received) {
       orderIds.add(mapper.readTree(request.body()).path("orderId").asText());
     }
     assertThat(orderIds).containsExactlyInAnyOrder("o-1", "o-4");
 
-    assertThat(counter(source, "argo_events_events_sent", "eventsource_name", "orders")).isEqualTo(4);
+    assertThat(counter(source, "argo_events_events_sent", "eventsource_name", "orders"))
+        .isEqualTo(4);
     awaitCounter(sensor, "argo_events_action_triggered", "trigger_name", "notify-crm", 2);
   }
 
   @Test
   void k8sTriggerCreatesAWorkflowOnTheApiServer() throws Exception {
-    sensor = Caravan.manifests("manifests/workflow-sensor.yaml")
-        .bus(NATS.url()).kubernetes(client).start();
+    sensor =
+        Caravan.manifests("manifests/workflow-sensor.yaml")
+            .bus(NATS.url())
+            .kubernetes(client)
+            .start();
 
-    assertThat(Webhook.post("http://127.0.0.1:" + port + "/orders", "{\"id\":\"commit-42\"}").status())
+    assertThat(
+            Webhook.post("http://127.0.0.1:" + port + "/orders", "{\"id\":\"commit-42\"}").status())
         .isEqualTo(200);
 
     GenericKubernetesResource workflow = awaitWorkflow("ci");
@@ -123,9 +153,8 @@ class WebhookToTriggerE2ETest {
   private GenericKubernetesResource awaitWorkflow(String namespace) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
-      List<GenericKubernetesResource> items = client
-          .genericKubernetesResources(WORKFLOWS)
-          .inNamespace(namespace).list().getItems();
+      List<GenericKubernetesResource> items =
+          client.genericKubernetesResources(WORKFLOWS).inNamespace(namespace).list().getItems();
       if (!items.isEmpty()) {
         assertThat(items).hasSize(1);
         return items.get(0);
@@ -135,14 +164,20 @@ class WebhookToTriggerE2ETest {
     throw new AssertionError("no Workflow was created in namespace " + namespace);
   }
 
-  /** Waits until the counter reached {@code expected} (metrics are recorded after the trigger answered). */
-  static void awaitCounter(CaravanRuntime runtime, String name, String tag, String value, double expected)
+  /**
+   * Waits until the counter reached {@code expected} (metrics are recorded after the trigger
+   * answered).
+   */
+  static void awaitCounter(
+      CaravanRuntime runtime, String name, String tag, String value, double expected)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (counter(runtime, name, tag, value) < expected && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(counter(runtime, name, tag, value)).as(name + "{" + tag + "=" + value + "}").isEqualTo(expected);
+    assertThat(counter(runtime, name, tag, value))
+        .as(name + "{" + tag + "=" + value + "}")
+        .isEqualTo(expected);
   }
 
   static double counter(CaravanRuntime runtime, String name, String tag, String value) {

@@ -8,21 +8,33 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An Argo calendar {@code schedule}: a 5-field cron (minute hour day-of-month month day-of-week) with the
- * semantics of Argo's cron parser (robfig/cron without descriptors), converted to Quartz cron expressions.
- * The one cron parser of the compiler (which reports {@link #problem}) and the runtime.
+ * An Argo calendar {@code schedule}: a 5-field cron (minute hour day-of-month month day-of-week)
+ * with the semantics of Argo's cron parser (robfig/cron without descriptors), converted to Quartz
+ * cron expressions. The one cron parser of the compiler (which reports {@link #problem}) and the
+ * runtime.
  *
- * <p>Day-of-week is 0–6 with 0 = Sunday; month and weekday names are accepted; {@code ?} is {@code *}. When both day fields are restricted a day matches if either matches; Quartz cannot say that
+ * <p>Day-of-week is 0–6 with 0 = Sunday; month and weekday names are accepted; {@code ?} is {@code
+ * *}. When both day fields are restricted a day matches if either matches; Quartz cannot say that
  * in one expression, so {@link #quartzExpressions()} then gives two (day-of-month and day-of-week).
  * A leading {@code CRON_TZ=<zone>} or {@code TZ=<zone>} sets {@link #zone()}.
  */
 public final class CronSchedule {
-  private static final Map<String, Integer> MONTHS = Map.ofEntries(
-      Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
-      Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
-      Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
-  private static final Map<String, Integer> DAYS = Map.of(
-      "sun", 0, "mon", 1, "tue", 2, "wed", 3, "thu", 4, "fri", 5, "sat", 6);
+  private static final Map<String, Integer> MONTHS =
+      Map.ofEntries(
+          Map.entry("jan", 1),
+          Map.entry("feb", 2),
+          Map.entry("mar", 3),
+          Map.entry("apr", 4),
+          Map.entry("may", 5),
+          Map.entry("jun", 6),
+          Map.entry("jul", 7),
+          Map.entry("aug", 8),
+          Map.entry("sep", 9),
+          Map.entry("oct", 10),
+          Map.entry("nov", 11),
+          Map.entry("dec", 12));
+  private static final Map<String, Integer> DAYS =
+      Map.of("sun", 0, "mon", 1, "tue", 2, "wed", 3, "thu", 4, "fri", 5, "sat", 6);
 
   private record Field(String name, int min, int max, Map<String, Integer> names) {}
 
@@ -32,7 +44,9 @@ public final class CronSchedule {
   private static final Field MONTH = new Field("month", 1, 12, MONTHS);
   private static final Field DOW = new Field("day-of-week", 0, 6, DAYS);
 
-  /** Allowed values of a field, and whether it was written as {@code *} / {@code ?} (unrestricted). */
+  /**
+   * Allowed values of a field, and whether it was written as {@code *} / {@code ?} (unrestricted).
+   */
   private record Values(BitSet bits, boolean star) {}
 
   private final String text;
@@ -74,8 +88,9 @@ public final class CronSchedule {
     }
     String[] parts = spec.isEmpty() ? new String[0] : spec.split("\\s+");
     if (parts.length != 5) {
-      throw error(schedule, "expected 5 fields (minute hour day-of-month month day-of-week), got "
-          + parts.length);
+      throw error(
+          schedule,
+          "expected 5 fields (minute hour day-of-month month day-of-week), got " + parts.length);
     }
     Field[] fields = {MINUTE, HOUR, DOM, MONTH, DOW};
     Values[] values = new Values[5];
@@ -94,7 +109,10 @@ public final class CronSchedule {
     return new Values(bits, star);
   }
 
-  /** Adds one {@code range[/step]} to bits; returns true when it is an unstepped {@code *} or {@code ?}. */
+  /**
+   * Adds one {@code range[/step]} to bits; returns true when it is an unstepped {@code *} or {@code
+   * ?}.
+   */
   private static boolean parseRange(String schedule, Field field, String part, BitSet bits) {
     String[] rangeAndStep = part.split("/", -1);
     if (part.isEmpty() || rangeAndStep.length > 2) {
@@ -156,8 +174,9 @@ public final class CronSchedule {
       throw error(schedule, field.name() + " value '" + text + "' is not a number or name");
     }
     if (value < field.min() || value > field.max()) {
-      throw error(schedule, field.name() + " value " + value + " is out of range "
-          + field.min() + "-" + field.max());
+      throw error(
+          schedule,
+          field.name() + " value " + value + " is out of range " + field.min() + "-" + field.max());
     }
     return value;
   }
@@ -172,7 +191,10 @@ public final class CronSchedule {
     }
   }
 
-  /** A tz database name as Go's {@code time.LoadLocation} takes it ({@code UTC}, {@code Local}), or null. */
+  /**
+   * A tz database name as Go's {@code time.LoadLocation} takes it ({@code UTC}, {@code Local}), or
+   * null.
+   */
   private static ZoneId zone(String name) {
     if (name.equals("UTC")) {
       return ZoneId.of("UTC");
@@ -187,7 +209,10 @@ public final class CronSchedule {
     return new ScheduleException(schedule, message);
   }
 
-  /** A schedule that does not parse: the message names the schedule, {@link #reason} only the problem. */
+  /**
+   * A schedule that does not parse: the message names the schedule, {@link #reason} only the
+   * problem.
+   */
   private static final class ScheduleException extends IllegalArgumentException {
     private final String reason;
 
@@ -228,7 +253,10 @@ public final class CronSchedule {
     return out;
   }
 
-  /** The field's values as a Quartz list; {@code *} when unrestricted; {@code shift} maps day numbers. */
+  /**
+   * The field's values as a Quartz list; {@code *} when unrestricted; {@code shift} maps day
+   * numbers.
+   */
   private static String list(Values values, int shift) {
     if (values.star()) {
       return "*";

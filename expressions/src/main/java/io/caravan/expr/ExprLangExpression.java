@@ -11,13 +11,13 @@ import java.util.Objects;
 
 /**
  * The subset of expr-lang (antonmedv/expr) that Argo's EventSource {@code filter.expression} uses,
- * evaluated over an environment map (the event data): literals ({@code 1}, {@code 1.5}, {@code 'a'},
- * {@code "a"}, {@code true}, {@code nil}), names and member access ({@code body.a}, {@code body?.a},
- * {@code body["x-y"]}, {@code list[0]}), {@code ! not - + * / % ** ^}, {@code == != < <= > >=},
- * {@code && and || or}, {@code in contains startsWith endsWith matches}, {@code ? :}, {@code ??}, array
- * literals and the functions {@code len upper lower trim abs int float string toJson asInt asFloat}.
- * Numbers are float64; a missing map key reads as {@code nil}; a name that is not in the environment is
- * an error, as expr-lang's compiler reports it.
+ * evaluated over an environment map (the event data): literals ({@code 1}, {@code 1.5}, {@code
+ * 'a'}, {@code "a"}, {@code true}, {@code nil}), names and member access ({@code body.a}, {@code
+ * body?.a}, {@code body["x-y"]}, {@code list[0]}), {@code ! not - + * / % ** ^}, {@code == != < <=
+ * > >=}, {@code && and || or}, {@code in contains startsWith endsWith matches}, {@code ? :}, {@code
+ * ??}, array literals and the functions {@code len upper lower trim abs int float string toJson
+ * asInt asFloat}. Numbers are float64; a missing map key reads as {@code nil}; a name that is not
+ * in the environment is an error, as expr-lang's compiler reports it.
  */
 public final class ExprLangExpression {
   private interface Node {
@@ -30,7 +30,9 @@ public final class ExprLangExpression {
     this.root = root;
   }
 
-  /** @throws ExpressionException when the text does not parse */
+  /**
+   * @throws ExpressionException when the text does not parse
+   */
   public static ExprLangExpression parse(String source) {
     if (source == null || source.isBlank()) {
       throw new ExpressionException("empty expression");
@@ -38,17 +40,23 @@ public final class ExprLangExpression {
     Parser parser = new Parser(ExprLangLexer.tokens(source));
     Node root = parser.ternary();
     if (parser.peek().kind() != Kind.END) {
-      throw new ExpressionException("unexpected token '" + parser.peek().text() + "' at position "
-          + parser.peek().position());
+      throw new ExpressionException(
+          "unexpected token '"
+              + parser.peek().text()
+              + "' at position "
+              + parser.peek().position());
     }
     return new ExprLangExpression(root);
   }
 
-  /** The result as a boolean. @throws ExpressionException when evaluation fails or gives no boolean */
+  /**
+   * The result as a boolean. @throws ExpressionException when evaluation fails or gives no boolean
+   */
   public boolean evaluateBool(Map<String, Object> env) {
     Object result = root.eval(env);
     if (!(result instanceof Boolean)) {
-      throw new ExpressionException("unable to cast expression result '" + GoFormat.print(result) + "' to bool");
+      throw new ExpressionException(
+          "unable to cast expression result '" + GoFormat.print(result) + "' to bool");
     }
     return (Boolean) result;
   }
@@ -95,10 +103,11 @@ public final class ExprLangExpression {
       while (accept("??")) {
         Node l = left;
         Node r = or();
-        left = env -> {
-          Object v = l.eval(env);
-          return v != null ? v : r.eval(env);
-        };
+        left =
+            env -> {
+              Object v = l.eval(env);
+              return v != null ? v : r.eval(env);
+            };
       }
       return left;
     }
@@ -131,8 +140,20 @@ public final class ExprLangExpression {
           at++;
         }
         String op = peek().text();
-        if (peek().kind() != Kind.OPERATOR || !List.of("==", "!=", "<", "<=", ">", ">=", "in", "contains",
-            "startsWith", "endsWith", "matches").contains(op)) {
+        if (peek().kind() != Kind.OPERATOR
+            || !List.of(
+                    "==",
+                    "!=",
+                    "<",
+                    "<=",
+                    ">",
+                    ">=",
+                    "in",
+                    "contains",
+                    "startsWith",
+                    "endsWith",
+                    "matches")
+                .contains(op)) {
           return left;
         }
         at++;
@@ -148,14 +169,15 @@ public final class ExprLangExpression {
         String op = tokens.get(at++).text();
         Node l = left;
         Node r = multiplicative();
-        left = env -> {
-          Object a = l.eval(env);
-          Object b = r.eval(env);
-          if (op.equals("+") && a instanceof String && b instanceof String) {
-            return a + (String) b;
-          }
-          return op.equals("+") ? number(a, op) + number(b, op) : number(a, op) - number(b, op);
-        };
+        left =
+            env -> {
+              Object a = l.eval(env);
+              Object b = r.eval(env);
+              if (op.equals("+") && a instanceof String && b instanceof String) {
+                return a + (String) b;
+              }
+              return op.equals("+") ? number(a, op) + number(b, op) : number(a, op) - number(b, op);
+            };
       }
       return left;
     }
@@ -166,11 +188,12 @@ public final class ExprLangExpression {
         String op = tokens.get(at++).text();
         Node l = left;
         Node r = power();
-        left = env -> {
-          double a = number(l.eval(env), op);
-          double b = number(r.eval(env), op);
-          return op.equals("*") ? a * b : op.equals("/") ? a / b : a % b;
-        };
+        left =
+            env -> {
+              double a = number(l.eval(env), op);
+              double b = number(r.eval(env), op);
+              return op.equals("*") ? a * b : op.equals("/") ? a / b : a % b;
+            };
       }
       return left;
     }
@@ -245,7 +268,8 @@ public final class ExprLangExpression {
               } while (accept(","));
               expect(")");
             }
-            return env -> ExprLangFunctions.call(name, args.stream().map(a -> a.eval(env)).toList());
+            return env ->
+                ExprLangFunctions.call(name, args.stream().map(a -> a.eval(env)).toList());
           }
           return env -> {
             if (env == null || !env.containsKey(name)) {
@@ -274,10 +298,13 @@ public final class ExprLangExpression {
               return values;
             };
           }
-          throw new ExpressionException("unexpected '" + t.text() + "' at position " + t.position());
+          throw new ExpressionException(
+              "unexpected '" + t.text() + "' at position " + t.position());
         }
         case END -> throw new ExpressionException("unexpected end of expression");
-        default -> throw new ExpressionException("unexpected '" + t.text() + "' at position " + t.position());
+        default ->
+            throw new ExpressionException(
+                "unexpected '" + t.text() + "' at position " + t.position());
       }
     }
   }
@@ -289,14 +316,16 @@ public final class ExprLangExpression {
     if (receiver instanceof List<?> list && key instanceof Double d) {
       int i = d.intValue() < 0 ? list.size() + d.intValue() : d.intValue();
       if (i < 0 || i >= list.size()) {
-        throw new ExpressionException("index out of range: " + d.intValue() + " (array length is " + list.size() + ")");
+        throw new ExpressionException(
+            "index out of range: " + d.intValue() + " (array length is " + list.size() + ")");
       }
       return list.get(i);
     }
     if (receiver == null) {
       return null;
     }
-    throw new ExpressionException("cannot fetch " + GoFormat.print(key) + " from " + GoFormat.typeName(receiver));
+    throw new ExpressionException(
+        "cannot fetch " + GoFormat.print(key) + " from " + GoFormat.typeName(receiver));
   }
 
   static boolean equal(Object a, Object b) {
@@ -320,36 +349,46 @@ public final class ExprLangExpression {
           return map.containsKey(a);
         }
         throw new ExpressionException("operator in not defined on " + GoFormat.typeName(b));
-      case "contains", "startsWith", "endsWith", "matches": {
-        if (!(a instanceof String s) || !(b instanceof String t)) {
-          throw new ExpressionException("operator " + op + " needs two strings");
-        }
-        if (op.equals("matches")) {
-          try {
-            return Pattern.compile(t).matcher(s).find();
-          } catch (PatternSyntaxException e) {
-            throw new ExpressionException("invalid regular expression '" + t + "': " + e.getDescription());
+      case "contains", "startsWith", "endsWith", "matches":
+        {
+          if (!(a instanceof String s) || !(b instanceof String t)) {
+            throw new ExpressionException("operator " + op + " needs two strings");
           }
+          if (op.equals("matches")) {
+            try {
+              return Pattern.compile(t).matcher(s).find();
+            } catch (PatternSyntaxException e) {
+              throw new ExpressionException(
+                  "invalid regular expression '" + t + "': " + e.getDescription());
+            }
+          }
+          return op.equals("contains")
+              ? s.contains(t)
+              : op.equals("startsWith") ? s.startsWith(t) : s.endsWith(t);
         }
-        return op.equals("contains") ? s.contains(t) : op.equals("startsWith") ? s.startsWith(t) : s.endsWith(t);
-      }
-      default: {
-        int c;
-        if (a instanceof Double x && b instanceof Double y) {
-          c = Double.compare(x, y);
-        } else if (a instanceof String x && b instanceof String y) {
-          c = x.compareTo(y);
-        } else {
-          throw new ExpressionException("invalid operation: " + GoFormat.typeName(a) + " " + op + " "
-              + GoFormat.typeName(b));
+      default:
+        {
+          int c;
+          if (a instanceof Double x && b instanceof Double y) {
+            c = Double.compare(x, y);
+          } else if (a instanceof String x && b instanceof String y) {
+            c = x.compareTo(y);
+          } else {
+            throw new ExpressionException(
+                "invalid operation: "
+                    + GoFormat.typeName(a)
+                    + " "
+                    + op
+                    + " "
+                    + GoFormat.typeName(b));
+          }
+          return switch (op) {
+            case "<" -> c < 0;
+            case "<=" -> c <= 0;
+            case ">" -> c > 0;
+            default -> c >= 0;
+          };
         }
-        return switch (op) {
-          case "<" -> c < 0;
-          case "<=" -> c <= 0;
-          case ">" -> c > 0;
-          default -> c >= 0;
-        };
-      }
     }
   }
 
@@ -366,5 +405,4 @@ public final class ExprLangExpression {
     }
     return (Double) v;
   }
-
 }

@@ -5,28 +5,30 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The functions an EventSource filter expression may call: expr-lang's {@code len upper lower trim abs
- * int float string} and Argo's helpers {@code toJson asInt asFloat}. Sprig (Argo: {@code sprig.*}) is
- * not available.
+ * The functions an EventSource filter expression may call: expr-lang's {@code len upper lower trim
+ * abs int float string} and Argo's helpers {@code toJson asInt asFloat}. Sprig (Argo: {@code
+ * sprig.*}) is not available.
  */
 final class ExprLangFunctions {
   private ExprLangFunctions() {}
 
   static Object call(String name, List<Object> args) {
     switch (name) {
-      case "len": {
-        Object v = one(name, args);
-        if (v instanceof String s) {
-          return (double) s.codePointCount(0, s.length());
+      case "len":
+        {
+          Object v = one(name, args);
+          if (v instanceof String s) {
+            return (double) s.codePointCount(0, s.length());
+          }
+          if (v instanceof List<?> l) {
+            return (double) l.size();
+          }
+          if (v instanceof Map<?, ?> m) {
+            return (double) m.size();
+          }
+          throw new ExpressionException(
+              "invalid argument for len (type " + GoFormat.typeName(v) + ")");
         }
-        if (v instanceof List<?> l) {
-          return (double) l.size();
-        }
-        if (v instanceof Map<?, ?> m) {
-          return (double) m.size();
-        }
-        throw new ExpressionException("invalid argument for len (type " + GoFormat.typeName(v) + ")");
-      }
       case "upper":
         return text(name, args).toUpperCase(Locale.ROOT);
       case "lower":
@@ -35,35 +37,40 @@ final class ExprLangFunctions {
         return text(name, args).strip();
       case "abs":
         return Math.abs(number(name, args));
-      case "int", "asInt": {
-        Object v = one(name, args);
-        if (v instanceof String s) {
-          try {
-            return (double) Long.parseLong(s.trim());
-          } catch (NumberFormatException e) {
-            throw new ExpressionException(name + ": cannot parse '" + s + "' as an integer");
+      case "int", "asInt":
+        {
+          Object v = one(name, args);
+          if (v instanceof String s) {
+            try {
+              return (double) Long.parseLong(s.trim());
+            } catch (NumberFormatException e) {
+              throw new ExpressionException(name + ": cannot parse '" + s + "' as an integer");
+            }
           }
+          return (double) (long) number(name, args);
         }
-        return (double) (long) number(name, args);
-      }
-      case "float", "asFloat": {
-        Object v = one(name, args);
-        if (v instanceof String s) {
-          Double d = GoFormat.parseFloat(s.trim());
-          if (d == null) {
-            throw new ExpressionException(name + ": cannot parse '" + s + "' as a number");
+      case "float", "asFloat":
+        {
+          Object v = one(name, args);
+          if (v instanceof String s) {
+            Double d = GoFormat.parseFloat(s.trim());
+            if (d == null) {
+              throw new ExpressionException(name + ": cannot parse '" + s + "' as a number");
+            }
+            return d;
           }
-          return d;
+          return number(name, args);
         }
-        return number(name, args);
-      }
       case "string":
         return SprigFunctions.strval(one(name, args));
       case "toJson":
         return GoFormat.json(one(name, args), true);
       default:
-        throw new ExpressionException("unknown function " + name + " (Caravan's EventSource filters support"
-            + " len, upper, lower, trim, abs, int, float, string, toJson, asInt, asFloat)");
+        throw new ExpressionException(
+            "unknown function "
+                + name
+                + " (Caravan's EventSource filters support"
+                + " len, upper, lower, trim, abs, int, float, string, toJson, asInt, asFloat)");
     }
   }
 

@@ -6,11 +6,18 @@ import java.util.Set;
 
 /**
  * Splits an expr-lang expression (the syntax of Argo's EventSource {@code filter.expression}) into
- * tokens: numbers, strings in double or single quotes, names, the word operators ({@code and or not in
- * contains startsWith endsWith matches}), symbols and brackets.
+ * tokens: numbers, strings in double or single quotes, names, the word operators ({@code and or not
+ * in contains startsWith endsWith matches}), symbols and brackets.
  */
 final class ExprLangLexer {
-  enum Kind { NUMBER, STRING, NAME, OPERATOR, PUNCT, END }
+  enum Kind {
+    NUMBER,
+    STRING,
+    NAME,
+    OPERATOR,
+    PUNCT,
+    END
+  }
 
   record Token(Kind kind, String text, Object value, int position) {
     boolean is(String s) {
@@ -21,8 +28,8 @@ final class ExprLangLexer {
   static final Set<String> WORD_OPERATORS =
       Set.of("and", "or", "not", "in", "contains", "startsWith", "endsWith", "matches");
   private static final String[] SYMBOLS = {
-    "?.", "??", "**", "==", "!=", ">=", "<=", "&&", "||", "..",
-    "+", "-", "*", "/", "%", "^", ">", "<", "!", "?", ":", ".", ",", "(", ")", "[", "]"
+    "?.", "??", "**", "==", "!=", ">=", "<=", "&&", "||", "..", "+", "-", "*", "/", "%", "^", ">",
+    "<", "!", "?", ":", ".", ",", "(", ")", "[", "]"
   };
 
   private ExprLangLexer() {}
@@ -63,8 +70,12 @@ final class ExprLangLexer {
         continue;
       }
       if (Character.isDigit(c)) {
-        while (pos < source.length() && (Character.isDigit(source.charAt(pos)) || source.charAt(pos) == '_'
-            || (source.charAt(pos) == '.' && pos + 1 < source.length() && Character.isDigit(source.charAt(pos + 1))))) {
+        while (pos < source.length()
+            && (Character.isDigit(source.charAt(pos))
+                || source.charAt(pos) == '_'
+                || (source.charAt(pos) == '.'
+                    && pos + 1 < source.length()
+                    && Character.isDigit(source.charAt(pos + 1))))) {
           pos++;
         }
         if (pos < source.length() && (source.charAt(pos) == 'e' || source.charAt(pos) == 'E')) {
@@ -81,19 +92,30 @@ final class ExprLangLexer {
         continue;
       }
       if (Character.isLetter(c) || c == '_' || c == '$') {
-        while (pos < source.length() && (Character.isLetterOrDigit(source.charAt(pos))
-            || source.charAt(pos) == '_' || source.charAt(pos) == '$')) {
+        while (pos < source.length()
+            && (Character.isLetterOrDigit(source.charAt(pos))
+                || source.charAt(pos) == '_'
+                || source.charAt(pos) == '$')) {
           pos++;
         }
         String word = source.substring(start, pos);
-        tokens.add(new Token(WORD_OPERATORS.contains(word) ? Kind.OPERATOR : Kind.NAME, word, null, start));
+        tokens.add(
+            new Token(
+                WORD_OPERATORS.contains(word) ? Kind.OPERATOR : Kind.NAME, word, null, start));
         continue;
       }
       for (String symbol : SYMBOLS) {
         if (source.startsWith(symbol, pos)) {
           pos += symbol.length();
-          boolean punct = symbol.equals("(") || symbol.equals(")") || symbol.equals("[") || symbol.equals("]")
-              || symbol.equals(",") || symbol.equals(".") || symbol.equals("?.") || symbol.equals(":");
+          boolean punct =
+              symbol.equals("(")
+                  || symbol.equals(")")
+                  || symbol.equals("[")
+                  || symbol.equals("]")
+                  || symbol.equals(",")
+                  || symbol.equals(".")
+                  || symbol.equals("?.")
+                  || symbol.equals(":");
           tokens.add(new Token(punct ? Kind.PUNCT : Kind.OPERATOR, symbol, null, start));
           continue outer;
         }

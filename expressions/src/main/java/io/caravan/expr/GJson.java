@@ -8,19 +8,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The subset of gjson (tidwall/gjson) paths that Argo manifests use, over Jackson trees: keys separated
- * by {@code .}, {@code \} escaping the next character ({@code a\.b} is the key {@code a.b}), numeric
- * array indexes ({@code items.0.name}), {@code #} for an array's length and {@code items.#.name} to
- * collect a key from every element, queries {@code items.#(name=="x").id} (first match) and
- * {@code items.#(n>1)#.id} (all matches), and array multipaths {@code [a,b.c]} (a JSON array of the
- * paths that exist). Keys may contain {@code -} and other plain characters.
+ * The subset of gjson (tidwall/gjson) paths that Argo manifests use, over Jackson trees: keys
+ * separated by {@code .}, {@code \} escaping the next character ({@code a\.b} is the key {@code
+ * a.b}), numeric array indexes ({@code items.0.name}), {@code #} for an array's length and {@code
+ * items.#.name} to collect a key from every element, queries {@code items.#(name=="x").id} (first
+ * match) and {@code items.#(n>1)#.id} (all matches), and array multipaths {@code [a,b.c]} (a JSON
+ * array of the paths that exist). Keys may contain {@code -} and other plain characters.
  *
- * <p>Wildcards ({@code *}, {@code ?}), object multipaths ({@code {a,b}}),
- * modifiers ({@code @reverse}), literals ({@code !true}) and pipes ({@code |}) are not supported: a path
+ * <p>Wildcards ({@code *}, {@code ?}), object multipaths ({@code {a,b}}), modifiers
+ * ({@code @reverse}), literals ({@code !true}) and pipes ({@code |}) are not supported: a path
  * using them is rejected with {@link IllegalArgumentException} instead of being read differently.
  *
- * <p>The conversions {@link #text}, {@link #toFloat} and {@link #toBool} follow gjson's
- * {@code Result.String()}, {@code Float()} and {@code Bool()}.
+ * <p>The conversions {@link #text}, {@link #toFloat} and {@link #toBool} follow gjson's {@code
+ * Result.String()}, {@code Float()} and {@code Bool()}.
  */
 public final class GJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -42,7 +42,10 @@ public final class GJson {
     return Optional.ofNullable(walk(root, parse(path), 0));
   }
 
-  /** Splits a path into its keys, unescaping {@code \x}; rejects syntax outside the supported subset. */
+  /**
+   * Splits a path into its keys, unescaping {@code \x}; rejects syntax outside the supported
+   * subset.
+   */
   static List<String> parse(String path) {
     char first = path.charAt(0);
     if (first == '@' || first == '[' || first == '{' || first == '!') {
@@ -61,9 +64,13 @@ public final class GJson {
         throw unsupported(path, "wildcards");
       } else if (c == '|') {
         throw unsupported(path, "pipes");
-      } else if (c == '#' && i + 1 < path.length() && path.charAt(i + 1) == '(' && key.length() == 0) {
+      } else if (c == '#'
+          && i + 1 < path.length()
+          && path.charAt(i + 1) == '('
+          && key.length() == 0) {
         int close = closingParenthesis(path, i + 1);
-        int end = close + 1 < path.length() && path.charAt(close + 1) == '#' ? close + 2 : close + 1;
+        int end =
+            close + 1 < path.length() && path.charAt(close + 1) == '#' ? close + 2 : close + 1;
         key.append(path, i, end);
         i = end - 1;
       } else {
@@ -162,9 +169,10 @@ public final class GJson {
   }
 
   /**
-   * gjson's string form: strings unquoted, integers as written, other numbers in shortest plain decimal
-   * ({@code 1.0} → {@code 1}, {@code 1.50} → {@code 1.5}), {@code true}/{@code false}, {@code null} → "",
-   * objects and arrays as compact JSON text (gjson keeps the original spacing; Jackson does not).
+   * gjson's string form: strings unquoted, integers as written, other numbers in shortest plain
+   * decimal ({@code 1.0} → {@code 1}, {@code 1.50} → {@code 1.5}), {@code true}/{@code false},
+   * {@code null} → "", objects and arrays as compact JSON text (gjson keeps the original spacing;
+   * Jackson does not).
    */
   public static String text(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
@@ -195,7 +203,9 @@ public final class GJson {
     return Optional.ofNullable(GoFormat.parseBool(s));
   }
 
-  /** gjson {@code Float()}: numbers as is, strings parsed (0 when unparsable), true 1, all else 0. */
+  /**
+   * gjson {@code Float()}: numbers as is, strings parsed (0 when unparsable), true 1, all else 0.
+   */
   public static double toFloat(JsonNode node) {
     if (node == null) {
       return 0;

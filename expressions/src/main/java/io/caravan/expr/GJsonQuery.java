@@ -9,10 +9,10 @@ import java.util.Optional;
 
 /**
  * gjson's array queries, the {@code #(…)} path component: {@code #(key==value)} selects the first
- * element whose {@code key} (a gjson path, empty for the element itself) compares to the JSON literal
- * {@code value} with {@code == != < <= > >=}, {@code %} (like: {@code *} and {@code ?} wildcards) or
- * {@code !%}; {@code #(key)} selects the first element where {@code key} exists. Also splits a
- * {@code [a,b]} multipath into its paths.
+ * element whose {@code key} (a gjson path, empty for the element itself) compares to the JSON
+ * literal {@code value} with {@code == != < <= > >=}, {@code %} (like: {@code *} and {@code ?}
+ * wildcards) or {@code !%}; {@code #(key)} selects the first element where {@code key} exists. Also
+ * splits a {@code [a,b]} multipath into its paths.
  */
 final class GJsonQuery {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,10 +48,11 @@ final class GJsonQuery {
             try {
               value = JSON.readTree(literal);
             } catch (JsonProcessingException e) {
-              throw new IllegalArgumentException("gjson path '" + path + "': query value '" + literal
-                  + "' is not a JSON literal");
+              throw new IllegalArgumentException(
+                  "gjson path '" + path + "': query value '" + literal + "' is not a JSON literal");
             }
-            return new GJsonQuery(condition.substring(0, i).trim(), op.equals("=") ? "==" : op, value);
+            return new GJsonQuery(
+                condition.substring(0, i).trim(), op.equals("=") ? "==" : op, value);
           }
         }
       }
@@ -95,7 +96,8 @@ final class GJsonQuery {
   private static boolean like(String text, String pattern) {
     StringBuilder regex = new StringBuilder();
     for (char ch : pattern.toCharArray()) {
-      regex.append(ch == '*' ? ".*" : ch == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(ch)));
+      regex.append(
+          ch == '*' ? ".*" : ch == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(ch)));
     }
     return text.matches(regex.toString());
   }

@@ -7,17 +7,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Go duration strings ({@code 10s}, {@code 1m30s}, {@code 1.5h}, {@code 300ms}, {@code -2h}) as Go's
- * {@code time.ParseDuration} reads them: one or more decimal numbers each with a unit (ns, us, µs, ms, s,
- * m, h), an optional sign, and {@code 0} alone. The one parser of the compiler and the runtime.
+ * Go duration strings ({@code 10s}, {@code 1m30s}, {@code 1.5h}, {@code 300ms}, {@code -2h}) as
+ * Go's {@code time.ParseDuration} reads them: one or more decimal numbers each with a unit (ns, us,
+ * µs, ms, s, m, h), an optional sign, and {@code 0} alone. The one parser of the compiler and the
+ * runtime.
  */
 public final class GoDuration {
   private static final Pattern WHOLE =
       Pattern.compile("[-+]?((\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+");
-  private static final Pattern PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
-  private static final Map<String, Long> NANOS = Map.of(
-      "ns", 1L, "us", 1_000L, "µs", 1_000L, "μs", 1_000L, "ms", 1_000_000L,
-      "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+  private static final Pattern PART =
+      Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
+  private static final Map<String, Long> NANOS =
+      Map.of(
+          "ns",
+          1L,
+          "us",
+          1_000L,
+          "µs",
+          1_000L,
+          "μs",
+          1_000L,
+          "ms",
+          1_000_000L,
+          "s",
+          1_000_000_000L,
+          "m",
+          60_000_000_000L,
+          "h",
+          3_600_000_000_000L);
 
   private GoDuration() {}
 
@@ -36,13 +53,17 @@ public final class GoDuration {
     BigDecimal nanos = BigDecimal.ZERO;
     Matcher part = PART.matcher(s);
     while (part.find()) {
-      nanos = nanos.add(new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(NANOS.get(part.group(2)))));
+      nanos =
+          nanos.add(
+              new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(NANOS.get(part.group(2)))));
     }
     Duration duration = Duration.ofNanos(nanos.longValue());
     return s.startsWith("-") ? duration.negated() : duration;
   }
 
-  /** The duration; {@link IllegalArgumentException} naming the text when it is not a Go duration. */
+  /**
+   * The duration; {@link IllegalArgumentException} naming the text when it is not a Go duration.
+   */
   public static Duration parse(String text) {
     Duration duration = tryParse(text);
     if (duration == null) {

@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Go's textual conversions that template values go through: {@code strconv} parsing and float
- * formatting, {@code fmt}'s {@code %v} and {@code %q}, and {@code encoding/json} output. Values are the
- * template value kinds: {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code Map},
- * {@code List} and {@code null}.
+ * formatting, {@code fmt}'s {@code %v} and {@code %q}, and {@code encoding/json} output. Values are
+ * the template value kinds: {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code
+ * Map}, {@code List} and {@code null}.
  */
 final class GoFormat {
-  private static final Pattern FLOAT = Pattern.compile(
-      "[+-]?(((\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)|0[xX][0-9a-fA-F.]+[pP][+-]?\\d+)");
+  private static final Pattern FLOAT =
+      Pattern.compile(
+          "[+-]?(((\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)|0[xX][0-9a-fA-F.]+[pP][+-]?\\d+)");
   private static final Pattern SPECIAL_FLOAT =
       Pattern.compile("[+-]?(inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
 
@@ -27,7 +28,8 @@ final class GoFormat {
     }
     if (SPECIAL_FLOAT.matcher(s).matches()) {
       boolean negative = s.startsWith("-");
-      return s.toLowerCase().contains("nan") ? Double.NaN
+      return s.toLowerCase().contains("nan")
+          ? Double.NaN
           : negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
     return null;
@@ -36,9 +38,19 @@ final class GoFormat {
   /** Go {@code strconv.ParseBool}; null when Go reports an error. */
   static Boolean parseBool(String s) {
     switch (s) {
-      case "1": case "t": case "T": case "TRUE": case "true": case "True":
+      case "1":
+      case "t":
+      case "T":
+      case "TRUE":
+      case "true":
+      case "True":
         return true;
-      case "0": case "f": case "F": case "FALSE": case "false": case "False":
+      case "0":
+      case "f":
+      case "F":
+      case "FALSE":
+      case "false":
+      case "False":
         return false;
       default:
         return null;
@@ -54,7 +66,9 @@ final class GoFormat {
     return (isNegative(f) ? "-" : "") + shortest(Math.abs(f)).toPlainString();
   }
 
-  /** Go {@code %v} of a float64 ({@code 'g'}, shortest): exponent form below 1e-4 and from 1e6 on. */
+  /**
+   * Go {@code %v} of a float64 ({@code 'g'}, shortest): exponent form below 1e-4 and from 1e6 on.
+   */
   static String formatFloatG(double f) {
     String special = special(f);
     if (special != null) {
@@ -135,7 +149,9 @@ final class GoFormat {
     if (value instanceof Map) {
       StringBuilder out = new StringBuilder("map[");
       for (Map.Entry<String, Object> e : sorted((Map<?, ?>) value).entrySet()) {
-        out.append(out.length() > 4 ? " " : "").append(e.getKey()).append(':')
+        out.append(out.length() > 4 ? " " : "")
+            .append(e.getKey())
+            .append(':')
             .append(print(e.getValue()));
       }
       return out.append(']').toString();
@@ -175,32 +191,53 @@ final class GoFormat {
   /** Go {@code strconv.Quote}: double-quoted with Go escapes. */
   static String quote(String s, char quote) {
     StringBuilder out = new StringBuilder().append(quote);
-    s.codePoints().forEach(cp -> {
-      switch (cp) {
-        case 7: out.append("\\a"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        case 11: out.append("\\v"); break;
-        case '\\': out.append("\\\\"); break;
-        default:
-          if (cp == quote) {
-            out.append('\\').append(quote);
-          } else if (cp < 0x20 || cp == 0x7f) {
-            out.append(String.format("\\x%02x", cp));
-          } else if (Character.isISOControl(cp) || !Character.isDefined(cp)) {
-            out.append(cp > 0xffff ? String.format("\\U%08x", cp) : String.format("\\u%04x", cp));
-          } else {
-            out.appendCodePoint(cp);
-          }
-      }
-    });
+    s.codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case 7:
+                  out.append("\\a");
+                  break;
+                case '\b':
+                  out.append("\\b");
+                  break;
+                case '\f':
+                  out.append("\\f");
+                  break;
+                case '\n':
+                  out.append("\\n");
+                  break;
+                case '\r':
+                  out.append("\\r");
+                  break;
+                case '\t':
+                  out.append("\\t");
+                  break;
+                case 11:
+                  out.append("\\v");
+                  break;
+                case '\\':
+                  out.append("\\\\");
+                  break;
+                default:
+                  if (cp == quote) {
+                    out.append('\\').append(quote);
+                  } else if (cp < 0x20 || cp == 0x7f) {
+                    out.append(String.format("\\x%02x", cp));
+                  } else if (Character.isISOControl(cp) || !Character.isDefined(cp)) {
+                    out.append(
+                        cp > 0xffff ? String.format("\\U%08x", cp) : String.format("\\u%04x", cp));
+                  } else {
+                    out.appendCodePoint(cp);
+                  }
+              }
+            });
     return out.append(quote).toString();
   }
 
-  /** Go {@code json.Marshal} of a value: sorted map keys; {@code escapeHtml} escapes {@code <>&}. */
+  /**
+   * Go {@code json.Marshal} of a value: sorted map keys; {@code escapeHtml} escapes {@code <>&}.
+   */
   static String json(Object value, boolean escapeHtml) {
     StringBuilder out = new StringBuilder();
     writeJson(value, out, escapeHtml);
@@ -248,13 +285,25 @@ final class GoFormat {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
+        case '"':
+          out.append("\\\"");
+          break;
+        case '\\':
+          out.append("\\\\");
+          break;
+        case '\n':
+          out.append("\\n");
+          break;
+        case '\r':
+          out.append("\\r");
+          break;
+        case '\t':
+          out.append("\\t");
+          break;
         default:
-          if (c < 0x20 || c == '\u2028' || c == '\u2029'
+          if (c < 0x20
+              || c == '\u2028'
+              || c == '\u2029'
               || (escapeHtml && (c == '<' || c == '>' || c == '&'))) {
             out.append(String.format("\\u%04x", (int) c));
           } else {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Go {@code fmt.Sprintf} for template values: verbs {@code %v %s %q %d %x %X %o %b %c %f %F %e %E %g %G
- * %t %%}, flags {@code - + 0 space}, width and precision (also {@code *}). Wrong types and missing or
- * extra arguments print Go's {@code %!verb(type=value)}, {@code %!verb(MISSING)} and
+ * Go {@code fmt.Sprintf} for template values: verbs {@code %v %s %q %d %x %X %o %b %c %f %F %e %E
+ * %g %G %t %%}, flags {@code - + 0 space}, width and precision (also {@code *}). Wrong types and
+ * missing or extra arguments print Go's {@code %!verb(type=value)}, {@code %!verb(MISSING)} and
  * {@code %!(EXTRA …)} markers.
  */
 final class GoPrintf {
@@ -50,7 +50,10 @@ final class GoPrintf {
       int width = -1;
       if (i < format.length() && format.charAt(i) == '*') {
         i++;
-        width = next < args.size() && args.get(next) instanceof Long ? ((Long) args.get(next)).intValue() : -1;
+        width =
+            next < args.size() && args.get(next) instanceof Long
+                ? ((Long) args.get(next)).intValue()
+                : -1;
         next++;
       } else {
         int start = i;
@@ -64,8 +67,10 @@ final class GoPrintf {
         i++;
         if (i < format.length() && format.charAt(i) == '*') {
           i++;
-          precision = next < args.size() && args.get(next) instanceof Long
-              ? ((Long) args.get(next)).intValue() : 0;
+          precision =
+              next < args.size() && args.get(next) instanceof Long
+                  ? ((Long) args.get(next)).intValue()
+                  : 0;
           next++;
         } else {
           int start = i;
@@ -97,7 +102,9 @@ final class GoPrintf {
       out.append("%!(EXTRA ");
       for (int a = next; a < args.size(); a++) {
         Object arg = args.get(a);
-        out.append(a > next ? ", " : "").append(GoFormat.typeName(arg)).append('=')
+        out.append(a > next ? ", " : "")
+            .append(GoFormat.typeName(arg))
+            .append('=')
             .append(GoFormat.print(arg));
       }
       out.append(')');
@@ -112,61 +119,77 @@ final class GoPrintf {
         if (arg instanceof Double && precision >= 0) {
           return signed(g((Double) arg, precision), sign);
         }
-        return arg instanceof Long || arg instanceof Double ? signed(GoFormat.print(arg), sign)
+        return arg instanceof Long || arg instanceof Double
+            ? signed(GoFormat.print(arg), sign)
             : GoFormat.print(arg);
       case 's':
         if (arg instanceof String) {
           String s = (String) arg;
           return precision >= 0 && precision < s.length() ? s.substring(0, precision) : s;
         }
-        return arg instanceof List || arg instanceof java.util.Map ? GoFormat.print(arg) : bad(verb, arg);
+        return arg instanceof List || arg instanceof java.util.Map
+            ? GoFormat.print(arg)
+            : bad(verb, arg);
       case 'q':
         if (arg instanceof String) {
           return GoFormat.quote((String) arg, '"');
         }
-        return arg instanceof Long ? GoFormat.quote(new String(Character.toChars(((Long) arg).intValue())), '\'')
+        return arg instanceof Long
+            ? GoFormat.quote(new String(Character.toChars(((Long) arg).intValue())), '\'')
             : bad(verb, arg);
       case 'd':
         return arg instanceof Long ? signed(arg.toString(), sign) : bad(verb, arg);
       case 'c':
-        return arg instanceof Long ? new String(Character.toChars(((Long) arg).intValue())) : bad(verb, arg);
-      case 'x': case 'X': case 'o': case 'b': {
-        String text;
-        if (arg instanceof Long) {
-          long v = (Long) arg;
-          int radix = verb == 'o' ? 8 : verb == 'b' ? 2 : 16;
-          text = (v < 0 ? "-" : sign) + Long.toString(Math.abs(v), radix);
-        } else if (arg instanceof String && (verb == 'x' || verb == 'X')) {
-          StringBuilder hex = new StringBuilder();
-          for (byte b : ((String) arg).getBytes(StandardCharsets.UTF_8)) {
-            hex.append(String.format("%02x", b & 0xff));
+        return arg instanceof Long
+            ? new String(Character.toChars(((Long) arg).intValue()))
+            : bad(verb, arg);
+      case 'x':
+      case 'X':
+      case 'o':
+      case 'b':
+        {
+          String text;
+          if (arg instanceof Long) {
+            long v = (Long) arg;
+            int radix = verb == 'o' ? 8 : verb == 'b' ? 2 : 16;
+            text = (v < 0 ? "-" : sign) + Long.toString(Math.abs(v), radix);
+          } else if (arg instanceof String && (verb == 'x' || verb == 'X')) {
+            StringBuilder hex = new StringBuilder();
+            for (byte b : ((String) arg).getBytes(StandardCharsets.UTF_8)) {
+              hex.append(String.format("%02x", b & 0xff));
+            }
+            text = hex.toString();
+          } else {
+            return bad(verb, arg);
           }
-          text = hex.toString();
-        } else {
-          return bad(verb, arg);
+          return verb == 'X' ? text.toUpperCase(Locale.ROOT) : text;
         }
-        return verb == 'X' ? text.toUpperCase(Locale.ROOT) : text;
-      }
-      case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
-        if (!(arg instanceof Double)) {
-          return bad(verb, arg);
+      case 'f':
+      case 'F':
+      case 'e':
+      case 'E':
+      case 'g':
+      case 'G':
+        {
+          if (!(arg instanceof Double)) {
+            return bad(verb, arg);
+          }
+          double d = (Double) arg;
+          if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return GoFormat.formatFloatG(d);
+          }
+          String text;
+          char lower = Character.toLowerCase(verb);
+          if (lower == 'f') {
+            text = String.format(Locale.ROOT, "%." + (precision < 0 ? 6 : precision) + "f", d);
+          } else if (lower == 'e') {
+            text = String.format(Locale.ROOT, "%." + (precision < 0 ? 6 : precision) + "e", d);
+          } else {
+            text = precision < 0 ? GoFormat.formatFloatG(d) : g(d, precision);
+          }
+          text = signed(text, sign);
+          return Character.isUpperCase(verb) ? text.toUpperCase(Locale.ROOT) : text;
         }
-        double d = (Double) arg;
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-          return GoFormat.formatFloatG(d);
-        }
-        String text;
-        char lower = Character.toLowerCase(verb);
-        if (lower == 'f') {
-          text = String.format(Locale.ROOT, "%." + (precision < 0 ? 6 : precision) + "f", d);
-        } else if (lower == 'e') {
-          text = String.format(Locale.ROOT, "%." + (precision < 0 ? 6 : precision) + "e", d);
-        } else {
-          text = precision < 0 ? GoFormat.formatFloatG(d) : g(d, precision);
-        }
-        text = signed(text, sign);
-        return Character.isUpperCase(verb) ? text.toUpperCase(Locale.ROOT) : text;
-      }
       case 't':
         return arg instanceof Boolean ? arg.toString() : bad(verb, arg);
       default:
@@ -197,7 +220,8 @@ final class GoPrintf {
   }
 
   private static String bad(char verb, Object arg) {
-    return arg == null ? "%!" + verb + "(<nil>)"
+    return arg == null
+        ? "%!" + verb + "(<nil>)"
         : "%!" + verb + "(" + GoFormat.typeName(arg) + "=" + GoFormat.print(arg) + ")";
   }
 

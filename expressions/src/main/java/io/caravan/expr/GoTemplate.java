@@ -20,29 +20,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Go {@code text/template} (with the Sprig functions Argo manifests use) parsed once and executed many
- * times, thread-safe. Argo binds the value under {@code .Input}: {@link #executeInput}.
+ * A Go {@code text/template} (with the Sprig functions Argo manifests use) parsed once and executed
+ * many times, thread-safe. Argo binds the value under {@code .Input}: {@link #executeInput}.
  *
- * <p>Supported: text and actions, {@code {{-}} / {@code -}}} trimming, comments, fields
- * ({@code .Input.a.b}, {@code $x.a}, {@code (pipeline).a}), {@code $} and variables ({@code :=},
- * {@code =}), pipelines {@code |}, parentheses, string (interpreted and raw), character, integer and
- * float literals, {@code true}/{@code false}/{@code nil}, {@code if}/{@code else if}/{@code else},
- * {@code range} (lists, maps in key order, integers; one or two variables) and {@code with}. Not
+ * <p>Supported: text and actions, {@code {{-}} / {@code -}}} trimming, comments, fields ({@code
+ * .Input.a.b}, {@code $x.a}, {@code (pipeline).a}), {@code $} and variables ({@code :=}, {@code
+ * =}), pipelines {@code |}, parentheses, string (interpreted and raw), character, integer and float
+ * literals, {@code true}/{@code false}/{@code nil}, {@code if}/{@code else if}/{@code else}, {@code
+ * range} (lists, maps in key order, integers; one or two variables) and {@code with}. Not
  * supported: {@code define}, {@code template}, {@code block}, {@code break}, {@code continue}.
  *
- * <p>Functions: Go built-ins {@code and or not len index printf print println eq ne lt le gt ge}; Sprig
- * {@code upper lower title untitle trim trimAll trimPrefix trimSuffix nospace replace repeat substr trunc
- * contains hasPrefix hasSuffix cat quote squote indent nindent default empty coalesce ternary toJson
- * toRawJson toPrettyJson fromJson toString toStrings b64enc b64dec sha256sum split splitList join list
- * dict int int64 float64 atoi add sub mul div mod max min regexMatch regexFind regexFindAll
- * regexReplaceAll}. The list is {@link TemplateFunctions#NAMES}.
+ * <p>Functions: Go built-ins {@code and or not len index printf print println eq ne lt le gt ge};
+ * Sprig {@code upper lower title untitle trim trimAll trimPrefix trimSuffix nospace replace repeat
+ * substr trunc contains hasPrefix hasSuffix cat quote squote indent nindent default empty coalesce
+ * ternary toJson toRawJson toPrettyJson fromJson toString toStrings b64enc b64dec sha256sum split
+ * splitList join list dict int int64 float64 atoi add sub mul div mod max min regexMatch regexFind
+ * regexFindAll regexReplaceAll}. The list is {@link TemplateFunctions#NAMES}.
  *
- * <p>Values are Go's as Argo sees them: JSON numbers are float64 ({@code Double}, printed by {@code %v},
- * so {@code 1000000} renders {@code 1e+06}), integer literals are int ({@code Long}), JSON objects are
- * maps, arrays lists. A missing map key or JSON {@code null} renders {@code <no value>}; a field of a
- * missing value is an error ({@code nil pointer evaluating interface {}.x}), as in Go. Deliberate
- * difference: {@code eq}/{@code lt}/… compare an int with a float by value where Go reports
- * "incompatible types for comparison".
+ * <p>Values are Go's as Argo sees them: JSON numbers are float64 ({@code Double}, printed by {@code
+ * %v}, so {@code 1000000} renders {@code 1e+06}), integer literals are int ({@code Long}), JSON
+ * objects are maps, arrays lists. A missing map key or JSON {@code null} renders {@code <no
+ * value>}; a field of a missing value is an error ({@code nil pointer evaluating interface {}.x}),
+ * as in Go. Deliberate difference: {@code eq}/{@code lt}/… compare an int with a float by value
+ * where Go reports "incompatible types for comparison".
  */
 public final class GoTemplate {
   private final String source;
@@ -143,20 +143,22 @@ public final class GoTemplate {
     int mark = state.names.size();
     try {
       switch (block.keyword()) {
-        case "if": {
-          Object value = pipeline(block.pipeline(), dot, state);
-          walk(TemplateFunctions.truth(value) ? block.body() : block.otherwise(), dot, state);
-          break;
-        }
-        case "with": {
-          Object value = pipeline(block.pipeline(), dot, state);
-          if (TemplateFunctions.truth(value)) {
-            walk(block.body(), value, state);
-          } else {
-            walk(block.otherwise(), dot, state);
+        case "if":
+          {
+            Object value = pipeline(block.pipeline(), dot, state);
+            walk(TemplateFunctions.truth(value) ? block.body() : block.otherwise(), dot, state);
+            break;
           }
-          break;
-        }
+        case "with":
+          {
+            Object value = pipeline(block.pipeline(), dot, state);
+            if (TemplateFunctions.truth(value)) {
+              walk(block.body(), value, state);
+            } else {
+              walk(block.otherwise(), dot, state);
+            }
+            break;
+          }
         default:
           range(block, dot, state);
       }
@@ -182,7 +184,8 @@ public final class GoTemplate {
         items.add(new Object[] {i, i});
       }
     } else if (value != null) {
-      throw new TemplateException("template: range can't iterate over a " + GoFormat.typeName(value));
+      throw new TemplateException(
+          "template: range can't iterate over a " + GoFormat.typeName(value));
     }
     if (items.isEmpty()) {
       walk(block.otherwise(), dot, state);
@@ -239,7 +242,8 @@ public final class GoTemplate {
       return TemplateFunctions.call(((Function) first).name(), args);
     }
     if (operands.size() > 1 || piped) {
-      throw new TemplateException("template: can't give argument to non-function " + describe(first));
+      throw new TemplateException(
+          "template: can't give argument to non-function " + describe(first));
     }
     return operand(first, dot, state);
   }
@@ -280,7 +284,8 @@ public final class GoTemplate {
   }
 
   private static String describe(Operand operand) {
-    return operand instanceof Chain ? "." + String.join(".", ((Chain) operand).fields())
+    return operand instanceof Chain
+        ? "." + String.join(".", ((Chain) operand).fields())
         : operand.toString();
   }
 

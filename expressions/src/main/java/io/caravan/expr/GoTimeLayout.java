@@ -5,16 +5,16 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 
 /**
- * Go's {@code time.Format} layouts (reference time {@code Mon Jan 2 15:04:05 MST 2006}), for Sprig's
- * {@code date} and {@code dateInZone}: years {@code 2006 06}, months {@code January Jan 01 1}, days
- * {@code Monday Mon 02 _2 2}, hours {@code 15 03 3}, minutes {@code 04 4}, seconds {@code 05 5},
- * {@code PM pm}, fractions {@code .000 .000000 .000000000} (and {@code .999…} without trailing zeros),
- * zones {@code MST -0700 -07:00 Z0700 Z07:00}. Other text is copied.
+ * Go's {@code time.Format} layouts (reference time {@code Mon Jan 2 15:04:05 MST 2006}), for
+ * Sprig's {@code date} and {@code dateInZone}: years {@code 2006 06}, months {@code January Jan 01
+ * 1}, days {@code Monday Mon 02 _2 2}, hours {@code 15 03 3}, minutes {@code 04 4}, seconds {@code
+ * 05 5}, {@code PM pm}, fractions {@code .000 .000000 .000000000} (and {@code .999…} without
+ * trailing zeros), zones {@code MST -0700 -07:00 Z0700 Z07:00}. Other text is copied.
  */
 final class GoTimeLayout {
   private static final String[] TOKENS = {
-    "January", "Monday", "2006", "Z07:00", "-07:00", "Z0700", "-0700", "MST", "Jan", "Mon",
-    "01", "02", "_2", "06", "15", "03", "04", "05", "PM", "pm", "1", "2", "3", "4", "5"
+    "January", "Monday", "2006", "Z07:00", "-07:00", "Z0700", "-0700", "MST", "Jan", "Mon", "01",
+    "02", "_2", "06", "15", "03", "04", "05", "PM", "pm", "1", "2", "3", "4", "5"
   };
 
   private GoTimeLayout() {}
@@ -24,7 +24,8 @@ final class GoTimeLayout {
     int i = 0;
     outer:
     while (i < layout.length()) {
-      if ((layout.startsWith(".0", i) || layout.startsWith(".9", i)) && (i == 0 || !Character.isDigit(layout.charAt(i - 1)))) {
+      if ((layout.startsWith(".0", i) || layout.startsWith(".9", i))
+          && (i == 0 || !Character.isDigit(layout.charAt(i - 1)))) {
         char digit = layout.charAt(i + 1);
         int n = 0;
         while (i + 1 + n < layout.length() && layout.charAt(i + 1 + n) == digit) {

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * JSON as the Go values Argo's expression languages see (gjson's {@code Result.Value()}, a decoded
- * {@code interface{}}): objects → Map (key order kept), arrays → List, numbers → Double (float64), strings,
- * booleans, null → null. Shared by govaluate {@code exprs}, expr-lang filters and Go templates.
+ * {@code interface{}}): objects → Map (key order kept), arrays → List, numbers → Double (float64),
+ * strings, booleans, null → null. Shared by govaluate {@code exprs}, expr-lang filters and Go
+ * templates.
  */
 public final class GoValues {
   private GoValues() {}

@@ -10,16 +10,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A govaluate expression (Knetic/govaluate, the syntax of Argo's {@code filters.exprs[].expr}), parsed
- * once and evaluated against named parameters. Values are those of JSON: {@link Double}, {@link String},
- * {@link Boolean}, {@code null}, {@link List}, {@link Map}.
+ * A govaluate expression (Knetic/govaluate, the syntax of Argo's {@code filters.exprs[].expr}),
+ * parsed once and evaluated against named parameters. Values are those of JSON: {@link Double},
+ * {@link String}, {@link Boolean}, {@code null}, {@link List}, {@link Map}.
  *
- * <p>Operators, lowest precedence first: {@code ? :}, {@code ??}, {@code ||}, {@code &&},
- * {@code == != > >= < <= =~ !~ in}, {@code | ^ &}, {@code << >>}, {@code + -}, {@code * / %},
- * {@code **}, prefix {@code ! - ~}. As in govaluate: {@code ==} is deep equality of any two values;
- * {@code > >= < <=} compare two numbers or two strings; {@code +} adds numbers and concatenates when
- * either side is a string; {@code =~}/{@code !~} match an unanchored RE2 pattern; {@code &&} and
- * {@code ||} need booleans and short-circuit; a parameter is looked up only when evaluation reaches it
+ * <p>Operators, lowest precedence first: {@code ? :}, {@code ??}, {@code ||}, {@code &&}, {@code ==
+ * != > >= < <= =~ !~ in}, {@code | ^ &}, {@code << >>}, {@code + -}, {@code * / %}, {@code **},
+ * prefix {@code ! - ~}. As in govaluate: {@code ==} is deep equality of any two values; {@code > >=
+ * < <=} compare two numbers or two strings; {@code +} adds numbers and concatenates when either
+ * side is a string; {@code =~}/{@code !~} match an unanchored RE2 pattern; {@code &&} and {@code
+ * ||} need booleans and short-circuit; a parameter is looked up only when evaluation reaches it
  * ({@code No parameter 'x' found.}); {@code (a, b)} is an array for {@code in}.
  */
 public final class GovaluateExpression {
@@ -35,7 +35,9 @@ public final class GovaluateExpression {
     this.root = root;
   }
 
-  /** @throws ExpressionException when the text is not a govaluate expression */
+  /**
+   * @throws ExpressionException when the text is not a govaluate expression
+   */
   public static GovaluateExpression parse(String source) {
     if (source == null || source.isBlank()) {
       throw new ExpressionException("empty expression");
@@ -44,12 +46,15 @@ public final class GovaluateExpression {
     Node root = parser.ternary();
     Token rest = parser.peek();
     if (rest.kind() != Kind.END) {
-      throw new ExpressionException("unexpected '" + rest.text() + "' at position " + rest.position());
+      throw new ExpressionException(
+          "unexpected '" + rest.text() + "' at position " + rest.position());
     }
     return new GovaluateExpression(source, root);
   }
 
-  /** @throws ExpressionException for a missing parameter or operands of the wrong type */
+  /**
+   * @throws ExpressionException for a missing parameter or operands of the wrong type
+   */
   public Object evaluate(Map<String, Object> params) {
     return root.eval(params);
   }
@@ -99,10 +104,11 @@ public final class GovaluateExpression {
       while (accept("??")) {
         Node l = left;
         Node r = or();
-        left = p -> {
-          Object v = l.eval(p);
-          return v != null ? v : r.eval(p);
-        };
+        left =
+            p -> {
+              Object v = l.eval(p);
+              return v != null ? v : r.eval(p);
+            };
       }
       return left;
     }
@@ -132,8 +138,8 @@ public final class GovaluateExpression {
       while (true) {
         Token t = peek();
         String op = t.text();
-        if (t.kind() != Kind.OPERATOR || !List.of("==", "!=", ">", ">=", "<", "<=", "=~", "!~", "in")
-            .contains(op)) {
+        if (t.kind() != Kind.OPERATOR
+            || !List.of("==", "!=", ">", ">=", "<", "<=", "=~", "!~", "in").contains(op)) {
           return left;
         }
         at++;
@@ -149,11 +155,12 @@ public final class GovaluateExpression {
         String op = tokens.get(at++).text();
         Node l = left;
         Node r = shift();
-        left = p -> {
-          long a = integer(l.eval(p), op);
-          long b = integer(r.eval(p), op);
-          return (double) (op.equals("|") ? a | b : op.equals("^") ? a ^ b : a & b);
-        };
+        left =
+            p -> {
+              long a = integer(l.eval(p), op);
+              long b = integer(r.eval(p), op);
+              return (double) (op.equals("|") ? a | b : op.equals("^") ? a ^ b : a & b);
+            };
       }
       return left;
     }
@@ -164,11 +171,12 @@ public final class GovaluateExpression {
         String op = tokens.get(at++).text();
         Node l = left;
         Node r = additive();
-        left = p -> {
-          long a = integer(l.eval(p), op);
-          long b = integer(r.eval(p), op);
-          return (double) (op.equals("<<") ? a << b : a >> b);
-        };
+        left =
+            p -> {
+              long a = integer(l.eval(p), op);
+              long b = integer(r.eval(p), op);
+              return (double) (op.equals("<<") ? a << b : a >> b);
+            };
       }
       return left;
     }
@@ -179,14 +187,15 @@ public final class GovaluateExpression {
         String op = tokens.get(at++).text();
         Node l = left;
         Node r = multiplicative();
-        left = p -> {
-          Object a = l.eval(p);
-          Object b = r.eval(p);
-          if (op.equals("+") && (a instanceof String || b instanceof String)) {
-            return GoFormat.print(a) + GoFormat.print(b);
-          }
-          return op.equals("+") ? number(a, op) + number(b, op) : number(a, op) - number(b, op);
-        };
+        left =
+            p -> {
+              Object a = l.eval(p);
+              Object b = r.eval(p);
+              if (op.equals("+") && (a instanceof String || b instanceof String)) {
+                return GoFormat.print(a) + GoFormat.print(b);
+              }
+              return op.equals("+") ? number(a, op) + number(b, op) : number(a, op) - number(b, op);
+            };
       }
       return left;
     }
@@ -197,11 +206,12 @@ public final class GovaluateExpression {
         String op = tokens.get(at++).text();
         Node l = left;
         Node r = exponent();
-        left = p -> {
-          double a = number(l.eval(p), op);
-          double b = number(r.eval(p), op);
-          return op.equals("*") ? a * b : op.equals("/") ? a / b : a % b;
-        };
+        left =
+            p -> {
+              double a = number(l.eval(p), op);
+              double b = number(r.eval(p), op);
+              return op.equals("*") ? a * b : op.equals("/") ? a / b : a % b;
+            };
       }
       return left;
     }
@@ -271,8 +281,9 @@ public final class GovaluateExpression {
           };
         }
         case END -> throw new ExpressionException("unexpected end of expression");
-        default -> throw new ExpressionException(
-            "unexpected '" + t.text() + "' at position " + t.position());
+        default ->
+            throw new ExpressionException(
+                "unexpected '" + t.text() + "' at position " + t.position());
       }
     }
   }
@@ -284,41 +295,45 @@ public final class GovaluateExpression {
       case "!=":
         return !Objects.equals(a, b);
       case "=~":
-      case "!~": {
-        if (!(a instanceof String) || !(b instanceof String)) {
-          throw typeError(a instanceof String ? b : a, op, "string");
+      case "!~":
+        {
+          if (!(a instanceof String) || !(b instanceof String)) {
+            throw typeError(a instanceof String ? b : a, op, "string");
+          }
+          Pattern pattern;
+          try {
+            pattern = Pattern.compile((String) b);
+          } catch (PatternSyntaxException e) {
+            throw new ExpressionException(
+                "Unable to compile regexp pattern '" + b + "': " + e.getDescription());
+          }
+          boolean found = pattern.matcher((String) a).find();
+          return op.equals("=~") == found;
         }
-        Pattern pattern;
-        try {
-          pattern = Pattern.compile((String) b);
-        } catch (PatternSyntaxException e) {
-          throw new ExpressionException("Unable to compile regexp pattern '" + b + "': " + e.getDescription());
+      case "in":
+        {
+          if (!(b instanceof List)) {
+            throw typeError(b, "in", "array");
+          }
+          return ((List<?>) b).contains(a);
         }
-        boolean found = pattern.matcher((String) a).find();
-        return op.equals("=~") == found;
-      }
-      case "in": {
-        if (!(b instanceof List)) {
-          throw typeError(b, "in", "array");
+      default:
+        {
+          int c;
+          if (a instanceof Double && b instanceof Double) {
+            c = Double.compare((Double) a, (Double) b);
+          } else if (a instanceof String && b instanceof String) {
+            c = ((String) a).compareTo((String) b);
+          } else {
+            throw typeError(a instanceof Double || a instanceof String ? b : a, op, "number");
+          }
+          return switch (op) {
+            case ">" -> c > 0;
+            case ">=" -> c >= 0;
+            case "<" -> c < 0;
+            default -> c <= 0;
+          };
         }
-        return ((List<?>) b).contains(a);
-      }
-      default: {
-        int c;
-        if (a instanceof Double && b instanceof Double) {
-          c = Double.compare((Double) a, (Double) b);
-        } else if (a instanceof String && b instanceof String) {
-          c = ((String) a).compareTo((String) b);
-        } else {
-          throw typeError(a instanceof Double || a instanceof String ? b : a, op, "number");
-        }
-        return switch (op) {
-          case ">" -> c > 0;
-          case ">=" -> c >= 0;
-          case "<" -> c < 0;
-          default -> c <= 0;
-        };
-      }
     }
   }
 
@@ -341,7 +356,12 @@ public final class GovaluateExpression {
   }
 
   private static ExpressionException typeError(Object value, String op, String expected) {
-    return new ExpressionException("Value '" + GoFormat.print(value) + "' cannot be used with the operator '"
-        + op + "', it is not a " + expected);
+    return new ExpressionException(
+        "Value '"
+            + GoFormat.print(value)
+            + "' cannot be used with the operator '"
+            + op
+            + "', it is not a "
+            + expected);
   }
 }

@@ -4,13 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a govaluate expression (the syntax of Argo's {@code filters.exprs[].expr}) into tokens: numbers
- * (decimal, {@code 0x} hex), strings in double or single quotes with backslash escapes, {@code true} /
- * {@code false}, parameter names ({@code name}, {@code a_b}, or any text in brackets {@code [a-b c]}),
- * operators and parentheses. Faults are {@link ExpressionException}s naming the position.
+ * Splits a govaluate expression (the syntax of Argo's {@code filters.exprs[].expr}) into tokens:
+ * numbers (decimal, {@code 0x} hex), strings in double or single quotes with backslash escapes,
+ * {@code true} / {@code false}, parameter names ({@code name}, {@code a_b}, or any text in brackets
+ * {@code [a-b c]}), operators and parentheses. Faults are {@link ExpressionException}s naming the
+ * position.
  */
 final class GovaluateLexer {
-  enum Kind { NUMBER, STRING, BOOL, NAME, OPERATOR, OPEN, CLOSE, COMMA, END }
+  enum Kind {
+    NUMBER,
+    STRING,
+    BOOL,
+    NAME,
+    OPERATOR,
+    OPEN,
+    CLOSE,
+    COMMA,
+    END
+  }
 
   record Token(Kind kind, String text, Object value, int position) {
     boolean is(String operator) {
@@ -20,8 +31,8 @@ final class GovaluateLexer {
 
   /** Longest first, so that {@code >=} is not read as {@code >} then {@code =}. */
   private static final String[] OPERATORS = {
-    "**", "==", "!=", ">=", "<=", "=~", "!~", "&&", "||", "<<", ">>", "??",
-    "+", "-", "*", "/", "%", ">", "<", "!", "~", "&", "|", "^", "?", ":"
+    "**", "==", "!=", ">=", "<=", "=~", "!~", "&&", "||", "<<", ">>", "??", "+", "-", "*", "/", "%",
+    ">", "<", "!", "~", "&", "|", "^", "?", ":"
   };
 
   private final String source;
@@ -74,8 +85,8 @@ final class GovaluateLexer {
       pos = close + 1;
       return new Token(Kind.NAME, source.substring(start + 1, close), null, start);
     }
-    if (Character.isDigit(c) || (c == '.' && pos + 1 < source.length()
-        && Character.isDigit(source.charAt(pos + 1)))) {
+    if (Character.isDigit(c)
+        || (c == '.' && pos + 1 < source.length() && Character.isDigit(source.charAt(pos + 1)))) {
       return number(start);
     }
     if (Character.isLetter(c) || c == '_') {
@@ -98,7 +109,9 @@ final class GovaluateLexer {
     for (String op : OPERATORS) {
       if (source.startsWith(op, pos)) {
         pos += op.length();
-        if ((op.equals("==") || op.equals("!=")) && pos < source.length() && source.charAt(pos) == '=') {
+        if ((op.equals("==") || op.equals("!="))
+            && pos < source.length()
+            && source.charAt(pos) == '=') {
           throw new ExpressionException("invalid operator '" + op + "=' at position " + start);
         }
         return new Token(Kind.OPERATOR, op, null, start);
@@ -140,9 +153,11 @@ final class GovaluateLexer {
       if (hex.isEmpty()) {
         throw new ExpressionException("invalid hex number at position " + start);
       }
-      return new Token(Kind.NUMBER, source.substring(start, pos), (double) Long.parseLong(hex, 16), start);
+      return new Token(
+          Kind.NUMBER, source.substring(start, pos), (double) Long.parseLong(hex, 16), start);
     }
-    while (pos < source.length() && (Character.isDigit(source.charAt(pos)) || source.charAt(pos) == '.')) {
+    while (pos < source.length()
+        && (Character.isDigit(source.charAt(pos)) || source.charAt(pos) == '.')) {
       pos++;
     }
     String text = source.substring(start, pos);

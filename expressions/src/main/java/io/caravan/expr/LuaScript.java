@@ -20,25 +20,26 @@ import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.Bit32Lib;
 import org.luaj.vm2.lib.DebugLib;
-import org.luaj.vm2.lib.ZeroArgFunction;
 import org.luaj.vm2.lib.PackageLib;
 import org.luaj.vm2.lib.StringLib;
 import org.luaj.vm2.lib.TableLib;
+import org.luaj.vm2.lib.ZeroArgFunction;
 import org.luaj.vm2.lib.jse.JseBaseLib;
 import org.luaj.vm2.lib.jse.JseMathLib;
 
 /**
- * A Lua script of an Argo script filter or script transform, compiled once and run in a fresh sandbox
- * per event with the global {@code event} = the event data. The sandbox has Lua's base, string, table,
- * math and bit32 libraries only: no {@code io}, {@code os}, {@code debug}, {@code package}/{@code require},
- * {@code dofile}, {@code loadfile} or Java access (Argo's gopher-lua state has them all), and a script is
- * stopped with an error after {@link #MAX_INSTRUCTIONS} VM instructions (Argo's would run forever).
+ * A Lua script of an Argo script filter or script transform, compiled once and run in a fresh
+ * sandbox per event with the global {@code event} = the event data. The sandbox has Lua's base,
+ * string, table, math and bit32 libraries only: no {@code io}, {@code os}, {@code debug}, {@code
+ * package}/{@code require}, {@code dofile}, {@code loadfile} or Java access (Argo's gopher-lua
+ * state has them all), and a script is stopped with an error after {@link #MAX_INSTRUCTIONS} VM
+ * instructions (Argo's would run forever).
  *
  * <p>Conversions follow Argo's: JSON → Lua drops {@code null} values, and inside arrays keeps only
- * numbers, strings, booleans and objects (nested arrays and nulls are dropped); Lua → JSON turns a table
- * without positive integer keys into an object (keys sorted, as Go's JSON encoder writes a map) unless
- * its metatable has {@code __is_array = true} (then {@code []}), a table with them into an array
- * {@code 1..max}, and numbers into JSON numbers (integral values without a fraction).
+ * numbers, strings, booleans and objects (nested arrays and nulls are dropped); Lua → JSON turns a
+ * table without positive integer keys into an object (keys sorted, as Go's JSON encoder writes a
+ * map) unless its metatable has {@code __is_array = true} (then {@code []}), a table with them into
+ * an array {@code 1..max}, and numbers into JSON numbers (integral values without a fraction).
  */
 public final class LuaScript {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -49,19 +50,22 @@ public final class LuaScript {
     this.prototype = prototype;
   }
 
-  /** @throws ExpressionException when the script does not compile */
+  /**
+   * @throws ExpressionException when the script does not compile
+   */
   public static LuaScript compile(String source, String name) {
     try {
-      return new LuaScript(LuaC.instance.compile(
-          new ByteArrayInputStream(source.getBytes(StandardCharsets.UTF_8)), name));
+      return new LuaScript(
+          LuaC.instance.compile(
+              new ByteArrayInputStream(source.getBytes(StandardCharsets.UTF_8)), name));
     } catch (LuaError | IOException e) {
       throw new ExpressionException(e.getMessage());
     }
   }
 
   /**
-   * Runs the script with {@code event} bound to {@code data} (a JSON object) and returns the last value
-   * it returned ({@code nil} when it returned nothing).
+   * Runs the script with {@code event} bound to {@code data} (a JSON object) and returns the last
+   * value it returned ({@code nil} when it returned nothing).
    *
    * @throws ExpressionException for a runtime error or data that is not an object
    */
@@ -91,15 +95,23 @@ public final class LuaScript {
     globals.load(new JseMathLib());
     globals.load(new Bit32Lib());
     globals.load(new DebugLib());
-    LuaValue stop = new ZeroArgFunction() {
-      @Override
-      public LuaValue call() {
-        throw new LuaError("script stopped after " + MAX_INSTRUCTIONS + " instructions");
-      }
-    };
-    globals.get("debug").get("sethook").invoke(
-        LuaValue.varargsOf(new LuaValue[] {stop, LuaValue.valueOf(""), LuaValue.valueOf(MAX_INSTRUCTIONS)}));
-    for (String unsafe : new String[] {"dofile", "loadfile", "load", "require", "package", "collectgarbage", "debug"}) {
+    LuaValue stop =
+        new ZeroArgFunction() {
+          @Override
+          public LuaValue call() {
+            throw new LuaError("script stopped after " + MAX_INSTRUCTIONS + " instructions");
+          }
+        };
+    globals
+        .get("debug")
+        .get("sethook")
+        .invoke(
+            LuaValue.varargsOf(
+                new LuaValue[] {stop, LuaValue.valueOf(""), LuaValue.valueOf(MAX_INSTRUCTIONS)}));
+    for (String unsafe :
+        new String[] {
+          "dofile", "loadfile", "load", "require", "package", "collectgarbage", "debug"
+        }) {
       globals.set(unsafe, LuaValue.NIL);
     }
     return globals;
@@ -108,22 +120,25 @@ public final class LuaScript {
   /** Argo's {@code mapToTable} for one JSON object. */
   static LuaTable toLua(JsonNode object) {
     LuaTable table = new LuaTable();
-    object.fields().forEachRemaining(e -> {
-      LuaValue value = scalarOrObject(e.getValue());
-      if (value != null) {
-        table.rawset(e.getKey(), value);
-      } else if (e.getValue().isArray()) {
-        LuaTable array = new LuaTable();
-        int i = 1;
-        for (JsonNode element : e.getValue()) {
-          LuaValue v = scalarOrObject(element);
-          if (v != null) {
-            array.rawset(i++, v);
-          }
-        }
-        table.rawset(e.getKey(), array);
-      }
-    });
+    object
+        .fields()
+        .forEachRemaining(
+            e -> {
+              LuaValue value = scalarOrObject(e.getValue());
+              if (value != null) {
+                table.rawset(e.getKey(), value);
+              } else if (e.getValue().isArray()) {
+                LuaTable array = new LuaTable();
+                int i = 1;
+                for (JsonNode element : e.getValue()) {
+                  LuaValue v = scalarOrObject(element);
+                  if (v != null) {
+                    array.rawset(i++, v);
+                  }
+                }
+                table.rawset(e.getKey(), array);
+              }
+            });
     return table;
   }
 
@@ -166,8 +181,13 @@ public final class LuaScript {
           return NODES.arrayNode();
         }
         Map<String, JsonNode> sorted = new TreeMap<>();
-        for (LuaValue key = table.next(LuaValue.NIL).arg1(); !key.isnil(); key = table.next(key).arg1()) {
-          sorted.put(key.type() == LuaValue.TNUMBER ? GoFormat.formatFloatG(key.todouble()) : key.tojstring(),
+        for (LuaValue key = table.next(LuaValue.NIL).arg1();
+            !key.isnil();
+            key = table.next(key).arg1()) {
+          sorted.put(
+              key.type() == LuaValue.TNUMBER
+                  ? GoFormat.formatFloatG(key.todouble())
+                  : key.tojstring(),
               toJson(table.rawget(key)));
         }
         ObjectNode object = NODES.objectNode();
@@ -185,11 +205,15 @@ public final class LuaScript {
 
   private static int maxIndex(LuaTable table) {
     int max = 0;
-    for (LuaValue key = table.next(LuaValue.NIL).arg1(); !key.isnil(); key = table.next(key).arg1()) {
+    for (LuaValue key = table.next(LuaValue.NIL).arg1();
+        !key.isnil();
+        key = table.next(key).arg1()) {
       if (key.isinttype() && key.toint() > max) {
         max = key.toint();
-      } else if (key.type() == LuaValue.TNUMBER && key.todouble() == Math.rint(key.todouble())
-          && key.todouble() > max && key.todouble() < Integer.MAX_VALUE) {
+      } else if (key.type() == LuaValue.TNUMBER
+          && key.todouble() == Math.rint(key.todouble())
+          && key.todouble() > max
+          && key.todouble() < Integer.MAX_VALUE) {
         max = (int) key.todouble();
       }
     }

@@ -10,10 +10,10 @@ import java.util.List;
 /**
  * Sets a value at a path with sjson (tidwall/sjson) semantics, as Argo writes trigger parameters'
  * {@code dest}: keys separated by {@code .}, {@code \} escaping the next character; missing
- * intermediates are created (an array when the next key is a number or {@code -1}, else an object); a
- * number on an existing array sets that index (padding with {@code null}), {@code -1} appends; on an
- * object a number is a plain key; a leading {@code :} forces a key ({@code a.:1} → {@code {"a":{"1":…}}}).
- * A scalar in the way is replaced. Wildcards are rejected, as sjson does.
+ * intermediates are created (an array when the next key is a number or {@code -1}, else an object);
+ * a number on an existing array sets that index (padding with {@code null}), {@code -1} appends; on
+ * an object a number is a plain key; a leading {@code :} forces a key ({@code a.:1} → {@code
+ * {"a":{"1":…}}}). A scalar in the way is replaced. Wildcards are rejected, as sjson does.
  */
 public final class SJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -21,8 +21,8 @@ public final class SJson {
   private SJson() {}
 
   /**
-   * Sets {@code value} at {@code path} and returns the resulting root. {@code root} is modified in place
-   * when it is an object or array of the right kind; pass a copy to keep the original.
+   * Sets {@code value} at {@code path} and returns the resulting root. {@code root} is modified in
+   * place when it is an object or array of the right kind; pass a copy to keep the original.
    *
    * @throws IllegalArgumentException for an empty path, a wildcard, or a key on an existing array
    */
@@ -53,11 +53,14 @@ public final class SJson {
     return keys;
   }
 
-  private static JsonNode set(JsonNode node, List<String> keys, int i, JsonNode value, String path) {
+  private static JsonNode set(
+      JsonNode node, List<String> keys, int i, JsonNode value, String path) {
     String key = keys.get(i);
     boolean forcedKey = key.startsWith(":");
     boolean last = i == keys.size() - 1;
-    if (node instanceof ObjectNode || forcedKey || (!(node instanceof ArrayNode) && !isIndex(key))) {
+    if (node instanceof ObjectNode
+        || forcedKey
+        || (!(node instanceof ArrayNode) && !isIndex(key))) {
       String name = forcedKey ? key.substring(1) : key;
       ObjectNode object = node instanceof ObjectNode ? (ObjectNode) node : NODES.objectNode();
       object.set(name, last ? value : set(object.get(name), keys, i + 1, value, path));

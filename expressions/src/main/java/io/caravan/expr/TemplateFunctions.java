@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The functions a {@link GoTemplate} can call: Go's built-ins here, the Sprig subset in
- * {@link SprigFunctions}. Also the value conversions both share (truth, Go types, JSON).
+ * The functions a {@link GoTemplate} can call: Go's built-ins here, the Sprig subset in {@link
+ * SprigFunctions}. Also the value conversions both share (truth, Go types, JSON).
  */
 final class TemplateFunctions {
   interface Fn {
@@ -19,41 +19,59 @@ final class TemplateFunctions {
   record Def(int min, int max, Fn fn) {}
 
   private static final Map<String, Def> FUNCTIONS;
+
   /** Names of every function templates may call. */
   static final Set<String> NAMES;
 
   static {
     Map<String, Def> f = new HashMap<>();
-    f.put("and", new Def(1, -1, a -> {
-      for (Object v : a) {
-        if (!truth(v)) {
-          return v;
-        }
-      }
-      return a.get(a.size() - 1);
-    }));
-    f.put("or", new Def(1, -1, a -> {
-      for (Object v : a) {
-        if (truth(v)) {
-          return v;
-        }
-      }
-      return a.get(a.size() - 1);
-    }));
+    f.put(
+        "and",
+        new Def(
+            1,
+            -1,
+            a -> {
+              for (Object v : a) {
+                if (!truth(v)) {
+                  return v;
+                }
+              }
+              return a.get(a.size() - 1);
+            }));
+    f.put(
+        "or",
+        new Def(
+            1,
+            -1,
+            a -> {
+              for (Object v : a) {
+                if (truth(v)) {
+                  return v;
+                }
+              }
+              return a.get(a.size() - 1);
+            }));
     f.put("not", new Def(1, 1, a -> !truth(a.get(0))));
     f.put("len", new Def(1, 1, a -> length(a.get(0))));
     f.put("index", new Def(1, -1, TemplateFunctions::index));
-    f.put("printf", new Def(1, -1, a -> GoPrintf.sprintf(string(a, 0, "printf"), a.subList(1, a.size()))));
+    f.put(
+        "printf",
+        new Def(1, -1, a -> GoPrintf.sprintf(string(a, 0, "printf"), a.subList(1, a.size()))));
     f.put("print", new Def(0, -1, a -> sprint(a, false)));
     f.put("println", new Def(0, -1, a -> sprint(a, true)));
-    f.put("eq", new Def(2, -1, a -> {
-      for (int i = 1; i < a.size(); i++) {
-        if (equal(a.get(0), a.get(i))) {
-          return true;
-        }
-      }
-      return false;
-    }));
+    f.put(
+        "eq",
+        new Def(
+            2,
+            -1,
+            a -> {
+              for (int i = 1; i < a.size(); i++) {
+                if (equal(a.get(0), a.get(i))) {
+                  return true;
+                }
+              }
+              return false;
+            }));
     f.put("ne", new Def(2, 2, a -> !equal(a.get(0), a.get(1))));
     f.put("lt", new Def(2, 2, a -> compare(a.get(0), a.get(1)) < 0));
     f.put("le", new Def(2, 2, a -> compare(a.get(0), a.get(1)) <= 0));
@@ -70,9 +88,13 @@ final class TemplateFunctions {
   static Object call(String name, List<Object> args) {
     Def def = FUNCTIONS.get(name);
     if (args.size() < def.min() || (def.max() >= 0 && args.size() > def.max())) {
-      throw new TemplateException("template: wrong number of args for " + name + ": want "
-          + (def.max() == def.min() ? String.valueOf(def.min()) : "at least " + def.min())
-          + " got " + args.size());
+      throw new TemplateException(
+          "template: wrong number of args for "
+              + name
+              + ": want "
+              + (def.max() == def.min() ? String.valueOf(def.min()) : "at least " + def.min())
+              + " got "
+              + args.size());
     }
     try {
       return def.fn().apply(args);
@@ -112,8 +134,13 @@ final class TemplateFunctions {
     if (v instanceof String) {
       return (String) v;
     }
-    throw new TemplateException("template: " + fn + ": " + (v == null ? "invalid value; expected string"
-        : "wrong type for value; expected string; got " + GoFormat.typeName(v)));
+    throw new TemplateException(
+        "template: "
+            + fn
+            + ": "
+            + (v == null
+                ? "invalid value; expected string"
+                : "wrong type for value; expected string; got " + GoFormat.typeName(v)));
   }
 
   /** An int parameter, as Go checks it. */
@@ -122,8 +149,13 @@ final class TemplateFunctions {
     if (v instanceof Long) {
       return (Long) v;
     }
-    throw new TemplateException("template: " + fn + ": " + (v == null ? "invalid value; expected int"
-        : "wrong type for value; expected int; got " + GoFormat.typeName(v)));
+    throw new TemplateException(
+        "template: "
+            + fn
+            + ": "
+            + (v == null
+                ? "invalid value; expected int"
+                : "wrong type for value; expected int; got " + GoFormat.typeName(v)));
   }
 
   private static long length(Object v) {
@@ -136,8 +168,9 @@ final class TemplateFunctions {
     if (v instanceof Map) {
       return ((Map<?, ?>) v).size();
     }
-    throw new TemplateException("template: error calling len: len of "
-        + (v == null ? "nil pointer" : "type " + GoFormat.typeName(v)));
+    throw new TemplateException(
+        "template: error calling len: len of "
+            + (v == null ? "nil pointer" : "type " + GoFormat.typeName(v)));
   }
 
   private static Object index(List<Object> args) {
@@ -156,8 +189,11 @@ final class TemplateFunctions {
       } else if (item == null) {
         throw new TemplateException("template: error calling index: index of untyped nil");
       } else {
-        throw new TemplateException("template: error calling index: cannot index "
-            + GoFormat.typeName(item) + " with " + GoFormat.typeName(key));
+        throw new TemplateException(
+            "template: error calling index: cannot index "
+                + GoFormat.typeName(item)
+                + " with "
+                + GoFormat.typeName(key));
       }
     }
     return item;
@@ -167,7 +203,8 @@ final class TemplateFunctions {
   private static String sprint(List<Object> args, boolean line) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < args.size(); i++) {
-      boolean stringNeighbour = args.get(i) instanceof String || (i > 0 && args.get(i - 1) instanceof String);
+      boolean stringNeighbour =
+          args.get(i) instanceof String || (i > 0 && args.get(i - 1) instanceof String);
       if (i > 0 && (line || !stringNeighbour)) {
         out.append(' ');
       }
@@ -181,7 +218,8 @@ final class TemplateFunctions {
       return a == b;
     }
     if (a instanceof Number && b instanceof Number) {
-      return a instanceof Long && b instanceof Long ? a.equals(b)
+      return a instanceof Long && b instanceof Long
+          ? a.equals(b)
           : ((Number) a).doubleValue() == ((Number) b).doubleValue();
     }
     if (a instanceof List || a instanceof Map || b instanceof List || b instanceof Map) {
@@ -195,14 +233,18 @@ final class TemplateFunctions {
 
   static int compare(Object a, Object b) {
     if (a instanceof Number && b instanceof Number) {
-      return a instanceof Long && b instanceof Long ? Long.compare((Long) a, (Long) b)
+      return a instanceof Long && b instanceof Long
+          ? Long.compare((Long) a, (Long) b)
           : Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
     }
     if (a instanceof String && b instanceof String) {
       return ((String) a).compareTo((String) b);
     }
-    throw new TemplateException("template: incompatible types for comparison: "
-        + GoFormat.typeName(a) + " and " + GoFormat.typeName(b));
+    throw new TemplateException(
+        "template: incompatible types for comparison: "
+            + GoFormat.typeName(a)
+            + " and "
+            + GoFormat.typeName(b));
   }
 
   /** JSON to template values: {@link GoValues#of}. */

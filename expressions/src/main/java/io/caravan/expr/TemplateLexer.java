@@ -5,16 +5,36 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits a Go template into text and action tokens, applying the {@code {{-}} / {@code -}}} trims. */
+/**
+ * Splits a Go template into text and action tokens, applying the {@code {{-}} / {@code -}}} trims.
+ */
 final class TemplateLexer {
-  enum Kind { TEXT, OPEN, CLOSE, COMMENT, FIELD, DOT, VARIABLE, IDENT, STRING, NUMBER, PIPE, LPAREN,
-    RPAREN, DECLARE, ASSIGN, COMMA, EOF }
+  enum Kind {
+    TEXT,
+    OPEN,
+    CLOSE,
+    COMMENT,
+    FIELD,
+    DOT,
+    VARIABLE,
+    IDENT,
+    STRING,
+    NUMBER,
+    PIPE,
+    LPAREN,
+    RPAREN,
+    DECLARE,
+    ASSIGN,
+    COMMA,
+    EOF
+  }
 
   /** A token; {@code spaced} is true when whitespace precedes it inside an action. */
   record Token(Kind kind, String text, Object value, boolean spaced) {}
 
-  private static final Pattern NUMBER = Pattern.compile(
-      "[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(\\d[\\d_]*)?(\\.\\d*)?([eE][+-]?\\d+)?)");
+  private static final Pattern NUMBER =
+      Pattern.compile(
+          "[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(\\d[\\d_]*)?(\\.\\d*)?([eE][+-]?\\d+)?)");
 
   private final String src;
   private final List<Token> tokens = new ArrayList<>();
@@ -39,8 +59,11 @@ final class TemplateLexer {
       if (trimNext) {
         text = text.replaceFirst("^[ \\t\\r\\n]+", "");
       }
-      boolean trimLeft = open >= 0 && src.startsWith("-", open + 2) && open + 3 < src.length()
-          && isSpace(src.charAt(open + 3));
+      boolean trimLeft =
+          open >= 0
+              && src.startsWith("-", open + 2)
+              && open + 3 < src.length()
+              && isSpace(src.charAt(open + 3));
       if (trimLeft) {
         text = text.replaceFirst("[ \\t\\r\\n]+$", "");
       }
@@ -57,7 +80,9 @@ final class TemplateLexer {
     tokens.add(new Token(Kind.EOF, "", null, false));
   }
 
-  /** Lexes one action up to and including its closing delimiter; true when it ends with {@code -}}}. */
+  /**
+   * Lexes one action up to and including its closing delimiter; true when it ends with {@code -}}}.
+   */
   private boolean action() {
     spaced = false;
     skipSpaces();
@@ -95,25 +120,42 @@ final class TemplateLexer {
 
   private void lexToken(char c) {
     switch (c) {
-      case '|': simple(Kind.PIPE, 1); return;
-      case '(': simple(Kind.LPAREN, 1); return;
-      case ')': simple(Kind.RPAREN, 1); return;
-      case ',': simple(Kind.COMMA, 1); return;
-      case '=': simple(Kind.ASSIGN, 1); return;
+      case '|':
+        simple(Kind.PIPE, 1);
+        return;
+      case '(':
+        simple(Kind.LPAREN, 1);
+        return;
+      case ')':
+        simple(Kind.RPAREN, 1);
+        return;
+      case ',':
+        simple(Kind.COMMA, 1);
+        return;
+      case '=':
+        simple(Kind.ASSIGN, 1);
+        return;
       case ':':
         if (src.startsWith(":=", pos)) {
           simple(Kind.DECLARE, 2);
           return;
         }
         throw error("expected :=");
-      case '"': quoted(); return;
-      case '`': raw(); return;
-      case '\'': character(); return;
-      case '$': {
-        int end = identifierEnd(pos + 1);
-        add(Kind.VARIABLE, src.substring(pos, end), null, end);
+      case '"':
+        quoted();
         return;
-      }
+      case '`':
+        raw();
+        return;
+      case '\'':
+        character();
+        return;
+      case '$':
+        {
+          int end = identifierEnd(pos + 1);
+          add(Kind.VARIABLE, src.substring(pos, end), null, end);
+          return;
+        }
       case '.':
         if (pos + 1 < src.length() && isIdentStart(src.charAt(pos + 1))) {
           int end = identifierEnd(pos + 1);
@@ -127,8 +169,10 @@ final class TemplateLexer {
         simple(Kind.DOT, 1);
         return;
       default:
-        if (Character.isDigit(c) || ((c == '-' || c == '+') && pos + 1 < src.length()
-            && (Character.isDigit(src.charAt(pos + 1)) || src.charAt(pos + 1) == '.'))) {
+        if (Character.isDigit(c)
+            || ((c == '-' || c == '+')
+                && pos + 1 < src.length()
+                && (Character.isDigit(src.charAt(pos + 1)) || src.charAt(pos + 1) == '.'))) {
           number();
         } else if (isIdentStart(c)) {
           int end = identifierEnd(pos);
@@ -202,17 +246,38 @@ final class TemplateLexer {
     }
     char c = src.charAt(i);
     switch (c) {
-      case 'n': out.append('\n'); return i + 1;
-      case 't': out.append('\t'); return i + 1;
-      case 'r': out.append('\r'); return i + 1;
-      case 'a': out.append('\u0007'); return i + 1;
-      case 'b': out.append('\b'); return i + 1;
-      case 'f': out.append('\f'); return i + 1;
-      case 'v': out.append('\u000b'); return i + 1;
-      case '\\': case '"': case '\'': out.append(c); return i + 1;
-      case 'x': return hex(i + 1, 2, out);
-      case 'u': return hex(i + 1, 4, out);
-      case 'U': return hex(i + 1, 8, out);
+      case 'n':
+        out.append('\n');
+        return i + 1;
+      case 't':
+        out.append('\t');
+        return i + 1;
+      case 'r':
+        out.append('\r');
+        return i + 1;
+      case 'a':
+        out.append('\u0007');
+        return i + 1;
+      case 'b':
+        out.append('\b');
+        return i + 1;
+      case 'f':
+        out.append('\f');
+        return i + 1;
+      case 'v':
+        out.append('\u000b');
+        return i + 1;
+      case '\\':
+      case '"':
+      case '\'':
+        out.append(c);
+        return i + 1;
+      case 'x':
+        return hex(i + 1, 2, out);
+      case 'u':
+        return hex(i + 1, 4, out);
+      case 'U':
+        return hex(i + 1, 8, out);
       default:
         if (c >= '0' && c <= '7' && i + 3 <= src.length()) {
           out.append((char) Integer.parseInt(src.substring(i, i + 3), 8));

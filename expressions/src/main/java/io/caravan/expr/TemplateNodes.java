@@ -34,6 +34,8 @@ final class TemplateNodes {
 
   record SubPipeline(Pipeline pipeline) implements Operand {}
 
-  /** Field access on a base: {@code .a.b} (base {@link Dot}), {@code $x.a}, {@code (pipeline).a}. */
+  /**
+   * Field access on a base: {@code .a.b} (base {@link Dot}), {@code $x.a}, {@code (pipeline).a}.
+   */
   record Chain(Operand base, List<String> fields) implements Operand {}
 }

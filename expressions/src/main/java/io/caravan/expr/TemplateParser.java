@@ -21,7 +21,12 @@ import java.util.Set;
 
 /** Builds the node tree of a Go template from its tokens; unknown functions fail here, as in Go. */
 final class TemplateParser {
-  private enum End { END, ELSE, ELSE_IF, EOF }
+  private enum End {
+    END,
+    ELSE,
+    ELSE_IF,
+    EOF
+  }
 
   private static final Set<String> UNSUPPORTED =
       Set.of("define", "template", "block", "break", "continue");
@@ -76,7 +81,9 @@ final class TemplateParser {
             }
             expect(Kind.CLOSE, "unexpected token in else");
             return End.ELSE;
-          case "if": case "range": case "with":
+          case "if":
+          case "range":
+          case "with":
             next();
             into.add(block(first.text()));
             continue;
@@ -169,18 +176,30 @@ final class TemplateParser {
         p--;
         base = new Dot();
         break;
-      case DOT: base = new Dot(); return base;
-      case VARIABLE: base = new Variable(token.text()); break;
-      case STRING: case NUMBER: return new Literal(token.value());
-      case LPAREN: base = new SubPipeline(pipeline(Kind.RPAREN)); break;
+      case DOT:
+        base = new Dot();
+        return base;
+      case VARIABLE:
+        base = new Variable(token.text());
+        break;
+      case STRING:
+      case NUMBER:
+        return new Literal(token.value());
+      case LPAREN:
+        base = new SubPipeline(pipeline(Kind.RPAREN));
+        break;
       case IDENT:
         switch (token.text()) {
-          case "true": return new Literal(Boolean.TRUE);
-          case "false": return new Literal(Boolean.FALSE);
-          case "nil": return new Literal(null);
+          case "true":
+            return new Literal(Boolean.TRUE);
+          case "false":
+            return new Literal(Boolean.FALSE);
+          case "nil":
+            return new Literal(null);
           default:
             if (!functions.contains(token.text())) {
-              throw new TemplateException("template: function \"" + token.text() + "\" not defined");
+              throw new TemplateException(
+                  "template: function \"" + token.text() + "\" not defined");
             }
             return new Function(token.text());
         }
@@ -188,8 +207,8 @@ final class TemplateParser {
         throw new TemplateException("template: unexpected \"" + token.text() + "\" in operand");
     }
     List<String> fields = new ArrayList<>();
-    while (peek().kind() == Kind.FIELD && (fields.isEmpty() && base instanceof Dot
-        || !peek().spaced())) {
+    while (peek().kind() == Kind.FIELD
+        && (fields.isEmpty() && base instanceof Dot || !peek().spaced())) {
       fields.add(next().text());
     }
     return fields.isEmpty() ? base : new Chain(base, List.copyOf(fields));

@@ -3,8 +3,9 @@ package io.caravan.generator;
 import java.util.List;
 
 /**
- * Findings for the Kubernetes settings of an EventSource or Sensor ({@code template}, {@code service},
- * {@code replicas}…): they are not part of the routes; the operator applies them to the workload it creates.
+ * Findings for the Kubernetes settings of an EventSource or Sensor ({@code template}, {@code
+ * service}, {@code replicas}…): they are not part of the routes; the operator applies them to the
+ * workload it creates.
  */
 public final class DeploymentSettings {
 
@@ -13,8 +14,12 @@ public final class DeploymentSettings {
   /** A warning that {@code value} at {@code path} is applied by the operator, not by the routes. */
   public static void applied(List<Diagnostic> out, String path, Object value, String what) {
     if (value != null) {
-      out.add(Diagnostic.warning(path, "not in the generated routes: " + what
-          + " is applied by the Caravan operator to the Deployment it creates (caravan run ignores it)"));
+      out.add(
+          Diagnostic.warning(
+              path,
+              "not in the generated routes: "
+                  + what
+                  + " is applied by the Caravan operator to the Deployment it creates (caravan run ignores it)"));
     }
   }
 

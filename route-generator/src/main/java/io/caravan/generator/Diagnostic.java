@@ -1,11 +1,12 @@
 package io.caravan.generator;
 
 /**
- * One finding about a manifest: where it is ({@code path}, a dotted field path such as
- * {@code spec.webhook.example.port}) and what is wrong.
+ * One finding about a manifest: where it is ({@code path}, a dotted field path such as {@code
+ * spec.webhook.example.port}) and what is wrong.
  *
  * <p>Messages for fields or types Caravan knows from Argo but does not implement yet start with
- * {@code "unsupported: "}; fields that Argo does not have either start with {@code "unknown field"}.
+ * {@code "unsupported: "}; fields that Argo does not have either start with {@code "unknown
+ * field"}.
  */
 public record Diagnostic(Severity severity, String path, String message) {
 

@@ -15,15 +15,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks an Argo Events resource before generation: unknown fields (errors), features Caravan
- * does not implement yet (unsupported, errors) and Argo's own validation rules: {@link EventSourceRules} (each
- * event by its source type), {@link SensorRules} (each trigger by its trigger type), the EventBus here.
- * Paths are dotted field paths such as {@code spec.triggers[0].template.http.url}.
+ * Checks an Argo Events resource before generation: unknown fields (errors), features Caravan does
+ * not implement yet (unsupported, errors) and Argo's own validation rules: {@link EventSourceRules}
+ * (each event by its source type), {@link SensorRules} (each trigger by its trigger type), the
+ * EventBus here. Paths are dotted field paths such as {@code spec.triggers[0].template.http.url}.
  */
 public final class ManifestValidator {
 
   /** The field path in a read error such as {@code line 7: spec.x[0].y: expected a number}. */
-  private static final Pattern READ_ERROR_PATH = Pattern.compile("^(?:line \\d+: )?([\\w.\\[\\]-]+): expected ");
+  private static final Pattern READ_ERROR_PATH =
+      Pattern.compile("^(?:line \\d+: )?([\\w.\\[\\]-]+): expected ");
 
   /** Findings for one resource; empty when it can be generated as written. */
   public List<Diagnostic> validate(ArgoResource resource) {
@@ -48,8 +49,8 @@ public final class ManifestValidator {
 
   /**
    * Findings for one read document: its read error (path = the field path when known), or the
-   * resource's findings. Documents that
-   * are not Argo Events resources (Secrets, ConfigMaps, Workflows…) give none.
+   * resource's findings. Documents that are not Argo Events resources (Secrets, ConfigMaps,
+   * Workflows…) give none.
    */
   public List<Diagnostic> validate(Manifest manifest) {
     if (manifest.hasError()) {
@@ -64,15 +65,21 @@ public final class ManifestValidator {
 
   private static void eventBus(EventBusSpec spec, List<Diagnostic> out) {
     if (spec.getNats() != null) {
-      out.add(Diagnostic.unsupported("spec.nats", "EventBus 'nats' (NATS Streaming); use jetstream"));
+      out.add(
+          Diagnostic.unsupported("spec.nats", "EventBus 'nats' (NATS Streaming); use jetstream"));
     }
     if (spec.getKafka() != null) {
       out.add(Diagnostic.unsupported("spec.kafka", "EventBus 'kafka'; use jetstream"));
     }
-    int variants = (spec.getNats() == null ? 0 : 1) + (spec.getJetstream() == null ? 0 : 1)
-        + (spec.getJetstreamExotic() == null ? 0 : 1) + (spec.getKafka() == null ? 0 : 1);
+    int variants =
+        (spec.getNats() == null ? 0 : 1)
+            + (spec.getJetstream() == null ? 0 : 1)
+            + (spec.getJetstreamExotic() == null ? 0 : 1)
+            + (spec.getKafka() == null ? 0 : 1);
     if (variants != 1) {
-      out.add(Diagnostic.error("spec", "exactly one of nats, jetstream, jetstreamExotic or kafka is required"));
+      out.add(
+          Diagnostic.error(
+              "spec", "exactly one of nats, jetstream, jetstreamExotic or kafka is required"));
     }
     if (spec.getJetstream() != null) {
       if (spec.getJetstream().path("version").asText("").isEmpty()) {
@@ -83,7 +90,8 @@ public final class ManifestValidator {
         out.add(Diagnostic.error("spec.jetstream.replicas", "replicas must be 1 or at least 3"));
       }
     }
-    if (spec.getJetstreamExotic() != null && spec.getJetstreamExotic().path("url").asText("").isEmpty()) {
+    if (spec.getJetstreamExotic() != null
+        && spec.getJetstreamExotic().path("url").asText("").isEmpty()) {
       out.add(Diagnostic.error("spec.jetstreamExotic.url", "url is required"));
     }
   }

@@ -18,8 +18,8 @@ public final class Names {
   }
 
   /**
-   * Adds an error to {@code diagnostics} and returns false when {@code name} is not safe;
-   * {@code what} says what kind of name it is ("event name", "trigger name").
+   * Adds an error to {@code diagnostics} and returns false when {@code name} is not safe; {@code
+   * what} says what kind of name it is ("event name", "trigger name").
    */
   public static boolean check(String name, String what, String path, Diagnostics diagnostics) {
     if (name == null || name.isEmpty()) {
@@ -27,8 +27,13 @@ public final class Names {
       return false;
     }
     if (!isSafe(name)) {
-      diagnostics.error(path, what + " '" + name + "' must contain only letters, digits, '-' and"
-          + " '_' and start with a letter or digit");
+      diagnostics.error(
+          path,
+          what
+              + " '"
+              + name
+              + "' must contain only letters, digits, '-' and"
+              + " '_' and start with a letter or digit");
       return false;
     }
     return true;
@@ -78,7 +83,9 @@ public final class Names {
     return "sensor." + sensor + ".trigger." + trigger + ".dlq.template";
   }
 
-  /** The route that executes a fired trigger once per attempt: {@code action.<sensor>.<trigger>}. */
+  /**
+   * The route that executes a fired trigger once per attempt: {@code action.<sensor>.<trigger>}.
+   */
   public static String actionRouteId(String sensor, String trigger) {
     return "action." + sensor + "." + trigger;
   }

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Compiles one Argo Events resource into its Camel YAML DSL routes document
  * (docs/generated-routes.md). Pure: no I/O, no Camel, deterministic. EventSources and Sensors
- * produce routes; an EventBus produces none. Parts Caravan does not support are reported as
- * {@code unsupported} diagnostics and left out; the rest is still generated. The source and trigger types
+ * produce routes; an EventBus produces none. Parts Caravan does not support are reported as {@code
+ * unsupported} diagnostics and left out; the rest is still generated. The source and trigger types
  * come from their registries ({@code SourceTypeRegistry}, {@code TriggerTypeRegistry}).
  */
 public final class RouteGenerator {
@@ -44,8 +44,10 @@ public final class RouteGenerator {
       kind = Sensor.KIND;
       items = sensors.translate(sensor, diagnostics);
     } else {
-      diagnostics.error("kind", "cannot generate routes for "
-          + (resource == null ? "nothing" : "kind '" + resource.getKind() + "'"));
+      diagnostics.error(
+          "kind",
+          "cannot generate routes for "
+              + (resource == null ? "nothing" : "kind '" + resource.getKind() + "'"));
       return new GeneratedRoutes("", diagnostics.list());
     }
     String yaml = items.isEmpty() ? "" : RoutesYaml.document(header(kind, resource), items);
@@ -54,8 +56,10 @@ public final class RouteGenerator {
 
   private static List<String> header(String kind, ArgoResource resource) {
     String namespace = resource.namespace();
-    String id = namespace == null || namespace.isEmpty()
-        ? resource.name() : namespace + "/" + resource.name();
+    String id =
+        namespace == null || namespace.isEmpty()
+            ? resource.name()
+            : namespace + "/" + resource.name();
     return List.of(kind + " " + id, GENERATED_LINE);
   }
 }

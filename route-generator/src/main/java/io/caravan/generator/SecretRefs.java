@@ -28,7 +28,9 @@ public final class SecretRefs {
     return selector.getName() + "/" + selector.getKey();
   }
 
-  /** Argo's rule for a secret reference at {@code path}: when set, it names both a secret and a key. */
+  /**
+   * Argo's rule for a secret reference at {@code path}: when set, it names both a secret and a key.
+   */
   public static void check(String path, SecretKeySelector secret, List<Diagnostic> out) {
     if (secret == null) {
       return;

@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.caravan.api.ArgoMappers;
 import io.caravan.api.ArgoObject;
-import io.caravan.generator.Diagnostic;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Walks a model tree and reports every field that Argo does not have either (collected by the
- * model in {@link ArgoObject#unknownFields()}), with its dotted path. Property names come from
- * Jackson, so paths use the manifest's own keys.
+ * Walks a model tree and reports every field that Argo does not have either (collected by the model
+ * in {@link ArgoObject#unknownFields()}), with its dotted path. Property names come from Jackson,
+ * so paths use the manifest's own keys.
  */
 public final class UnknownFields {
 
@@ -25,8 +24,11 @@ public final class UnknownFields {
 
   private static void walk(Object value, String path, List<Diagnostic> out) {
     if (value instanceof ArgoObject object) {
-      object.unknownFields().keySet()
-          .forEach(key -> out.add(Diagnostic.error(join(path, key), "unknown field '" + key + "'")));
+      object
+          .unknownFields()
+          .keySet()
+          .forEach(
+              key -> out.add(Diagnostic.error(join(path, key), "unknown field '" + key + "'")));
       JavaType type = ArgoMappers.json().constructType(object.getClass());
       BeanDescription bean = ArgoMappers.json().getSerializationConfig().introspect(type);
       for (BeanPropertyDefinition property : bean.findProperties()) {

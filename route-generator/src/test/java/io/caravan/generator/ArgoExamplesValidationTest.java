@@ -3,17 +3,14 @@ package io.caravan.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.api.Manifest;
-import io.caravan.api.ManifestReader;
-import io.caravan.api.testing.TestManifests;
 import io.caravan.api.eventsource.EventSource;
-import io.caravan.generator.Diagnostic;
+import io.caravan.api.testing.TestManifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -24,7 +21,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf("examplesPresent")
 class ArgoExamplesValidationTest {
 
-  static final Path EXAMPLES = Path.of(System.getProperty("caravan.conformance.dir", "../../shared/conformance/argo-examples"));
+  static final Path EXAMPLES =
+      Path.of(
+          System.getProperty("caravan.conformance.dir", "../../shared/conformance/argo-examples"));
 
   /**
    * Errors the Argo examples really contain, by "file | path", with the reason they are right.
@@ -54,8 +53,11 @@ class ArgoExamplesValidationTest {
       }
       validated++;
       String file = EXAMPLES.relativize(manifest.file()).toString();
-      diagnostics.forEach(d -> System.out.printf("%s %s %s | %s | %s%n",
-          manifest.kind(), file, d.severity(), d.path(), d.message()));
+      diagnostics.forEach(
+          d ->
+              System.out.printf(
+                  "%s %s %s | %s | %s%n",
+                  manifest.kind(), file, d.severity(), d.path(), d.message()));
       if (isWebhookOrCalendarOnly(manifest)) {
         for (Diagnostic d : diagnostics) {
           String key = file + " | " + d.path();

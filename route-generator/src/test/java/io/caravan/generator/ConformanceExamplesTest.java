@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.caravan.api.Manifest;
-import io.caravan.api.ManifestReader;
 import io.caravan.api.testing.TestManifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class ConformanceExamplesTest {
 
-  private static final Path EXAMPLES = Path.of(System.getProperty("caravan.conformance.dir", "../../shared/conformance/argo-examples"));
+  private static final Path EXAMPLES =
+      Path.of(
+          System.getProperty("caravan.conformance.dir", "../../shared/conformance/argo-examples"));
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @Test
@@ -37,7 +38,8 @@ class ConformanceExamplesTest {
       }
       AtomicReference<GeneratedRoutes> result = new AtomicReference<>();
       assertThatCode(() -> result.set(generator.generate(manifest.resource())))
-          .as("generating %s", manifest).doesNotThrowAnyException();
+          .as("generating %s", manifest)
+          .doesNotThrowAnyException();
       GeneratedRoutes routes = result.get();
       String kind = manifest.kind();
       if (routes.yaml().isEmpty()) {

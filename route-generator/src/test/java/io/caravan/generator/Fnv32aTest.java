@@ -12,9 +12,9 @@ class Fnv32aTest {
   }
 
   /**
-   * "a" by hand: 0x811C9DC5 xor 0x61 = 0x811C9DA4. The prime 0x01000193 is 2^24 + 0x193, so
-   * modulo 2^32 the product is 0x811C9DA4 * 0x193 (= 0x400C292C mod 2^32) plus 0xA4 << 24
-   * (= 0xA4000000): 0xE40C292C.
+   * "a" by hand: 0x811C9DC5 xor 0x61 = 0x811C9DA4. The prime 0x01000193 is 2^24 + 0x193, so modulo
+   * 2^32 the product is 0x811C9DA4 * 0x193 (= 0x400C292C mod 2^32) plus 0xA4 << 24 (= 0xA4000000):
+   * 0xE40C292C.
    */
   @Test
   void singleCharacters() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.api.ArgoResource;
 import io.caravan.api.Manifest;
-import io.caravan.api.ManifestReader;
 import io.caravan.api.testing.TestManifests;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -31,9 +31,11 @@ class GoldenFilesTest {
       GoldenFiles.write(expectedDiagnostics, diagnostics, true);
       return;
     }
-    assertThat(routes.yaml()).as("generated YAML of %s", dir)
+    assertThat(routes.yaml())
+        .as("generated YAML of %s", dir)
         .isEqualTo(GoldenFiles.read(expectedYaml));
-    assertThat(diagnostics).as("diagnostics of %s", dir)
+    assertThat(diagnostics)
+        .as("diagnostics of %s", dir)
         .isEqualTo(GoldenFiles.read(expectedDiagnostics));
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.caravan.api.Manifest;
-import io.caravan.api.ManifestReader;
 import io.caravan.api.testing.TestManifests;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,15 +38,18 @@ class ManifestPassThroughTest {
         JsonNode properties = bean.get("properties");
         if (properties.has("trigger")) {
           JsonNode written = YAML.readTree(properties.get("trigger").textValue());
-          assertThat(written).as("trigger of %s in %s", bean.get("name"), dir)
+          assertThat(written)
+              .as("trigger of %s in %s", bean.get("name"), dir)
               .isEqualTo(triggerNamed(spec, properties.get("triggerName").textValue()));
           checkedTriggers++;
         }
         if (properties.has("filters")) {
           JsonNode written = YAML.readTree(properties.get("filters").textValue());
-          assertThat(written).as("filters of %s in %s", bean.get("name"), dir)
-              .isEqualTo(dependencyNamed(spec, properties.get("dependencyName").textValue())
-                  .get("filters"));
+          assertThat(written)
+              .as("filters of %s in %s", bean.get("name"), dir)
+              .isEqualTo(
+                  dependencyNamed(spec, properties.get("dependencyName").textValue())
+                      .get("filters"));
           checkedFilters++;
         }
       }
@@ -58,29 +60,39 @@ class ManifestPassThroughTest {
 
   @Test
   void templatesInTheTriggerAreCopiedVerbatim() throws Exception {
-    String yaml = new RouteGenerator().generate(GoldenFiles.input(
-        GoldenFiles.ROOT.resolve("k8s-create-workflow"))).yaml();
-    JsonNode trigger = YAML.readTree(beans(YAML.readTree(yaml)).stream()
-        .filter(bean -> bean.get("properties").has("trigger")).findFirst().orElseThrow()
-        .get("properties").get("trigger").textValue());
+    String yaml =
+        new RouteGenerator()
+            .generate(GoldenFiles.input(GoldenFiles.ROOT.resolve("k8s-create-workflow")))
+            .yaml();
+    JsonNode trigger =
+        YAML.readTree(
+            beans(YAML.readTree(yaml)).stream()
+                .filter(bean -> bean.get("properties").has("trigger"))
+                .findFirst()
+                .orElseThrow()
+                .get("properties")
+                .get("trigger")
+                .textValue());
     JsonNode args = trigger.at("/template/k8s/source/resource/spec/templates/0/container/args");
     assertThat(args.get(0).textValue()).isEqualTo("{{inputs.parameters.message}}");
   }
 
   private static List<JsonNode> beans(JsonNode document) {
     List<JsonNode> beans = new ArrayList<>();
-    document.forEach(item -> {
-      if (item.has("beans")) {
-        item.get("beans").forEach(beans::add);
-      }
-    });
+    document.forEach(
+        item -> {
+          if (item.has("beans")) {
+            item.get("beans").forEach(beans::add);
+          }
+        });
     return beans;
   }
 
   /** The trigger, or dlqTrigger, whose template has {@code name}. */
   private static JsonNode triggerNamed(JsonNode spec, String name) {
     for (JsonNode trigger : spec.get("triggers")) {
-      for (JsonNode candidate = trigger; candidate != null && !candidate.isMissingNode();
+      for (JsonNode candidate = trigger;
+          candidate != null && !candidate.isMissingNode();
           candidate = candidate.path("dlqTrigger")) {
         if (name.equals(candidate.at("/template/name").textValue())) {
           return candidate;

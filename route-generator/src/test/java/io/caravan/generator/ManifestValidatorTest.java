@@ -4,24 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.api.ManifestReader;
 import io.caravan.api.testing.TestManifests;
-import io.caravan.generator.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class ManifestValidatorTest {
 
   @Test
   void turnsAReadErrorIntoADiagnostic() {
-    var manifest = ManifestReader.parse("""
+    var manifest =
+        ManifestReader.parse(
+                """
         apiVersion: argoproj.io/v1alpha1
         kind: Sensor
         metadata: {name: s}
         spec:
           triggers:
             - template: {name: t, http: {url: "http://x", timeout: soon}}
-        """).get(0);
+        """)
+            .get(0);
 
     assertThat(new ManifestValidator().validate(manifest))
-        .containsExactly(Diagnostic.error("spec.triggers[0].template.http.timeout", "line 6: spec.triggers[0].template.http.timeout: expected a number"));
+        .containsExactly(
+            Diagnostic.error(
+                "spec.triggers[0].template.http.timeout",
+                "line 6: spec.triggers[0].template.http.timeout: expected a number"));
   }
 
   @Test
@@ -29,7 +34,9 @@ class ManifestValidatorTest {
     var manifests = TestManifests.read(java.nio.file.Path.of("../examples"));
 
     assertThat(manifests).isNotEmpty();
-    assertThat(manifests).allSatisfy(m -> assertThat(new ManifestValidator().validate(m)).as(m.location()).isEmpty());
+    assertThat(manifests)
+        .allSatisfy(
+            m -> assertThat(new ManifestValidator().validate(m)).as(m.location()).isEmpty());
   }
 
   @Test
@@ -38,11 +45,12 @@ class ManifestValidatorTest {
 
     assertThat(new ManifestValidator().validate(manifest))
         .singleElement()
-        .satisfies(d -> {
-          assertThat(d.path()).isEmpty();
-          assertThat(d.message()).startsWith("line ").contains("invalid YAML");
-          assertThat(d.isError()).isTrue();
-        });
+        .satisfies(
+            d -> {
+              assertThat(d.path()).isEmpty();
+              assertThat(d.message()).startsWith("line ").contains("invalid YAML");
+              assertThat(d.isError()).isTrue();
+            });
   }
 
   @Test
@@ -61,18 +69,23 @@ class ManifestValidatorTest {
 
   @Test
   void reportsUnknownMetadataFieldsButAcceptsStandardOnes() {
-    assertThat(ValidatorFixtures.validate("""
+    assertThat(
+            ValidatorFixtures.validate(
+                """
         apiVersion: argoproj.io/v1alpha1
         kind: EventBus
         metadata: {name: default, uid: abc, resourceVersion: "7", colour: blue}
         spec:
           jetstream: {version: latest}
-        """)).containsExactly(Diagnostic.error("metadata.colour", "unknown field 'colour'"));
+        """))
+        .containsExactly(Diagnostic.error("metadata.colour", "unknown field 'colour'"));
   }
 
   @Test
   void checksEventBusVariants() {
-    assertThat(ValidatorFixtures.validate("""
+    assertThat(
+            ValidatorFixtures.validate(
+                """
         apiVersion: argoproj.io/v1alpha1
         kind: EventBus
         metadata: {name: default}

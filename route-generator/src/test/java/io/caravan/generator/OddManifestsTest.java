@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.caravan.api.Manifest;
 import io.caravan.api.ManifestReader;
-import io.caravan.generator.Diagnostic;
-import io.caravan.generator.RouteGenerator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,11 +65,14 @@ class OddManifestsTest {
     List<Manifest> manifests = ManifestReader.parse(yaml);
     assertThat(manifests).hasSize(1);
     Manifest manifest = manifests.get(0);
-    assertThatCode(() -> new ManifestValidator().validate(manifest)).as("validate").doesNotThrowAnyException();
+    assertThatCode(() -> new ManifestValidator().validate(manifest))
+        .as("validate")
+        .doesNotThrowAnyException();
     List<Diagnostic> diagnostics = new ManifestValidator().validate(manifest);
     assertThat(diagnostics).allSatisfy(d -> assertThat(d.message()).isNotBlank());
     if (manifest.resource() != null) {
-      assertThatCode(() -> new RouteGenerator().generate(manifest.resource())).as("generate")
+      assertThatCode(() -> new RouteGenerator().generate(manifest.resource()))
+          .as("generate")
           .doesNotThrowAnyException();
     }
   }

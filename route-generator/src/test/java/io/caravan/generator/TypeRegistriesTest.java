@@ -11,7 +11,10 @@ import io.caravan.generator.trigger.TriggerTypeRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The registries list each type once, by its Argo key, in Argo's order; an unregistered key is unsupported. */
+/**
+ * The registries list each type once, by its Argo key, in Argo's order; an unregistered key is
+ * unsupported.
+ */
 class TypeRegistriesTest {
 
   @Test
@@ -21,7 +24,8 @@ class TypeRegistriesTest {
     assertThat(keys).containsExactly("webhook", "calendar", "nats");
     assertThat(EventSourceTypes.ALL).containsSubsequence(keys);
     assertThat(SourceTypeRegistry.get("kafka")).isNull();
-    assertThat(SourceTypeRegistry.get("webhook").model().getSimpleName()).isEqualTo("WebhookEventSource");
+    assertThat(SourceTypeRegistry.get("webhook").model().getSimpleName())
+        .isEqualTo("WebhookEventSource");
   }
 
   @Test
@@ -38,8 +42,9 @@ class TypeRegistriesTest {
   void triggerTypesAreRegisteredOnceInArgoOrder() {
     List<String> keys = TriggerTypeRegistry.all().stream().map(TriggerType::key).toList();
 
-    assertThat(keys).containsExactly(
-        "k8s", "argoWorkflow", "http", "kafka", "nats", "slack", "log", "email", "argoCD");
+    assertThat(keys)
+        .containsExactly(
+            "k8s", "argoWorkflow", "http", "kafka", "nats", "slack", "log", "email", "argoCD");
     assertThat(TriggerTypes.ALL).containsSubsequence(keys);
     assertThat(TriggerTypeRegistry.get("awsLambda")).isNull();
     assertThat(TriggerTypeRegistry.unsupported("custom")).contains("gRPC");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.caravan.generator.Diagnostic;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,8 @@ class ValidationCasesTest {
   private static final ObjectMapper YAML = new YAMLMapper();
 
   static Stream<Arguments> cases() throws Exception {
-    try (InputStream in = ValidationCasesTest.class.getResourceAsStream("/semantics/validation.yaml")) {
+    try (InputStream in =
+        ValidationCasesTest.class.getResourceAsStream("/semantics/validation.yaml")) {
       List<Map<String, Object>> cases = YAML.readValue(in, new TypeReference<>() {});
       return cases.stream().map(c -> Arguments.of(c.get("name"), c));
     }
@@ -35,7 +35,8 @@ class ValidationCasesTest {
     manifest.put("kind", c.getOrDefault("kind", "Sensor"));
     manifest.put("metadata", Map.of("name", "subject"));
     manifest.put("spec", c.get("spec"));
-    List<Diagnostic> errors = ValidatorFixtures.errors(ValidatorFixtures.validate(YAML.writeValueAsString(manifest)));
+    List<Diagnostic> errors =
+        ValidatorFixtures.errors(ValidatorFixtures.validate(YAML.writeValueAsString(manifest)));
 
     Map<String, Object> expect = (Map<String, Object>) c.get("expect");
     if (Boolean.TRUE.equals(expect.get("valid"))) {
@@ -43,9 +44,12 @@ class ValidationCasesTest {
       return;
     }
     Map<String, String> error = (Map<String, String>) expect.get("error");
-    assertThat(errors).as("errors").anySatisfy(d -> {
-      assertThat(d.path()).isEqualTo(error.get("path"));
-      assertThat(d.message()).contains(error.get("contains"));
-    });
+    assertThat(errors)
+        .as("errors")
+        .anySatisfy(
+            d -> {
+              assertThat(d.path()).isEqualTo(error.get("path"));
+              assertThat(d.message()).contains(error.get("contains"));
+            });
   }
 }

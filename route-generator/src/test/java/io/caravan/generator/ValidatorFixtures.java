@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.api.Manifest;
 import io.caravan.api.ManifestReader;
-import io.caravan.generator.Diagnostic;
 import java.util.List;
 
 /** Small manifests written for the validator tests, and a helper to validate YAML text. */
 public final class ValidatorFixtures {
 
-  public static final String EVENT_SOURCE_HEADER = """
+  public static final String EVENT_SOURCE_HEADER =
+      """
       apiVersion: argoproj.io/v1alpha1
       kind: EventSource
       metadata:
@@ -18,7 +18,8 @@ public final class ValidatorFixtures {
       spec:
       """;
 
-  public static final String SENSOR_HEADER = """
+  public static final String SENSOR_HEADER =
+      """
       apiVersion: argoproj.io/v1alpha1
       kind: Sensor
       metadata:
@@ -27,7 +28,8 @@ public final class ValidatorFixtures {
       """;
 
   /** A dependency block `order` and a log trigger, for sensors that only vary one part. */
-  public static final String ORDER_DEPENDENCY = """
+  public static final String ORDER_DEPENDENCY =
+      """
         dependencies:
           - name: order
             eventSourceName: shop

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Spec of an EventSource: the deployment settings, and the event sources of every Argo type kept as
- * written in {@link #sources()}, keyed by their spec key (see {@link EventSourceTypes}). Keys that are
- * no Argo type are unknown fields.
+ * written in {@link #sources()}, keyed by their spec key (see {@link EventSourceTypes}). Keys that
+ * are no Argo type are unknown fields.
  */
 public class EventSourceSpec extends ArgoObject {
 
@@ -51,9 +51,9 @@ public class EventSourceSpec extends ArgoObject {
   }
 
   /**
-   * The event sources of each Argo type, keyed by spec key (e.g. {@code webhook}) in manifest order,
-   * each as written: a mapping of event name to that event's settings. The route generator binds
-   * each type to its own model (one folder per type), so adding a type changes nothing here.
+   * The event sources of each Argo type, keyed by spec key (e.g. {@code webhook}) in manifest
+   * order, each as written: a mapping of event name to that event's settings. The route generator
+   * binds each type to its own model (one folder per type), so adding a type changes nothing here.
    */
   public Map<String, JsonNode> sources() {
     return sources;

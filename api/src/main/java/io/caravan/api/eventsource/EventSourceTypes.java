@@ -46,8 +46,8 @@ public final class EventSourceTypes {
           "mns");
 
   /**
-   * Types that run leader-elected (active-passive) in Argo. Argo rejects an EventSource that
-   * mixes these with active-active types.
+   * Types that run leader-elected (active-passive) in Argo. Argo rejects an EventSource that mixes
+   * these with active-active types.
    */
   public static final Set<String> LEADER_ELECTED =
       Set.of(

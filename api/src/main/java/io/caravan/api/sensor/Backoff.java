@@ -3,7 +3,10 @@ package io.caravan.api.sensor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.ArgoObject;
 
-/** Retry settings: {@code steps} attempts, {@code duration} (ns number or Go duration string), {@code factor}, {@code jitter}. */
+/**
+ * Retry settings: {@code steps} attempts, {@code duration} (ns number or Go duration string),
+ * {@code factor}, {@code jitter}.
+ */
 public class Backoff extends ArgoObject {
 
   private JsonNode duration;

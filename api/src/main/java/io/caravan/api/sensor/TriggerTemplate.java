@@ -23,6 +23,7 @@ public class TriggerTemplate extends ArgoObject {
   private JsonNode openWhisk;
   private JsonNode custom;
   private JsonNode email;
+
   /** Caravan extension: sync an Argo CD Application (not an Argo Events trigger type). */
   private JsonNode argoCD;
 

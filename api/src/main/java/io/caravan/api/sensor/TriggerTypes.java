@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The trigger types of a {@link TriggerTemplate} by their spec key, in the order in which Argo picks
- * the one that runs when several are set (inventory §4.4): the first set one wins. The one list of
- * this order, used by the compiler and (through the type it writes into the routes) the runtime.
+ * The trigger types of a {@link TriggerTemplate} by their spec key, in the order in which Argo
+ * picks the one that runs when several are set (inventory §4.4): the first set one wins. The one
+ * list of this order, used by the compiler and (through the type it writes into the routes) the
+ * runtime.
  */
 public final class TriggerTypes {
 
-  private static final Map<String, Function<TriggerTemplate, Object>> IN_ARGO_ORDER = new LinkedHashMap<>();
+  private static final Map<String, Function<TriggerTemplate, Object>> IN_ARGO_ORDER =
+      new LinkedHashMap<>();
 
   static {
     IN_ARGO_ORDER.put("k8s", TriggerTemplate::getK8s);
@@ -38,15 +40,19 @@ public final class TriggerTypes {
 
   private TriggerTypes() {}
 
-  /** Each trigger type set on {@code template} with its settings, in Argo's order: the first one runs. */
+  /**
+   * Each trigger type set on {@code template} with its settings, in Argo's order: the first one
+   * runs.
+   */
   public static Map<String, Object> setIn(TriggerTemplate template) {
     Map<String, Object> set = new LinkedHashMap<>();
-    IN_ARGO_ORDER.forEach((type, getter) -> {
-      Object value = getter.apply(template);
-      if (value != null) {
-        set.put(type, value);
-      }
-    });
+    IN_ARGO_ORDER.forEach(
+        (type, getter) -> {
+          Object value = getter.apply(template);
+          if (value != null) {
+            set.put(type, value);
+          }
+        });
     return set;
   }
 }

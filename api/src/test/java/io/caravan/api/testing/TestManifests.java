@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Test fixtures: reads manifest files (a file, or every *.yaml/*.yml/*.json below a directory, sorted). */
+/**
+ * Test fixtures: reads manifest files (a file, or every *.yaml/*.yml/*.json below a directory,
+ * sorted).
+ */
 public final class TestManifests {
 
   private TestManifests() {}
@@ -22,7 +25,8 @@ public final class TestManifests {
     }
     List<Manifest> all = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(fileOrDir)) {
-      for (Path file : walk.filter(Files::isRegularFile).filter(TestManifests::isManifest).sorted().toList()) {
+      for (Path file :
+          walk.filter(Files::isRegularFile).filter(TestManifests::isManifest).sorted().toList()) {
         all.addAll(ManifestReader.parse(Files.readString(file, StandardCharsets.UTF_8), file));
       }
     } catch (IOException e) {

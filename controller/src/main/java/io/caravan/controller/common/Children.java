@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates or updates owned objects. The desired object carries {@link Labels#SPEC_HASH}; an existing
- * object whose hash matches is left alone, so nothing is written (and no pod rolls) when nothing changed.
- * No server-side apply: the same calls work on every API server and in the tests' mock.
+ * Creates or updates owned objects. The desired object carries {@link Labels#SPEC_HASH}; an
+ * existing object whose hash matches is left alone, so nothing is written (and no pod rolls) when
+ * nothing changed. No server-side apply: the same calls work on every API server and in the tests'
+ * mock.
  */
 public final class Children {
 
@@ -21,13 +22,17 @@ public final class Children {
     this.client = client;
   }
 
-  /** Sets owner reference and spec hash on {@code desired}, then creates or updates it when needed. */
+  /**
+   * Sets owner reference and spec hash on {@code desired}, then creates or updates it when needed.
+   */
   public <T extends HasMetadata> T apply(HasMetadata owner, T desired) {
     desired.getMetadata().setNamespace(owner.getMetadata().getNamespace());
     desired.getMetadata().setOwnerReferences(List.of(ownerReference(owner)));
     String hash = SpecHash.of(desired);
-    Map<String, String> annotations = desired.getMetadata().getAnnotations() == null
-        ? new HashMap<>() : new HashMap<>(desired.getMetadata().getAnnotations());
+    Map<String, String> annotations =
+        desired.getMetadata().getAnnotations() == null
+            ? new HashMap<>()
+            : new HashMap<>(desired.getMetadata().getAnnotations());
     annotations.put(Labels.SPEC_HASH, hash);
     desired.getMetadata().setAnnotations(annotations);
     T existing = client.resource(desired).get();

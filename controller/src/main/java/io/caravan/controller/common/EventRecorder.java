@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes Kubernetes Events (core/v1) about an object; a failure to write one is only logged. The same
- * event again (same object, type, reason and message) increments {@code count} of the existing Event
- * instead of adding one, as Kubernetes' own recorders aggregate.
+ * Writes Kubernetes Events (core/v1) about an object; a failure to write one is only logged. The
+ * same event again (same object, type, reason and message) increments {@code count} of the existing
+ * Event instead of adding one, as Kubernetes' own recorders aggregate.
  */
 public final class EventRecorder {
 
@@ -37,39 +37,58 @@ public final class EventRecorder {
   private void record(HasMetadata about, String type, String reason, String message) {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     String key = about.getMetadata().getUid() + "|" + type + "|" + reason + "|" + message;
-    String name = (about.getMetadata().getName() + "." + SpecHash.text(key).substring(0, 16)).toLowerCase(Locale.ROOT);
-    Event event = new EventBuilder()
-        .withNewMetadata().withName(name).withNamespace(about.getMetadata().getNamespace()).endMetadata()
-        .withNewInvolvedObject()
-          .withApiVersion(about.getApiVersion())
-          .withKind(about.getKind())
-          .withName(about.getMetadata().getName())
-          .withNamespace(about.getMetadata().getNamespace())
-          .withUid(about.getMetadata().getUid())
-          .withResourceVersion(about.getMetadata().getResourceVersion())
-        .endInvolvedObject()
-        .withType(type)
-        .withReason(reason)
-        .withMessage(message.length() > 1000 ? message.substring(0, 1000) + "…" : message)
-        .withNewSource().withComponent(COMPONENT).endSource()
-        .withFirstTimestamp(now)
-        .withLastTimestamp(now)
-        .withCount(1)
-        .build();
+    String name =
+        (about.getMetadata().getName() + "." + SpecHash.text(key).substring(0, 16))
+            .toLowerCase(Locale.ROOT);
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(about.getMetadata().getNamespace())
+            .endMetadata()
+            .withNewInvolvedObject()
+            .withApiVersion(about.getApiVersion())
+            .withKind(about.getKind())
+            .withName(about.getMetadata().getName())
+            .withNamespace(about.getMetadata().getNamespace())
+            .withUid(about.getMetadata().getUid())
+            .withResourceVersion(about.getMetadata().getResourceVersion())
+            .endInvolvedObject()
+            .withType(type)
+            .withReason(reason)
+            .withMessage(message.length() > 1000 ? message.substring(0, 1000) + "…" : message)
+            .withNewSource()
+            .withComponent(COMPONENT)
+            .endSource()
+            .withFirstTimestamp(now)
+            .withLastTimestamp(now)
+            .withCount(1)
+            .build();
     try {
-      var existing = client.v1().events().inNamespace(about.getMetadata().getNamespace()).withName(name);
+      var existing =
+          client.v1().events().inNamespace(about.getMetadata().getNamespace()).withName(name);
       if (existing.get() == null) {
-        client.v1().events().inNamespace(about.getMetadata().getNamespace()).resource(event).create();
+        client
+            .v1()
+            .events()
+            .inNamespace(about.getMetadata().getNamespace())
+            .resource(event)
+            .create();
       } else {
-        existing.edit(e -> {
-          e.setCount(e.getCount() == null ? 2 : e.getCount() + 1);
-          e.setLastTimestamp(now);
-          return e;
-        });
+        existing.edit(
+            e -> {
+              e.setCount(e.getCount() == null ? 2 : e.getCount() + 1);
+              e.setLastTimestamp(now);
+              return e;
+            });
       }
     } catch (RuntimeException e) {
-      LOG.warn("Could not record event {} on {}/{}: {}", reason, about.getKind(),
-          about.getMetadata().getName(), e.getMessage());
+      LOG.warn(
+          "Could not record event {} on {}/{}: {}",
+          reason,
+          about.getKind(),
+          about.getMetadata().getName(),
+          e.getMessage());
     }
   }
 }

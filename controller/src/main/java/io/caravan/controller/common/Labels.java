@@ -3,7 +3,9 @@ package io.caravan.controller.common;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The labels and annotations Argo Events puts on the objects its controllers own (inventory §5). */
+/**
+ * The labels and annotations Argo Events puts on the objects its controllers own (inventory §5).
+ */
 public final class Labels {
 
   public static final String CONTROLLER = "controller";
@@ -18,6 +20,7 @@ public final class Labels {
 
   /** Hash of an object's desired spec: the object is updated only when it changes. */
   public static final String SPEC_HASH = "resource-spec-hash";
+
   /** On the pod template: hash of the routes, so a routes change rolls the pods. */
   public static final String ROUTES_HASH = "caravan.io/routes-hash";
 

@@ -28,11 +28,11 @@ public final class Reconcilers {
   }
 
   /**
-   * What an unexpected failure of a reconcile leaves in the status: {@code condition} False with reason
-   * {@code ReconcileFailed} and the error's message (JOSDK retries with backoff).
+   * What an unexpected failure of a reconcile leaves in the status: {@code condition} False with
+   * reason {@code ReconcileFailed} and the error's message (JOSDK retries with backoff).
    */
-  public static <P extends CustomResource<RawSpec, ArgoStatus>> ErrorStatusUpdateControl<P> errorStatus(
-      P resource, String condition, Exception error) {
+  public static <P extends CustomResource<RawSpec, ArgoStatus>>
+      ErrorStatusUpdateControl<P> errorStatus(P resource, String condition, Exception error) {
     ArgoStatus status = new ArgoStatus();
     if (resource.getStatus() != null) {
       status.setConditions(resource.getStatus().getConditions());
@@ -41,7 +41,8 @@ public final class Reconcilers {
       status.setRoutesHash(resource.getStatus().getRoutesHash());
       status.setObservedGeneration(resource.getStatus().getObservedGeneration());
     }
-    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    String message =
+        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     status.set(condition, false, "ReconcileFailed", message);
     resource.setStatus(status);
     return ErrorStatusUpdateControl.patchStatus(resource);

@@ -5,8 +5,8 @@ import io.caravan.api.Manifest;
 import io.caravan.api.ManifestReader;
 import io.caravan.generator.Diagnostic;
 import io.caravan.generator.GeneratedRoutes;
-import io.caravan.generator.RouteGenerator;
 import io.caravan.generator.ManifestValidator;
+import io.caravan.generator.RouteGenerator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reads a watched object with {@code api}'s reader, validates it with {@link ManifestValidator} (the
- * same checks as {@code caravan validate} and the admission webhook) and, when it is valid, generates
- * its routes. Pure apart from logging; never throws for bad input.
+ * Reads a watched object with {@code api}'s reader, validates it with {@link ManifestValidator}
+ * (the same checks as {@code caravan validate} and the admission webhook) and, when it is valid,
+ * generates its routes. Pure apart from logging; never throws for bad input.
  */
 public final class RouteCompiler {
 
@@ -34,10 +34,16 @@ public final class RouteCompiler {
       return errors().isEmpty();
     }
 
-    /** {@code path: message; path: message} of the errors whose path starts with one of {@code prefixes}. */
+    /**
+     * {@code path: message; path: message} of the errors whose path starts with one of {@code
+     * prefixes}.
+     */
     public String errorMessage(List<String> prefixes) {
       return errors().stream()
-          .filter(d -> prefixes.isEmpty() || (d.path() != null && prefixes.stream().anyMatch(d.path()::startsWith)))
+          .filter(
+              d ->
+                  prefixes.isEmpty()
+                      || (d.path() != null && prefixes.stream().anyMatch(d.path()::startsWith)))
           .map(RouteCompiler::describe)
           .collect(Collectors.joining("; "));
     }
@@ -54,7 +60,9 @@ public final class RouteCompiler {
     List<Diagnostic> found = new ArrayList<>(validator.validate(manifest));
     if (manifest.resource() == null) {
       if (found.isEmpty()) {
-        found.add(Diagnostic.error("", manifest.hasError() ? manifest.error() : "not an Argo Events resource"));
+        found.add(
+            Diagnostic.error(
+                "", manifest.hasError() ? manifest.error() : "not an Argo Events resource"));
       }
       return new Result(null, "", found);
     }

@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Installs a managed JetStream bus and computes the connection every variant publishes in
- * {@code status.config.jetstream} ({@code url}, {@code accessSecret}, {@code streamConfig}).
- * Generated passwords are kept across reconciles: an existing client Secret is reused.
+ * Installs a managed JetStream bus and computes the connection every variant publishes in {@code
+ * status.config.jetstream} ({@code url}, {@code accessSecret}, {@code streamConfig}). Generated
+ * passwords are kept across reconciles: an existing client Secret is reused.
  */
 public final class EventBusInstaller {
 
@@ -39,12 +39,14 @@ public final class EventBusInstaller {
     String name = bus.getMetadata().getName();
     String ns = bus.getMetadata().getNamespace();
     int replicas = js.path("replicas").canConvertToInt() ? js.get("replicas").asInt() : 3;
-    String password = existingPassword(ns, JetStreamDependents.clientSecretName(name), "client-auth", PASSWORD);
+    String password =
+        existingPassword(ns, JetStreamDependents.clientSecretName(name), "client-auth", PASSWORD);
     if (password == null) {
       password = randomPassword();
     }
     Pattern sys = Pattern.compile("user: \"sys\", password: \"([^\"]+)\"");
-    String systemPassword = existingPassword(ns, JetStreamDependents.serverSecretName(name), "auth", sys);
+    String systemPassword =
+        existingPassword(ns, JetStreamDependents.serverSecretName(name), "auth", sys);
     if (systemPassword == null) {
       systemPassword = randomPassword();
     }
@@ -55,12 +57,19 @@ public final class EventBusInstaller {
     String version = js.path("version").asText("latest");
     String image = "latest".equals(version) ? options.natsImage() : "nats:" + version;
     children.apply(bus, JetStreamDependents.statefulSet(bus, js, replicas, image));
-    return config(JetStreamDependents.url(name, ns),
-        Map.of("name", JetStreamDependents.clientSecretName(name), "key", JetStreamDependents.CLIENT_AUTH_KEY),
+    return config(
+        JetStreamDependents.url(name, ns),
+        Map.of(
+            "name",
+            JetStreamDependents.clientSecretName(name),
+            "key",
+            JetStreamDependents.CLIENT_AUTH_KEY),
         StreamConfig.resolve(js, replicas));
   }
 
-  /** The connection of an existing JetStream server ({@code jetstreamExotic}); nothing is installed. */
+  /**
+   * The connection of an existing JetStream server ({@code jetstreamExotic}); nothing is installed.
+   */
   public Map<String, Object> exotic(JsonNode exotic) {
     Map<String, Object> secret = null;
     JsonNode access = exotic.get("accessSecret");
@@ -70,7 +79,8 @@ public final class EventBusInstaller {
     return config(exotic.path("url").asText(), secret, StreamConfig.resolve(exotic, 3));
   }
 
-  private static Map<String, Object> config(String url, Map<String, Object> accessSecret, String streamConfig) {
+  private static Map<String, Object> config(
+      String url, Map<String, Object> accessSecret, String streamConfig) {
     Map<String, Object> jetstream = new LinkedHashMap<>();
     jetstream.put("url", url);
     if (accessSecret != null) {
@@ -89,7 +99,8 @@ public final class EventBusInstaller {
     if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
       text = secret.getStringData().get(key);
     } else if (secret.getData() != null && secret.getData().get(key) != null) {
-      text = new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+      text =
+          new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
     }
     if (text == null) {
       return null;

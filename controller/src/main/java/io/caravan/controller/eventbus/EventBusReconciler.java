@@ -32,9 +32,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * EventBus → managed JetStream objects ({@code jetstream}) or just the resolved connection
- * ({@code jetstreamExotic}) in {@code status.config}; {@code nats} and {@code kafka} are refused with a
- * {@code Configured=False} condition. Deletion waits (finalizer) while an EventSource or Sensor uses it.
+ * EventBus → managed JetStream objects ({@code jetstream}) or just the resolved connection ({@code
+ * jetstreamExotic}) in {@code status.config}; {@code nats} and {@code kafka} are refused with a
+ * {@code Configured=False} condition. Deletion waits (finalizer) while an EventSource or Sensor
+ * uses it.
  */
 @ControllerConfiguration(name = Labels.EVENTBUS_CONTROLLER)
 public class EventBusReconciler implements Reconciler<EventBusResource>, Cleaner<EventBusResource> {
@@ -54,7 +55,8 @@ public class EventBusReconciler implements Reconciler<EventBusResource>, Cleaner
   }
 
   @Override
-  public UpdateControl<EventBusResource> reconcile(EventBusResource bus, Context<EventBusResource> context) {
+  public UpdateControl<EventBusResource> reconcile(
+      EventBusResource bus, Context<EventBusResource> context) {
     ArgoStatus old = bus.getStatus() == null ? new ArgoStatus() : bus.getStatus();
     ArgoStatus status = new ArgoStatus();
     status.setConditions(old.getConditions());
@@ -83,7 +85,8 @@ public class EventBusReconciler implements Reconciler<EventBusResource>, Cleaner
       }
       status.set(CONFIGURED, true, "Succeeded", null);
     } catch (IllegalArgumentException e) {
-      status.set(CONFIGURED, false, "InvalidSpec", "spec.jetstream.streamConfig: " + e.getMessage());
+      status.set(
+          CONFIGURED, false, "InvalidSpec", "spec.jetstream.streamConfig: " + e.getMessage());
       return Reconcilers.control(bus, status, false);
     } catch (KubernetesClientException e) {
       status.set(DEPLOYED, false, "JetStreamStatefulSetFailed", e.getMessage());
@@ -111,20 +114,24 @@ public class EventBusReconciler implements Reconciler<EventBusResource>, Cleaner
             client.resources(EventSourceResource.class).inNamespace(ns).list().getItems().stream(),
             client.resources(SensorResource.class).inNamespace(ns).list().getItems().stream())
         .filter(r -> r.getMetadata().getDeletionTimestamp() == null)
-        .filter(r -> BusResolver.busName(r.getSpec() == null ? null : r.getSpec().get("eventBusName")).equals(name))
+        .filter(
+            r ->
+                BusResolver.busName(r.getSpec() == null ? null : r.getSpec().get("eventBusName"))
+                    .equals(name))
         .map(r -> r.getKind() + "/" + r.getMetadata().getName())
         .sorted()
         .toList();
   }
 
   @Override
-  public ErrorStatusUpdateControl<EventBusResource> updateErrorStatus(EventBusResource resource, Context<EventBusResource> context,
-      Exception error) {
+  public ErrorStatusUpdateControl<EventBusResource> updateErrorStatus(
+      EventBusResource resource, Context<EventBusResource> context, Exception error) {
     return Reconcilers.errorStatus(resource, DEPLOYED, error);
   }
 
   @Override
-  public List<EventSource<?, EventBusResource>> prepareEventSources(EventSourceContext<EventBusResource> context) {
+  public List<EventSource<?, EventBusResource>> prepareEventSources(
+      EventSourceContext<EventBusResource> context) {
     String controller = Labels.EVENTBUS_CONTROLLER;
     return List.of(
         Informers.owned(StatefulSet.class, EventBusResource.class, controller, context),

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The stream settings published in {@code status.config.jetstream.streamConfig}: Argo's controller
  * defaults ({@code maxMsgs 50000, maxAge 168h, maxBytes -1, replicas 3, duplicates 300s}) with the
- * user's {@code streamConfig} YAML merged over them. Stream replicas never exceed the server replicas.
+ * user's {@code streamConfig} YAML merged over them. Stream replicas never exceed the server
+ * replicas.
  */
 public final class StreamConfig {
 
@@ -30,7 +31,12 @@ public final class StreamConfig {
         if (!(parsed instanceof ObjectNode object)) {
           throw new IllegalArgumentException("streamConfig must be a YAML mapping");
         }
-        object.fields().forEachRemaining(e -> merged.put(e.getKey(), ArgoMappers.yaml().convertValue(e.getValue(), Object.class)));
+        object
+            .fields()
+            .forEachRemaining(
+                e ->
+                    merged.put(
+                        e.getKey(), ArgoMappers.yaml().convertValue(e.getValue(), Object.class)));
       } catch (IOException e) {
         throw new IllegalArgumentException("streamConfig is not valid YAML: " + e.getMessage(), e);
       }

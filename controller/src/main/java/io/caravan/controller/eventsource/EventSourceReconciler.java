@@ -36,19 +36,22 @@ public class EventSourceReconciler implements Reconciler<EventSourceResource> {
   }
 
   @Override
-  public UpdateControl<EventSourceResource> reconcile(EventSourceResource source, Context<EventSourceResource> context) {
-    WorkloadReconciliation.Outcome outcome = workload.reconcile(source, WorkloadKind.EVENTSOURCE, CONDITIONS);
+  public UpdateControl<EventSourceResource> reconcile(
+      EventSourceResource source, Context<EventSourceResource> context) {
+    WorkloadReconciliation.Outcome outcome =
+        workload.reconcile(source, WorkloadKind.EVENTSOURCE, CONDITIONS);
     return Reconcilers.control(source, outcome.status(), outcome.retry());
   }
 
   @Override
-  public ErrorStatusUpdateControl<EventSourceResource> updateErrorStatus(EventSourceResource resource, Context<EventSourceResource> context,
-      Exception error) {
+  public ErrorStatusUpdateControl<EventSourceResource> updateErrorStatus(
+      EventSourceResource resource, Context<EventSourceResource> context, Exception error) {
     return Reconcilers.errorStatus(resource, WorkloadReconciliation.DEPLOYED, error);
   }
 
   @Override
-  public List<EventSource<?, EventSourceResource>> prepareEventSources(EventSourceContext<EventSourceResource> context) {
+  public List<EventSource<?, EventSourceResource>> prepareEventSources(
+      EventSourceContext<EventSourceResource> context) {
     String controller = Labels.EVENTSOURCE_CONTROLLER;
     return List.of(
         Informers.owned(Deployment.class, EventSourceResource.class, controller, context),

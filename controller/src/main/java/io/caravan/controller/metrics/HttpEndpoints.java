@@ -26,7 +26,8 @@ public final class HttpEndpoints implements AutoCloseable {
 
   public HttpEndpoints metrics(int port, String path, Supplier<String> scrape) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-    server.createContext(path, e -> answer(e, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
+    server.createContext(
+        path, e -> answer(e, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
     servers.add(server);
     return this;
   }
@@ -34,10 +35,12 @@ public final class HttpEndpoints implements AutoCloseable {
   public HttpEndpoints health(int port, BooleanSupplier ready) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext("/healthz", e -> answer(e, 200, "text/plain", "ok"));
-    server.createContext("/readyz", e -> {
-      boolean ok = ready.getAsBoolean();
-      answer(e, ok ? 200 : 503, "text/plain", ok ? "ok" : "not ready");
-    });
+    server.createContext(
+        "/readyz",
+        e -> {
+          boolean ok = ready.getAsBoolean();
+          answer(e, ok ? 200 : 503, "text/plain", ok ? "ok" : "not ready");
+        });
     servers.add(server);
     return this;
   }
@@ -52,7 +55,8 @@ public final class HttpEndpoints implements AutoCloseable {
     return servers.get(index).getAddress().getPort();
   }
 
-  private static void answer(HttpExchange exchange, int code, String type, String text) throws IOException {
+  private static void answer(HttpExchange exchange, int code, String type, String text)
+      throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(code, bytes.length);

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Counts EventSources, Sensors and EventBuses by readiness (every condition True) in the watched namespaces. */
+/**
+ * Counts EventSources, Sensors and EventBuses by readiness (every condition True) in the watched
+ * namespaces.
+ */
 public final class ResourceCounts {
 
   private ResourceCounts() {}
@@ -26,10 +29,14 @@ public final class ResourceCounts {
 
   private static <T extends CustomResource<?, ArgoStatus>> long[] count(
       KubernetesClient client, Class<T> type, Set<String> namespaces) {
-    List<T> items = namespaces.isEmpty()
-        ? client.resources(type).inAnyNamespace().list().getItems()
-        : namespaces.stream().flatMap(ns -> client.resources(type).inNamespace(ns).list().getItems().stream()).toList();
-    long ready = items.stream().filter(i -> i.getStatus() != null && i.getStatus().isReady()).count();
+    List<T> items =
+        namespaces.isEmpty()
+            ? client.resources(type).inAnyNamespace().list().getItems()
+            : namespaces.stream()
+                .flatMap(ns -> client.resources(type).inNamespace(ns).list().getItems().stream())
+                .toList();
+    long ready =
+        items.stream().filter(i -> i.getStatus() != null && i.getStatus().isReady()).count();
     return new long[] {ready, items.size() - ready};
   }
 }

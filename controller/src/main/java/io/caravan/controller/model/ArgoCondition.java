@@ -17,7 +17,8 @@ public class ArgoCondition {
 
   public ArgoCondition() {}
 
-  public ArgoCondition(String type, String status, String reason, String message, String lastTransitionTime) {
+  public ArgoCondition(
+      String type, String status, String reason, String message, String lastTransitionTime) {
     this.type = type;
     this.status = status;
     this.reason = reason;
@@ -72,6 +73,10 @@ public class ArgoCondition {
 
   @Override
   public String toString() {
-    return type + "=" + status + (reason == null ? "" : " (" + reason + ")") + (message == null ? "" : ": " + message);
+    return type
+        + "="
+        + status
+        + (reason == null ? "" : " (" + reason + ")")
+        + (message == null ? "" : ": " + message);
   }
 }

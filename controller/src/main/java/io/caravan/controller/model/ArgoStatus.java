@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Status of the three kinds: Argo's {@code conditions} (kept sorted by type; "ready" means every
- * condition is True, as in Argo) plus Caravan's bookkeeping. {@code config} is only set on an EventBus
- * (the resolved bus connection, as Argo's {@code status.config}).
+ * condition is True, as in Argo) plus Caravan's bookkeeping. {@code config} is only set on an
+ * EventBus (the resolved bus connection, as Argo's {@code status.config}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -80,9 +80,11 @@ public class ArgoStatus {
   public void set(String type, boolean status, String reason, String message) {
     String value = status ? "True" : "False";
     Optional<ArgoCondition> existing = condition(type);
-    String time = existing.filter(c -> value.equals(c.getStatus()))
-        .map(ArgoCondition::getLastTransitionTime)
-        .orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    String time =
+        existing
+            .filter(c -> value.equals(c.getStatus()))
+            .map(ArgoCondition::getLastTransitionTime)
+            .orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     conditions.removeIf(c -> type.equals(c.getType()));
     conditions.add(new ArgoCondition(type, value, reason, message, time));
     conditions.sort(Comparator.comparing(ArgoCondition::getType));
@@ -91,8 +93,9 @@ public class ArgoStatus {
   /** Sets a condition to Unknown (what Argo initialises every condition to). */
   public void setUnknown(String type) {
     conditions.removeIf(c -> type.equals(c.getType()));
-    conditions.add(new ArgoCondition(type, "Unknown", null, null,
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+    conditions.add(
+        new ArgoCondition(
+            type, "Unknown", null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
     conditions.sort(Comparator.comparing(ArgoCondition::getType));
   }
 

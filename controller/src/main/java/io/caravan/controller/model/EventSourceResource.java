@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** The Argo Events {@code EventSource} as the controller watches it ({@code argoproj.io/v1alpha1}). */
+/**
+ * The Argo Events {@code EventSource} as the controller watches it ({@code argoproj.io/v1alpha1}).
+ */
 @Group("argoproj.io")
 @Version("v1alpha1")
 @Kind("EventSource")

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A spec kept exactly as the user wrote it. The controller never interprets it directly: it hands the
- * whole object to {@code api}'s {@code ManifestReader}, so the controller, {@code caravan validate} and
- * the admission webhook read manifests the same way.
+ * A spec kept exactly as the user wrote it. The controller never interprets it directly: it hands
+ * the whole object to {@code api}'s {@code ManifestReader}, so the controller, {@code caravan
+ * validate} and the admission webhook read manifests the same way.
  */
 public class RawSpec {
 

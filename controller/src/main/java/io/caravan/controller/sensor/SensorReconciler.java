@@ -26,12 +26,13 @@ import java.util.List;
 public class SensorReconciler implements Reconciler<SensorResource> {
 
   /**
-   * Argo's conditions: findings under {@code spec.triggers} make {@code TriggersProvided} False, every
-   * other finding (dependencies, event bus, template) {@code DependenciesProvided}.
+   * Argo's conditions: findings under {@code spec.triggers} make {@code TriggersProvided} False,
+   * every other finding (dependencies, event bus, template) {@code DependenciesProvided}.
    */
-  static final List<SpecConditions> CONDITIONS = List.of(
-      new SpecConditions("TriggersProvided", "InvalidTriggers", List.of("spec.triggers")),
-      new SpecConditions("DependenciesProvided", "InvalidDependencies", List.of()));
+  static final List<SpecConditions> CONDITIONS =
+      List.of(
+          new SpecConditions("TriggersProvided", "InvalidTriggers", List.of("spec.triggers")),
+          new SpecConditions("DependenciesProvided", "InvalidDependencies", List.of()));
 
   private final WorkloadReconciliation workload;
 
@@ -40,19 +41,22 @@ public class SensorReconciler implements Reconciler<SensorResource> {
   }
 
   @Override
-  public UpdateControl<SensorResource> reconcile(SensorResource sensor, Context<SensorResource> context) {
-    WorkloadReconciliation.Outcome outcome = workload.reconcile(sensor, WorkloadKind.SENSOR, CONDITIONS);
+  public UpdateControl<SensorResource> reconcile(
+      SensorResource sensor, Context<SensorResource> context) {
+    WorkloadReconciliation.Outcome outcome =
+        workload.reconcile(sensor, WorkloadKind.SENSOR, CONDITIONS);
     return Reconcilers.control(sensor, outcome.status(), outcome.retry());
   }
 
   @Override
-  public ErrorStatusUpdateControl<SensorResource> updateErrorStatus(SensorResource resource, Context<SensorResource> context,
-      Exception error) {
+  public ErrorStatusUpdateControl<SensorResource> updateErrorStatus(
+      SensorResource resource, Context<SensorResource> context, Exception error) {
     return Reconcilers.errorStatus(resource, WorkloadReconciliation.DEPLOYED, error);
   }
 
   @Override
-  public List<EventSource<?, SensorResource>> prepareEventSources(EventSourceContext<SensorResource> context) {
+  public List<EventSource<?, SensorResource>> prepareEventSources(
+      EventSourceContext<SensorResource> context) {
     String controller = Labels.SENSOR_CONTROLLER;
     return List.of(
         Informers.owned(Deployment.class, SensorResource.class, controller, context),

@@ -16,12 +16,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Answers an {@code admission.k8s.io/v1} AdmissionReview for EventSources, Sensors and EventBuses with
- * the same validation as {@code caravan validate} ({@link ManifestValidator}). A denial is HTTP-400-like
- * ({@code code: 400, reason: BadRequest}) with {@code field.path: message} per problem; warnings become
- * admission warnings. As in Argo: DELETE is always allowed, an update that leaves
- * {@code metadata.generation} unchanged is allowed, and an EventBus may not change its kind of bus nor
- * its JetStream {@code streamConfig}, and a Sensor must name an EventBus that exists.
+ * Answers an {@code admission.k8s.io/v1} AdmissionReview for EventSources, Sensors and EventBuses
+ * with the same validation as {@code caravan validate} ({@link ManifestValidator}). A denial is
+ * HTTP-400-like ({@code code: 400, reason: BadRequest}) with {@code field.path: message} per
+ * problem; warnings become admission warnings. As in Argo: DELETE is always allowed, an update that
+ * leaves {@code metadata.generation} unchanged is allowed, and an EventBus may not change its kind
+ * of bus nor its JetStream {@code streamConfig}, and a Sensor must name an EventBus that exists.
  */
 public final class AdmissionValidator {
 
@@ -33,7 +33,8 @@ public final class AdmissionValidator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> KINDS = Set.of("EventSource", "Sensor", "EventBus");
-  private static final List<String> BUS_VARIANTS = List.of("nats", "jetstream", "jetstreamExotic", "kafka");
+  private static final List<String> BUS_VARIANTS =
+      List.of("nats", "jetstream", "jetstreamExotic", "kafka");
 
   private final ManifestValidator validator = new ManifestValidator();
   private final BusLookup buses;
@@ -88,14 +89,17 @@ public final class AdmissionValidator {
   private void check(JsonNode request, List<String> problems, List<String> warnings) {
     String operation = request.path("operation").asText();
     JsonNode object = request.get("object");
-    if ("DELETE".equals(operation) || object == null || !object.isObject()
+    if ("DELETE".equals(operation)
+        || object == null
+        || !object.isObject()
         || !KINDS.contains(object.path("kind").asText())) {
       return;
     }
     JsonNode old = request.get("oldObject");
     if ("UPDATE".equals(operation) && old != null && old.isObject()) {
       JsonNode generation = object.path("metadata").get("generation");
-      if (generation != null && Objects.equals(generation, old.path("metadata").get("generation"))) {
+      if (generation != null
+          && Objects.equals(generation, old.path("metadata").get("generation"))) {
         return;
       }
       if ("EventBus".equals(object.path("kind").asText())) {
@@ -108,15 +112,18 @@ public final class AdmissionValidator {
       return;
     }
     for (Diagnostic d : validator.validate(documents.get(0))) {
-      String text = d.path() == null || d.path().isEmpty() ? d.message() : d.path() + ": " + d.message();
+      String text =
+          d.path() == null || d.path().isEmpty() ? d.message() : d.path() + ": " + d.message();
       (d.isError() ? problems : warnings).add(text);
     }
     if (buses != null && "Sensor".equals(object.path("kind").asText())) {
-      String namespace = request.path("namespace").asText(object.path("metadata").path("namespace").asText(""));
+      String namespace =
+          request.path("namespace").asText(object.path("metadata").path("namespace").asText(""));
       String bus = object.path("spec").path("eventBusName").asText("");
       bus = bus.isEmpty() ? "default" : bus;
       if (!buses.exists(namespace, bus)) {
-        problems.add("spec.eventBusName: EventBus '" + bus + "' not found in namespace " + namespace);
+        problems.add(
+            "spec.eventBusName: EventBus '" + bus + "' not found in namespace " + namespace);
       }
     }
   }
@@ -129,7 +136,9 @@ public final class AdmissionValidator {
     }
     JsonNode oldStream = before.path("jetstream").get("streamConfig");
     JsonNode newStream = after.path("jetstream").get("streamConfig");
-    if ("jetstream".equals(was) && "jetstream".equals(is) && !Objects.equals(oldStream, newStream)) {
+    if ("jetstream".equals(was)
+        && "jetstream".equals(is)
+        && !Objects.equals(oldStream, newStream)) {
       problems.add("spec.jetstream.streamConfig: cannot be changed");
     }
   }

@@ -14,14 +14,20 @@ public final class CaBundlePatcher {
 
   /** Returns false when the configuration does not exist (yet). */
   public boolean patch(String configurationName, String caBundle) {
-    var resource = client.admissionRegistration().v1().validatingWebhookConfigurations().withName(configurationName);
+    var resource =
+        client
+            .admissionRegistration()
+            .v1()
+            .validatingWebhookConfigurations()
+            .withName(configurationName);
     if (resource.get() == null) {
       return false;
     }
-    resource.edit((ValidatingWebhookConfiguration c) -> {
-      c.getWebhooks().forEach(w -> w.getClientConfig().setCaBundle(caBundle));
-      return c;
-    });
+    resource.edit(
+        (ValidatingWebhookConfiguration c) -> {
+          c.getWebhooks().forEach(w -> w.getClientConfig().setCaBundle(caBundle));
+          return c;
+        });
     return true;
   }
 }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps generated webhook certificates in a Secret (as Argo's webhook keeps {@code events-webhook-certs}),
- * so every replica and every restart serves the same CA: the first replica generates and creates it, the
- * others (and later starts) read it.
+ * Keeps generated webhook certificates in a Secret (as Argo's webhook keeps {@code
+ * events-webhook-certs}), so every replica and every restart serves the same CA: the first replica
+ * generates and creates it, the others (and later starts) read it.
  */
 public final class CertificateSecret {
 
@@ -25,17 +25,21 @@ public final class CertificateSecret {
     this.client = client;
   }
 
-  public WebhookCertificates loadOrCreate(String namespace, String name, List<String> dnsNames, Path workDir)
-      throws IOException {
+  public WebhookCertificates loadOrCreate(
+      String namespace, String name, List<String> dnsNames, Path workDir) throws IOException {
     Secret existing = client.secrets().inNamespace(namespace).withName(name).get();
     if (existing == null) {
       WebhookCertificates generated = WebhookCertificates.generate(dnsNames);
-      Secret secret = new SecretBuilder()
-          .withNewMetadata().withName(name).withNamespace(namespace)
-            .addToLabels("app.kubernetes.io/component", "webhook").endMetadata()
-          .withType("kubernetes.io/tls")
-          .addToData(encode(generated.pemFiles()))
-          .build();
+      Secret secret =
+          new SecretBuilder()
+              .withNewMetadata()
+              .withName(name)
+              .withNamespace(namespace)
+              .addToLabels("app.kubernetes.io/component", "webhook")
+              .endMetadata()
+              .withType("kubernetes.io/tls")
+              .addToData(encode(generated.pemFiles()))
+              .build();
       try {
         client.resource(secret).create();
         return generated;
@@ -54,7 +58,12 @@ public final class CertificateSecret {
   }
 
   private static Map<String, String> encode(Map<String, String> files) {
-    return files.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-        e -> Base64.getEncoder().encodeToString(e.getValue().getBytes(StandardCharsets.UTF_8))));
+    return files.entrySet().stream()
+        .collect(
+            java.util.stream.Collectors.toMap(
+                Map.Entry::getKey,
+                e ->
+                    Base64.getEncoder()
+                        .encodeToString(e.getValue().getBytes(StandardCharsets.UTF_8))));
   }
 }

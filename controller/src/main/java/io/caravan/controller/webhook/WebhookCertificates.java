@@ -23,6 +23,7 @@ import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -31,7 +32,6 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -43,8 +43,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The admission webhook's TLS material: either read from a mounted Secret ({@code tls.crt},
- * {@code tls.key}, optional {@code ca.crt}) or generated at start (a self-signed CA and a server
+ * The admission webhook's TLS material: either read from a mounted Secret ({@code tls.crt}, {@code
+ * tls.key}, optional {@code ca.crt}) or generated at start (a self-signed CA and a server
  * certificate for the webhook Service's DNS names). {@link #caBundle()} is what the
  * ValidatingWebhookConfiguration needs.
  */
@@ -68,37 +68,66 @@ public final class WebhookCertificates {
       KeyPair caKeys = generator.generateKeyPair();
       X500Name caName = new X500Name("CN=caravan-webhook-ca");
       Instant now = Instant.now().minus(Duration.ofMinutes(5));
-      JcaX509v3CertificateBuilder caBuilder = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now),
-          Date.from(now.plus(Duration.ofDays(3650))), caName, caKeys.getPublic());
+      JcaX509v3CertificateBuilder caBuilder =
+          new JcaX509v3CertificateBuilder(
+              caName,
+              serial(),
+              Date.from(now),
+              Date.from(now.plus(Duration.ofDays(3650))),
+              caName,
+              caKeys.getPublic());
       caBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-      caBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      caBuilder.addExtension(
+          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       X509Certificate ca = sign(caBuilder, caKeys.getPrivate());
 
       KeyPair serverKeys = generator.generateKeyPair();
-      JcaX509v3CertificateBuilder serverBuilder = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now),
-          Date.from(now.plus(Duration.ofDays(365))), new X500Name("CN=" + dnsNames.get(0)), serverKeys.getPublic());
+      JcaX509v3CertificateBuilder serverBuilder =
+          new JcaX509v3CertificateBuilder(
+              caName,
+              serial(),
+              Date.from(now),
+              Date.from(now.plus(Duration.ofDays(365))),
+              new X500Name("CN=" + dnsNames.get(0)),
+              serverKeys.getPublic());
       serverBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      serverBuilder.addExtension(Extension.keyUsage, true,
+      serverBuilder.addExtension(
+          Extension.keyUsage,
+          true,
           new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-      serverBuilder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-      serverBuilder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
-          dnsNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
-      return new WebhookCertificates(ca, sign(serverBuilder, caKeys.getPrivate()), serverKeys.getPrivate());
+      serverBuilder.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      serverBuilder.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(
+              dnsNames.stream()
+                  .map(n -> new GeneralName(GeneralName.dNSName, n))
+                  .toArray(GeneralName[]::new)));
+      return new WebhookCertificates(
+          ca, sign(serverBuilder, caKeys.getPrivate()), serverKeys.getPrivate());
     } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
-      throw new IllegalStateException("cannot generate the webhook certificates: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot generate the webhook certificates: " + e.getMessage(), e);
     }
   }
 
-  /** Reads {@code tls.crt} and {@code tls.key} (PEM) from {@code dir}; {@code ca.crt} when present, else tls.crt. */
+  /**
+   * Reads {@code tls.crt} and {@code tls.key} (PEM) from {@code dir}; {@code ca.crt} when present,
+   * else tls.crt.
+   */
   public static WebhookCertificates load(Path dir) throws IOException {
     X509Certificate server = certificate(Files.readString(dir.resolve("tls.crt")));
     Path caFile = dir.resolve("ca.crt");
     X509Certificate ca = Files.exists(caFile) ? certificate(Files.readString(caFile)) : server;
-    try (PEMParser parser = new PEMParser(new StringReader(Files.readString(dir.resolve("tls.key"))))) {
+    try (PEMParser parser =
+        new PEMParser(new StringReader(Files.readString(dir.resolve("tls.key"))))) {
       Object read = parser.readObject();
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-      PrivateKey key = read instanceof PEMKeyPair pair ? converter.getKeyPair(pair).getPrivate()
-          : converter.getPrivateKey((PrivateKeyInfo) read);
+      PrivateKey key =
+          read instanceof PEMKeyPair pair
+              ? converter.getKeyPair(pair).getPrivate()
+              : converter.getPrivateKey((PrivateKeyInfo) read);
       return new WebhookCertificates(ca, server, key);
     }
   }
@@ -135,7 +164,8 @@ public final class WebhookCertificates {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     store.setCertificateEntry("ca", ca);
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(store);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), new SecureRandom());
@@ -154,7 +184,8 @@ public final class WebhookCertificates {
 
   private static X509Certificate certificate(String pem) throws IOException {
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-      return new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) parser.readObject());
+      return new JcaX509CertificateConverter()
+          .getCertificate((X509CertificateHolder) parser.readObject());
     } catch (GeneralSecurityException e) {
       throw new IOException("not a certificate: " + e.getMessage(), e);
     }
@@ -162,8 +193,8 @@ public final class WebhookCertificates {
 
   private static X509Certificate sign(JcaX509v3CertificateBuilder builder, PrivateKey key)
       throws OperatorCreationException, GeneralSecurityException {
-    return new JcaX509CertificateConverter().getCertificate(
-        builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key)));
+    return new JcaX509CertificateConverter()
+        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key)));
   }
 
   private static BigInteger serial() {

@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** HTTPS server of the validating admission webhook: {@code POST /validate}, {@code GET /healthz}. */
+/**
+ * HTTPS server of the validating admission webhook: {@code POST /validate}, {@code GET /healthz}.
+ */
 public final class WebhookServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
@@ -22,7 +24,8 @@ public final class WebhookServer implements AutoCloseable {
   private final HttpsServer server;
   private final AdmissionValidator validator;
 
-  public WebhookServer(int port, WebhookCertificates certificates) throws IOException, GeneralSecurityException {
+  public WebhookServer(int port, WebhookCertificates certificates)
+      throws IOException, GeneralSecurityException {
     this(port, certificates, new AdmissionValidator());
   }
 
@@ -46,8 +49,12 @@ public final class WebhookServer implements AutoCloseable {
   public String scrape() {
     return "# HELP caravan_webhook_admission_reviews_total Admission reviews answered, by outcome.\n"
         + "# TYPE caravan_webhook_admission_reviews_total counter\n"
-        + "caravan_webhook_admission_reviews_total{allowed=\"true\"} " + validator.allowed() + "\n"
-        + "caravan_webhook_admission_reviews_total{allowed=\"false\"} " + validator.denied() + "\n";
+        + "caravan_webhook_admission_reviews_total{allowed=\"true\"} "
+        + validator.allowed()
+        + "\n"
+        + "caravan_webhook_admission_reviews_total{allowed=\"false\"} "
+        + validator.denied()
+        + "\n";
   }
 
   public int port() {
@@ -68,14 +75,19 @@ public final class WebhookServer implements AutoCloseable {
       return;
     }
     try {
-      answer(exchange, 200, "application/json", validator.review(new String(body, StandardCharsets.UTF_8)));
+      answer(
+          exchange,
+          200,
+          "application/json",
+          validator.review(new String(body, StandardCharsets.UTF_8)));
     } catch (IOException | RuntimeException e) {
       LOG.warn("Bad admission request: {}", e.getMessage());
       answer(exchange, 400, "text/plain", "not an AdmissionReview: " + e.getMessage());
     }
   }
 
-  private static void answer(HttpExchange exchange, int code, String type, String text) throws IOException {
+  private static void answer(HttpExchange exchange, int code, String type, String text)
+      throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(code, bytes.length);

@@ -5,7 +5,10 @@ import io.caravan.controller.model.EventBusResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 
-/** Finds the EventBus an EventSource or Sensor names and reads its resolved connection from its status. */
+/**
+ * Finds the EventBus an EventSource or Sensor names and reads its resolved connection from its
+ * status.
+ */
 public final class BusResolver {
 
   public static final String DEFAULT_BUS = "default";
@@ -28,13 +31,20 @@ public final class BusResolver {
   }
 
   public Resolution resolve(String namespace, String busName) {
-    EventBusResource bus = client.resources(EventBusResource.class).inNamespace(namespace).withName(busName).get();
+    EventBusResource bus =
+        client.resources(EventBusResource.class).inNamespace(namespace).withName(busName).get();
     if (bus == null) {
-      return new Resolution(null, "EventBusNotFound", "EventBus '" + busName + "' not found in namespace " + namespace);
+      return new Resolution(
+          null,
+          "EventBusNotFound",
+          "EventBus '" + busName + "' not found in namespace " + namespace);
     }
     ArgoStatus status = bus.getStatus();
     Map<String, Object> config = status == null ? null : status.getConfig();
-    if (status == null || !status.isReady() || config == null || !(config.get("jetstream") instanceof Map<?, ?> js)) {
+    if (status == null
+        || !status.isReady()
+        || config == null
+        || !(config.get("jetstream") instanceof Map<?, ?> js)) {
       return new Resolution(null, "EventBusNotReady", "EventBus '" + busName + "' is not ready");
     }
     Object url = js.get("url");
@@ -45,7 +55,10 @@ public final class BusResolver {
       secretKey = secret.get("key") instanceof String k ? k : null;
     }
     Object stream = js.get("streamConfig");
-    return new Resolution(new BusConnection(String.valueOf(url), secretName, secretKey,
-        stream instanceof String s ? s : null), null, null);
+    return new Resolution(
+        new BusConnection(
+            String.valueOf(url), secretName, secretKey, stream instanceof String s ? s : null),
+        null,
+        null);
   }
 }

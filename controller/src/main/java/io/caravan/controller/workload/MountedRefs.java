@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Secrets and ConfigMaps a spec refers to ({@code {name, key}} selectors under a field whose name
- * says secret or configMap, as Argo's selectors are named: {@code authSecret}, {@code accessKey},
- * {@code configMap}…). Argo mounts every one of them into the pod, under
- * {@code /argo-events/secrets/<name>} and {@code /argo-events/config/<name>}; so does Caravan.
+ * The Secrets and ConfigMaps a spec refers to ({@code {name, key}} selectors under a field whose
+ * name says secret or configMap, as Argo's selectors are named: {@code authSecret}, {@code
+ * accessKey}, {@code configMap}…). Argo mounts every one of them into the pod, under {@code
+ * /argo-events/secrets/<name>} and {@code /argo-events/config/<name>}; so does Caravan.
  */
 public final class MountedRefs {
 
@@ -58,7 +58,8 @@ public final class MountedRefs {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      // The pod template is Kubernetes' own (env valueFrom…), mounted by Kubernetes, not by Caravan.
+      // The pod template is Kubernetes' own (env valueFrom…), mounted by Kubernetes, not by
+      // Caravan.
       boolean template = underTemplate || (field.isEmpty() && entry.getKey().equals("template"));
       walk(entry.getValue(), entry.getKey(), template);
     }

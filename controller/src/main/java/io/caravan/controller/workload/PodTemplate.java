@@ -23,9 +23,9 @@ import java.util.Map;
 
 /**
  * Applies Argo's {@code spec.template} (pod customisation) to the pod spec and main container the
- * controller built: metadata labels/annotations, serviceAccountName, container resources, env, envFrom,
- * volumeMounts, securityContext, imagePullPolicy; pod volumes, securityContext, nodeSelector,
- * tolerations, affinity, imagePullSecrets, priorityClassName, priority.
+ * controller built: metadata labels/annotations, serviceAccountName, container resources, env,
+ * envFrom, volumeMounts, securityContext, imagePullPolicy; pod volumes, securityContext,
+ * nodeSelector, tolerations, affinity, imagePullSecrets, priorityClassName, priority.
  */
 public final class PodTemplate {
 
@@ -115,7 +115,8 @@ public final class PodTemplate {
     if (node == null || !node.isArray()) {
       return new ArrayList<>();
     }
-    return MAPPER.convertValue(node, TypeFactory.defaultInstance().constructCollectionType(List.class, type));
+    return MAPPER.convertValue(
+        node, TypeFactory.defaultInstance().constructCollectionType(List.class, type));
   }
 
   private static Map<String, String> stringMap(JsonNode node) {

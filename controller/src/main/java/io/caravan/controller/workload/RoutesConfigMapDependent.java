@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
 
 /**
- * The ConfigMap holding an EventSource's or Sensor's generated routes. It holds references to secrets
- * ({@code name/key}), never their values: the generator never reads a Secret.
+ * The ConfigMap holding an EventSource's or Sensor's generated routes. It holds references to
+ * secrets ({@code name/key}), never their values: the generator never reads a Secret.
  */
 public final class RoutesConfigMapDependent {
 
@@ -17,9 +17,9 @@ public final class RoutesConfigMapDependent {
     String name = owner.getMetadata().getName();
     return new ConfigMapBuilder()
         .withNewMetadata()
-          .withName(kind.routesConfigMapName(name))
-          .withNamespace(owner.getMetadata().getNamespace())
-          .withLabels(kind.labels(name))
+        .withName(kind.routesConfigMapName(name))
+        .withNamespace(owner.getMetadata().getNamespace())
+        .withLabels(kind.labels(name))
         .endMetadata()
         .withData(Map.of(WorkloadKind.ROUTES_KEY, routesYaml))
         .build();

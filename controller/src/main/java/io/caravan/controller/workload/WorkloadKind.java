@@ -3,13 +3,17 @@ package io.caravan.controller.workload;
 import io.caravan.controller.common.Labels;
 import java.util.Map;
 
-/** What differs between an EventSource's and a Sensor's pods: labels and object names (inventory §5). */
+/**
+ * What differs between an EventSource's and a Sensor's pods: labels and object names (inventory
+ * §5).
+ */
 public enum WorkloadKind {
   EVENTSOURCE("eventsource", Labels.EVENTSOURCE_CONTROLLER, Labels.EVENTSOURCE_NAME),
   SENSOR("sensor", Labels.SENSOR_CONTROLLER, Labels.SENSOR_NAME);
 
   /** Where the routes ConfigMap is mounted; {@code caravan serve} runs every *.yaml in it. */
   public static final String ROUTES_DIR = "/etc/caravan/routes";
+
   /** The routes document's key in the ConfigMap. */
   public static final String ROUTES_KEY = "routes.yaml";
 

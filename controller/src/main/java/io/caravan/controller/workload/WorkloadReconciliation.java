@@ -20,10 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an EventSource or Sensor reconcile does: compile, then (only when the compile succeeded and the
- * bus is ready) write the routes ConfigMap, the Deployment and the Service. An update that does not
- * compile leaves the running children untouched (keep last good) and says why in the spec conditions
- * and a Warning Event.
+ * What an EventSource or Sensor reconcile does: compile, then (only when the compile succeeded and
+ * the bus is ready) write the routes ConfigMap, the Deployment and the Service. An update that does
+ * not compile leaves the running children untouched (keep last good) and says why in the spec
+ * conditions and a Warning Event.
  */
 public final class WorkloadReconciliation {
 
@@ -45,7 +45,8 @@ public final class WorkloadReconciliation {
     this.buses = new BusResolver(client);
   }
 
-  public Outcome reconcile(CustomResource<RawSpec, ArgoStatus> cr, WorkloadKind kind, List<SpecConditions> specs) {
+  public Outcome reconcile(
+      CustomResource<RawSpec, ArgoStatus> cr, WorkloadKind kind, List<SpecConditions> specs) {
     ArgoStatus old = cr.getStatus() == null ? new ArgoStatus() : cr.getStatus();
     ArgoStatus status = copy(old);
     status.setObservedGeneration(cr.getMetadata().getGeneration());
@@ -55,23 +56,37 @@ public final class WorkloadReconciliation {
     RouteCompiler.Result result = compiler.compile(cr);
     List<Diagnostic> unclaimed = new ArrayList<>(result.errors());
     for (SpecConditions spec : specs) {
-      List<Diagnostic> mine = spec.paths().isEmpty() ? List.copyOf(unclaimed)
-          : unclaimed.stream().filter(d -> d.path() != null && spec.paths().stream().anyMatch(d.path()::startsWith)).toList();
+      List<Diagnostic> mine =
+          spec.paths().isEmpty()
+              ? List.copyOf(unclaimed)
+              : unclaimed.stream()
+                  .filter(
+                      d -> d.path() != null && spec.paths().stream().anyMatch(d.path()::startsWith))
+                  .toList();
       unclaimed.removeAll(mine);
-      status.set(spec.type(), mine.isEmpty(), mine.isEmpty() ? null : spec.reason(),
+      status.set(
+          spec.type(),
+          mine.isEmpty(),
+          mine.isEmpty() ? null : spec.reason(),
           mine.isEmpty() ? null : join(mine));
     }
     if (!result.ok()) {
       String message = join(result.errors());
       if (!status.sameAs(old)) {
-        events.warning(cr, "InvalidSpec", (status.getLastGoodGeneration() == null ? ""
-            : "keeping the routes of generation " + status.getLastGoodGeneration() + ": ") + message);
+        events.warning(
+            cr,
+            "InvalidSpec",
+            (status.getLastGoodGeneration() == null
+                    ? ""
+                    : "keeping the routes of generation " + status.getLastGoodGeneration() + ": ")
+                + message);
       }
       return new Outcome(status, false);
     }
     JsonNode spec = Serialization.jsonMapper().valueToTree(cr.getSpec().getFields());
-    BusResolver.Resolution bus = buses.resolve(cr.getMetadata().getNamespace(),
-        BusResolver.busName(cr.getSpec().get("eventBusName")));
+    BusResolver.Resolution bus =
+        buses.resolve(
+            cr.getMetadata().getNamespace(), BusResolver.busName(cr.getSpec().get("eventBusName")));
     if (!bus.ok()) {
       status.set(DEPLOYED, false, bus.reason(), bus.message());
       return new Outcome(status, true);
@@ -79,9 +94,11 @@ public final class WorkloadReconciliation {
     String routesHash = SpecHash.text(result.yaml());
     Deployment deployment;
     try {
-      deployment = RuntimeDeploymentDependent.desired(cr, kind, spec, bus.connection(), options, routesHash);
+      deployment =
+          RuntimeDeploymentDependent.desired(cr, kind, spec, bus.connection(), options, routesHash);
     } catch (IllegalArgumentException e) {
-      // A spec.template that is not a valid pod customisation (e.g. affinity: "x"): say so, write nothing.
+      // A spec.template that is not a valid pod customisation (e.g. affinity: "x"): say so, write
+      // nothing.
       String message = "spec.template: " + firstLine(e.getMessage());
       status.set(DEPLOYED, false, "BuildDeploymentSpecFailed", message);
       if (!status.sameAs(old)) {
@@ -100,7 +117,10 @@ public final class WorkloadReconciliation {
       if (service != null) {
         children.apply(cr, service);
       } else {
-        children.delete(Service.class, cr.getMetadata().getNamespace(), kind.serviceName(cr.getMetadata().getName()));
+        children.delete(
+            Service.class,
+            cr.getMetadata().getNamespace(),
+            kind.serviceName(cr.getMetadata().getName()));
       }
     } catch (KubernetesClientException e) {
       status.set(DEPLOYED, false, "Update" + step + "Failed", e.getMessage());
@@ -125,9 +145,15 @@ public final class WorkloadReconciliation {
   }
 
   private static String join(List<Diagnostic> diagnostics) {
-    return String.join("; ", diagnostics.stream()
-        .map(d -> d.path() == null || d.path().isEmpty() ? d.message() : d.path() + ": " + d.message())
-        .toList());
+    return String.join(
+        "; ",
+        diagnostics.stream()
+            .map(
+                d ->
+                    d.path() == null || d.path().isEmpty()
+                        ? d.message()
+                        : d.path() + ": " + d.message())
+            .toList());
   }
 
   private static ArgoStatus copy(ArgoStatus old) {

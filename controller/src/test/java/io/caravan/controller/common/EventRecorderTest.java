@@ -16,7 +16,8 @@ class EventRecorderTest {
     MockCluster cluster = MockCluster.shared();
     String ns = cluster.namespace("events");
     EventBusResource bus = new EventBusResource();
-    bus.setMetadata(new ObjectMetaBuilder().withName("bus").withNamespace(ns).withUid("u-1").build());
+    bus.setMetadata(
+        new ObjectMetaBuilder().withName("bus").withNamespace(ns).withUid("u-1").build());
     EventRecorder recorder = new EventRecorder(cluster.client());
 
     recorder.warning(bus, "DeletionBlocked", "EventBus is still used by Sensor/s");
@@ -25,7 +26,11 @@ class EventRecorderTest {
 
     List<Event> events = cluster.client().v1().events().inNamespace(ns).list().getItems();
     assertThat(events).hasSize(2);
-    Event blocked = events.stream().filter(e -> "DeletionBlocked".equals(e.getReason())).findFirst().orElseThrow();
+    Event blocked =
+        events.stream()
+            .filter(e -> "DeletionBlocked".equals(e.getReason()))
+            .findFirst()
+            .orElseThrow();
     assertThat(blocked.getCount()).isEqualTo(2);
     assertThat(blocked.getType()).isEqualTo("Warning");
     assertThat(blocked.getInvolvedObject().getKind()).isEqualTo("EventBus");

@@ -12,7 +12,8 @@ class ReconcilersTest {
 
   private static EventSourceResource source() {
     EventSourceResource source = new EventSourceResource();
-    source.setMetadata(new ObjectMetaBuilder().withName("es").withNamespace("ns").withGeneration(3L).build());
+    source.setMetadata(
+        new ObjectMetaBuilder().withName("es").withNamespace("ns").withGeneration(3L).build());
     return source;
   }
 
@@ -23,9 +24,12 @@ class ReconcilersTest {
     status.set("SourcesProvided", true, null, null);
     status.setLastGoodGeneration(2L);
     source.setStatus(status);
-    var control = Reconcilers.errorStatus(source, "Deployed", new IllegalStateException("API server said no"));
+    var control =
+        Reconcilers.errorStatus(
+            source, "Deployed", new IllegalStateException("API server said no"));
     ArgoStatus written = control.getResource().orElseThrow().getStatus();
-    assertThat(written.condition("Deployed").orElseThrow().toString()).isEqualTo("Deployed=False (ReconcileFailed): API server said no");
+    assertThat(written.condition("Deployed").orElseThrow().toString())
+        .isEqualTo("Deployed=False (ReconcileFailed): API server said no");
     assertThat(written.condition("SourcesProvided").orElseThrow().isTrue()).isTrue();
     assertThat(written.getLastGoodGeneration()).isEqualTo(2L);
   }
@@ -40,6 +44,7 @@ class ReconcilersTest {
     ArgoStatus same = new ArgoStatus();
     same.set("Deployed", true, "Deployed", null);
     assertThat(Reconcilers.control(source, same, false).isNoUpdate()).isTrue();
-    assertThat(Reconcilers.control(source, same, true).getScheduleDelay()).hasValue(Reconcilers.RETRY.toMillis());
+    assertThat(Reconcilers.control(source, same, true).getScheduleDelay())
+        .hasValue(Reconcilers.RETRY.toMillis());
   }
 }

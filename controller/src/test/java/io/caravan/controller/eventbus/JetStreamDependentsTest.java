@@ -19,7 +19,10 @@ class JetStreamDependentsTest {
 
   @Test
   void honoursArgosJetStreamPodFields() throws Exception {
-    var js = new YAMLMapper().readTree("""
+    var js =
+        new YAMLMapper()
+            .readTree(
+                """
         version: latest
         replicas: 1
         startArgs: ["-D"]
@@ -36,7 +39,9 @@ class JetStreamDependentsTest {
         """);
     StatefulSet sts = JetStreamDependents.statefulSet(bus(), js, 1, "nats:test");
     var pod = sts.getSpec().getTemplate();
-    assertThat(pod.getMetadata().getLabels()).containsEntry("team", "a").containsEntry("eventbus-name", "main");
+    assertThat(pod.getMetadata().getLabels())
+        .containsEntry("team", "a")
+        .containsEntry("eventbus-name", "main");
     assertThat(pod.getMetadata().getAnnotations()).containsEntry("note", "x");
     assertThat(pod.getSpec().getNodeSelector()).containsEntry("pool", "nats");
     assertThat(pod.getSpec().getTolerations()).hasSize(1);
@@ -55,6 +60,7 @@ class JetStreamDependentsTest {
     String single = JetStreamDependents.config(bus(), js, 1).getData().get("nats-js");
     assertThat(single).doesNotContain("cluster {").contains("  max_file_store: 10GB");
     String three = JetStreamDependents.config(bus(), js, 3).getData().get("nats-js");
-    assertThat(three).contains("cluster {", "nats://eventbus-main-js-2.eventbus-main-js-svc.ns.svc:6222");
+    assertThat(three)
+        .contains("cluster {", "nats://eventbus-main-js-2.eventbus-main-js-svc.ns.svc:6222");
   }
 }

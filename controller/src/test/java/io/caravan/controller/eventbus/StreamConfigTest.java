@@ -10,8 +10,11 @@ class StreamConfigTest {
 
   @Test
   void argoDefaultsWithTheUsersSettingsOverThem() throws Exception {
-    String merged = StreamConfig.resolve(new YAMLMapper().readTree("streamConfig: |\n  maxMsgs: 10\n  maxAge: 1h\n"), 3);
-    assertThat(merged).contains("maxMsgs: 10", "maxAge: 1h", "maxBytes: -1", "replicas: 3", "duplicates: 300s");
+    String merged =
+        StreamConfig.resolve(
+            new YAMLMapper().readTree("streamConfig: |\n  maxMsgs: 10\n  maxAge: 1h\n"), 3);
+    assertThat(merged)
+        .contains("maxMsgs: 10", "maxAge: 1h", "maxBytes: -1", "replicas: 3", "duplicates: 300s");
   }
 
   @Test
@@ -21,7 +24,9 @@ class StreamConfigTest {
 
   @Test
   void invalidStreamConfigIsRejected() throws Exception {
-    assertThatThrownBy(() -> StreamConfig.resolve(new YAMLMapper().readTree("streamConfig: '- a'"), 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mapping");
+    assertThatThrownBy(
+            () -> StreamConfig.resolve(new YAMLMapper().readTree("streamConfig: '- a'"), 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mapping");
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.caravan.api.Manifest;
-import io.caravan.api.ManifestReader;
 import io.caravan.api.testing.TestManifests;
 import io.caravan.controller.MockCluster;
 import java.io.IOException;
@@ -19,25 +18,38 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chart's CRD schemas accept every Argo example, and still reject what they type. The check is a small
- * structural validator covering the OpenAPI keywords the CRDs use (type, properties, required, items,
- * additionalProperties, enum, minimum, x-kubernetes-preserve-unknown-fields, x-kubernetes-int-or-string).
+ * The chart's CRD schemas accept every Argo example, and still reject what they type. The check is
+ * a small structural validator covering the OpenAPI keywords the CRDs use (type, properties,
+ * required, items, additionalProperties, enum, minimum, x-kubernetes-preserve-unknown-fields,
+ * x-kubernetes-int-or-string).
  */
 class CrdSchemaTest {
 
   private static final Map<String, String> FILES =
-      Map.of("EventSource", "eventsources.yaml", "Sensor", "sensors.yaml", "EventBus", "eventbus.yaml");
+      Map.of(
+          "EventSource",
+          "eventsources.yaml",
+          "Sensor",
+          "sensors.yaml",
+          "EventBus",
+          "eventbus.yaml");
 
   private static JsonNode schema(String kind) throws IOException {
-    JsonNode crd = new YAMLMapper().readTree(MockCluster.chartDir().resolve("files/crds").resolve(FILES.get(kind)).toFile());
+    JsonNode crd =
+        new YAMLMapper()
+            .readTree(
+                MockCluster.chartDir().resolve("files/crds").resolve(FILES.get(kind)).toFile());
     return crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema");
   }
 
   @Test
   void everyArgoExamplePassesTheSchema() throws IOException {
     String dir = System.getProperty("caravan.conformance.dir", "");
-    assumeTrue(!dir.isEmpty() && Files.isDirectory(Path.of(dir)),
-        "Argo's examples are not present at '" + dir + "' (shared/conformance/argo-examples beside the repository)");
+    assumeTrue(
+        !dir.isEmpty() && Files.isDirectory(Path.of(dir)),
+        "Argo's examples are not present at '"
+            + dir
+            + "' (shared/conformance/argo-examples beside the repository)");
     int checked = 0;
     for (Manifest manifest : TestManifests.read(Path.of(dir))) {
       if (manifest.raw() == null || !FILES.containsKey(manifest.kind())) {
@@ -53,7 +65,10 @@ class CrdSchemaTest {
 
   @Test
   void typedFieldsAreChecked() throws IOException {
-    JsonNode bad = new YAMLMapper().readTree("""
+    JsonNode bad =
+        new YAMLMapper()
+            .readTree(
+                """
         apiVersion: argoproj.io/v1alpha1
         kind: Sensor
         metadata: {name: s}
@@ -67,12 +82,17 @@ class CrdSchemaTest {
         """);
     List<String> problems = new ArrayList<>();
     validate(schema("Sensor"), bad, "", problems);
-    assertThat(problems).containsExactlyInAnyOrder(
-        "spec.replicas: expected integer",
-        "spec.dependencies[0]: eventSourceName is required",
-        "spec.triggers[0]: template is required");
+    assertThat(problems)
+        .containsExactlyInAnyOrder(
+            "spec.replicas: expected integer",
+            "spec.dependencies[0]: eventSourceName is required",
+            "spec.triggers[0]: template is required");
     List<String> missingSpec = new ArrayList<>();
-    validate(schema("EventSource"), new YAMLMapper().readTree("{apiVersion: v, kind: EventSource}"), "", missingSpec);
+    validate(
+        schema("EventSource"),
+        new YAMLMapper().readTree("{apiVersion: v, kind: EventSource}"),
+        "",
+        missingSpec);
     assertThat(missingSpec).containsExactly(": spec is required");
   }
 
@@ -84,15 +104,16 @@ class CrdSchemaTest {
       return;
     }
     String type = schema.path("type").asText("");
-    boolean typeOk = switch (type) {
-      case "object" -> value.isObject();
-      case "array" -> value.isArray();
-      case "string" -> value.isTextual();
-      case "integer" -> value.isIntegralNumber();
-      case "number" -> value.isNumber();
-      case "boolean" -> value.isBoolean();
-      default -> true;
-    };
+    boolean typeOk =
+        switch (type) {
+          case "object" -> value.isObject();
+          case "array" -> value.isArray();
+          case "string" -> value.isTextual();
+          case "integer" -> value.isIntegralNumber();
+          case "number" -> value.isNumber();
+          case "boolean" -> value.isBoolean();
+          default -> true;
+        };
     if (!typeOk) {
       problems.add(path + ": expected " + type);
       return;
@@ -106,7 +127,9 @@ class CrdSchemaTest {
         problems.add(path + ": not one of " + schema.get("enum"));
       }
     }
-    if (schema.has("minimum") && value.isNumber() && value.asDouble() < schema.get("minimum").asDouble()) {
+    if (schema.has("minimum")
+        && value.isNumber()
+        && value.asDouble() < schema.get("minimum").asDouble()) {
       problems.add(path + ": below " + schema.get("minimum"));
     }
     if (value.isArray() && schema.has("items")) {
@@ -129,7 +152,8 @@ class CrdSchemaTest {
       String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
       if (properties.has(field.getKey())) {
         validate(properties.get(field.getKey()), field.getValue(), fieldPath, problems);
-      } else if (schema.has("additionalProperties") && schema.get("additionalProperties").isObject()) {
+      } else if (schema.has("additionalProperties")
+          && schema.get("additionalProperties").isObject()) {
         validate(schema.get("additionalProperties"), field.getValue(), fieldPath, problems);
       } else if (!preserve && properties.size() > 0) {
         problems.add(fieldPath + ": unknown field");

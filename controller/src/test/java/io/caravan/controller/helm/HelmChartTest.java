@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code helm lint} and {@code helm template} of helm/caravan with assertions on the rendered objects. */
+/**
+ * {@code helm lint} and {@code helm template} of helm/caravan with assertions on the rendered
+ * objects.
+ */
 class HelmChartTest {
 
   private static final String RELEASE = "caravan";
@@ -34,8 +37,10 @@ class HelmChartTest {
     return render(values, null);
   }
 
-  private static List<HasMetadata> render(Map<String, Object> values, java.nio.file.Path valuesFile) {
-    var template = new Helm(MockCluster.chartDir()).template().withName(RELEASE).withNamespace(NAMESPACE);
+  private static List<HasMetadata> render(
+      Map<String, Object> values, java.nio.file.Path valuesFile) {
+    var template =
+        new Helm(MockCluster.chartDir()).template().withName(RELEASE).withNamespace(NAMESPACE);
     if (valuesFile != null) {
       template.withValuesFile(valuesFile);
     }
@@ -52,9 +57,13 @@ class HelmChartTest {
     return objects;
   }
 
-  private static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> type, String name) {
-    return objects.stream().filter(type::isInstance).map(type::cast)
-        .filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+  private static <T extends HasMetadata> T one(
+      List<HasMetadata> objects, Class<T> type, String name) {
+    return objects.stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .filter(o -> o.getMetadata().getName().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(type.getSimpleName() + " " + name + " not rendered"));
   }
 
@@ -68,7 +77,8 @@ class HelmChartTest {
   void rendersOnlyKnownFields() {
     for (HasMetadata object : render(Map.of())) {
       if (!(object instanceof GenericKubernetesResource)) {
-        assertThat(unknownFields(object, object.getKind())).as(object.getKind() + "/" + object.getMetadata().getName())
+        assertThat(unknownFields(object, object.getKind()))
+            .as(object.getKind() + "/" + object.getMetadata().getName())
             .isEmpty();
       }
     }
@@ -76,7 +86,9 @@ class HelmChartTest {
 
   @Test
   void unknownFieldCheckFindsMisspelledFields() {
-    KubernetesResource misspelled = Serialization.unmarshal("""
+    KubernetesResource misspelled =
+        Serialization.unmarshal(
+            """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: x}
@@ -88,13 +100,17 @@ class HelmChartTest {
                   image: i
                   imagePullPolicyy: Always
         """);
-    assertThat(unknownFields(misspelled, "Deployment")).singleElement().asString().endsWith(".imagePullPolicyy");
+    assertThat(unknownFields(misspelled, "Deployment"))
+        .singleElement()
+        .asString()
+        .endsWith(".imagePullPolicyy");
   }
 
   @Test
   void everyValueIsDocumentedInTheChartReadme() throws Exception {
-    Map<String, Object> values = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
-        .readValue(MockCluster.chartDir().resolve("values.yaml").toFile(), Map.class);
+    Map<String, Object> values =
+        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+            .readValue(MockCluster.chartDir().resolve("values.yaml").toFile(), Map.class);
     String readme = java.nio.file.Files.readString(MockCluster.chartDir().resolve("README.md"));
     List<String> keys = new ArrayList<>();
     documentedKeys(values, "", keys);
@@ -102,19 +118,29 @@ class HelmChartTest {
     assertThat(keys).allSatisfy(key -> assertThat(readme).contains("| `" + key + "` |"));
   }
 
-  /** Leaf keys; maps that are pod-spec values themselves (affinity, resources…) count as one key. */
+  /**
+   * Leaf keys; maps that are pod-spec values themselves (affinity, resources…) count as one key.
+   */
   @SuppressWarnings("unchecked")
   private static void documentedKeys(Map<String, Object> map, String prefix, List<String> keys) {
-    List<String> whole = List.of("affinity", "resources", "deploymentStrategy", "podSecurityContext",
-        "securityContext", "additionalLabels", "nodeSelector");
-    map.forEach((key, value) -> {
-      String path = prefix.isEmpty() ? key : prefix + "." + key;
-      if (value instanceof Map<?, ?> child && !whole.contains(key)) {
-        documentedKeys((Map<String, Object>) child, path, keys);
-      } else {
-        keys.add(path);
-      }
-    });
+    List<String> whole =
+        List.of(
+            "affinity",
+            "resources",
+            "deploymentStrategy",
+            "podSecurityContext",
+            "securityContext",
+            "additionalLabels",
+            "nodeSelector");
+    map.forEach(
+        (key, value) -> {
+          String path = prefix.isEmpty() ? key : prefix + "." + key;
+          if (value instanceof Map<?, ?> child && !whole.contains(key)) {
+            documentedKeys((Map<String, Object>) child, path, keys);
+          } else {
+            keys.add(path);
+          }
+        });
   }
 
   @Test
@@ -128,31 +154,51 @@ class HelmChartTest {
     assertThat(spec.getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
     var pod = spec.getTemplate().getSpec();
     assertThat(pod.getPriorityClassName()).isEqualTo("platform-events");
-    assertThat(pod.getAffinity().getNodeAffinity().getPreferredDuringSchedulingIgnoredDuringExecution().get(0)
-        .getPreference().getMatchExpressions().get(0).getKey()).isEqualTo("node-role.kubernetes.io/control-plane");
-    assertThat(pod.getTolerations()).singleElement()
+    assertThat(
+            pod.getAffinity()
+                .getNodeAffinity()
+                .getPreferredDuringSchedulingIgnoredDuringExecution()
+                .get(0)
+                .getPreference()
+                .getMatchExpressions()
+                .get(0)
+                .getKey())
+        .isEqualTo("node-role.kubernetes.io/control-plane");
+    assertThat(pod.getTolerations())
+        .singleElement()
         .satisfies(t -> assertThat(t.getKey()).isEqualTo("node-role.kubernetes.io/control-plane"));
     Container main = pod.getContainers().get(0);
     assertThat(main.getImagePullPolicy()).isEqualTo("IfNotPresent");
-    assertThat(main.getResources().getRequests()).containsEntry("cpu", new io.fabric8.kubernetes.api.model.Quantity("50m"))
+    assertThat(main.getResources().getRequests())
+        .containsEntry("cpu", new io.fabric8.kubernetes.api.model.Quantity("50m"))
         .containsEntry("memory", new io.fabric8.kubernetes.api.model.Quantity("64Mi"));
-    assertThat(main.getResources().getLimits()).containsEntry("cpu", new io.fabric8.kubernetes.api.model.Quantity("200m"))
+    assertThat(main.getResources().getLimits())
+        .containsEntry("cpu", new io.fabric8.kubernetes.api.model.Quantity("200m"))
         .containsEntry("memory", new io.fabric8.kubernetes.api.model.Quantity("256Mi"));
-    assertThat(main.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+    assertThat(main.getPorts())
+        .extracting(p -> p.getName() + ":" + p.getContainerPort())
         .contains("metrics:7777", "health:8081");
-    assertThat(env(main)).containsEntry("METRICS_PORT", "7777").containsEntry("METRICS_PATH", "/metrics")
-        .containsEntry("HEALTH_PORT", "8081").containsEntry("LEADER_ELECTION", "true");
+    assertThat(env(main))
+        .containsEntry("METRICS_PORT", "7777")
+        .containsEntry("METRICS_PATH", "/metrics")
+        .containsEntry("HEALTH_PORT", "8081")
+        .containsEntry("LEADER_ELECTION", "true");
 
-    GenericKubernetesResource monitor = objects.stream().filter(o -> "ServiceMonitor".equals(o.getKind()))
-        .map(GenericKubernetesResource.class::cast).filter(o -> o.getMetadata().getName().equals("caravan-controller"))
-        .findFirst().orElseThrow();
+    GenericKubernetesResource monitor =
+        objects.stream()
+            .filter(o -> "ServiceMonitor".equals(o.getKind()))
+            .map(GenericKubernetesResource.class::cast)
+            .filter(o -> o.getMetadata().getName().equals("caravan-controller"))
+            .findFirst()
+            .orElseThrow();
     assertThat(monitor.getMetadata().getLabels()).containsEntry("prometheus", "kube-prometheus");
     assertThat(monitor.<String>get("spec", "endpoints", 0, "path")).isEqualTo("/metrics");
   }
 
   @Test
   void customValuesReachTheRenderedObjects() throws Exception {
-    java.nio.file.Path file = java.nio.file.Path.of(HelmChartTest.class.getResource("/helm/custom-values.yaml").toURI());
+    java.nio.file.Path file =
+        java.nio.file.Path.of(HelmChartTest.class.getResource("/helm/custom-values.yaml").toURI());
     List<HasMetadata> objects = render(Map.of(), file);
     Deployment controller = one(objects, Deployment.class, "caravan-controller");
     var pod = controller.getSpec().getTemplate().getSpec();
@@ -162,19 +208,31 @@ class HelmChartTest {
     assertThat(pod.getNodeSelector()).containsEntry("pool", "system");
     assertThat(main.getImage()).isEqualTo(ControllerOptions.CONTROLLER_IMAGE_REPOSITORY + ":1.2.3");
     assertThat(main.getImagePullPolicy()).isEqualTo("Always");
-    assertThat(env(main)).containsEntry("CARAVAN_RUNTIME_IMAGE", ControllerOptions.RUNTIME_IMAGE_REPOSITORY + ":1.2.3")
+    assertThat(env(main))
+        .containsEntry(
+            "CARAVAN_RUNTIME_IMAGE", ControllerOptions.RUNTIME_IMAGE_REPOSITORY + ":1.2.3")
         .containsEntry("IMAGE_PULL_POLICY", "Always")
         .containsEntry("CARAVAN_WATCH_NAMESPACES", "team-a,team-b")
         .containsEntry("CARAVAN_NATS_IMAGE", "nats:2.11")
-        .containsEntry("METRICS_PORT", "9100").containsEntry("METRICS_PATH", "/prom");
-    assertThat(objects).noneMatch(o -> "ServiceMonitor".equals(o.getKind()) && o.getMetadata().getName().equals("caravan-controller"));
-    ValidatingWebhookConfiguration configuration = one(objects, ValidatingWebhookConfiguration.class, "caravan-webhook");
+        .containsEntry("METRICS_PORT", "9100")
+        .containsEntry("METRICS_PATH", "/prom");
+    assertThat(objects)
+        .noneMatch(
+            o ->
+                "ServiceMonitor".equals(o.getKind())
+                    && o.getMetadata().getName().equals("caravan-controller"));
+    ValidatingWebhookConfiguration configuration =
+        one(objects, ValidatingWebhookConfiguration.class, "caravan-webhook");
     assertThat(configuration.getWebhooks().get(0).getFailurePolicy()).isEqualTo("Fail");
-    assertThat(configuration.getWebhooks().get(0).getClientConfig().getCaBundle()).isEqualTo("Q0E=");
+    assertThat(configuration.getWebhooks().get(0).getClientConfig().getCaBundle())
+        .isEqualTo("Q0E=");
     Deployment webhook = one(objects, Deployment.class, "caravan-webhook");
-    assertThat(webhook.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getSecret() != null)
-        .singleElement().satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("webhook-tls"));
-    assertThat(env(webhook.getSpec().getTemplate().getSpec().getContainers().get(0))).containsEntry("METRICS_PORT", "0");
+    assertThat(webhook.getSpec().getTemplate().getSpec().getVolumes())
+        .filteredOn(v -> v.getSecret() != null)
+        .singleElement()
+        .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("webhook-tls"));
+    assertThat(env(webhook.getSpec().getTemplate().getSpec().getContainers().get(0)))
+        .containsEntry("METRICS_PORT", "0");
   }
 
   @Test
@@ -183,46 +241,67 @@ class HelmChartTest {
     Container main = controller.getSpec().getTemplate().getSpec().getContainers().get(0);
     String version = System.getProperty("caravan.version");
     assertThat(version).isNotBlank();
-    assertThat(main.getImage()).isEqualTo(ControllerOptions.CONTROLLER_IMAGE_REPOSITORY + ":" + version);
-    assertThat(env(main)).containsEntry("CARAVAN_RUNTIME_IMAGE", ControllerOptions.RUNTIME_IMAGE_REPOSITORY + ":" + version);
+    assertThat(main.getImage())
+        .isEqualTo(ControllerOptions.CONTROLLER_IMAGE_REPOSITORY + ":" + version);
+    assertThat(env(main))
+        .containsEntry(
+            "CARAVAN_RUNTIME_IMAGE", ControllerOptions.RUNTIME_IMAGE_REPOSITORY + ":" + version);
     // The images built by Jib carry the same names (controller/pom.xml and cli/pom.xml).
-    assertThat(JibImages.imageOf("controller")).isEqualTo(ControllerOptions.CONTROLLER_IMAGE_REPOSITORY + ":" + version);
-    assertThat(JibImages.imageOf("cli")).isEqualTo(ControllerOptions.RUNTIME_IMAGE_REPOSITORY + ":" + version);
+    assertThat(JibImages.imageOf("controller"))
+        .isEqualTo(ControllerOptions.CONTROLLER_IMAGE_REPOSITORY + ":" + version);
+    assertThat(JibImages.imageOf("cli"))
+        .isEqualTo(ControllerOptions.RUNTIME_IMAGE_REPOSITORY + ":" + version);
   }
 
   @Test
   void crdsAreTheFilesTheControllerUsesAndAreKept() {
-    List<CustomResourceDefinition> crds = render(Map.of()).stream()
-        .filter(CustomResourceDefinition.class::isInstance).map(CustomResourceDefinition.class::cast).toList();
-    assertThat(crds).extracting(c -> c.getMetadata().getName())
-        .containsExactlyInAnyOrder("eventsources.argoproj.io", "sensors.argoproj.io", "eventbus.argoproj.io");
+    List<CustomResourceDefinition> crds =
+        render(Map.of()).stream()
+            .filter(CustomResourceDefinition.class::isInstance)
+            .map(CustomResourceDefinition.class::cast)
+            .toList();
+    assertThat(crds)
+        .extracting(c -> c.getMetadata().getName())
+        .containsExactlyInAnyOrder(
+            "eventsources.argoproj.io", "sensors.argoproj.io", "eventbus.argoproj.io");
     for (CustomResourceDefinition crd : crds) {
-      assertThat(crd.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+      assertThat(crd.getMetadata().getAnnotations())
+          .containsEntry("helm.sh/resource-policy", "keep");
       String file = crd.getSpec().getNames().getPlural() + ".yaml";
       assertThat(crd.getSpec()).isEqualTo(MockCluster.crd(file).getSpec());
     }
-    assertThat(render(Map.of("crds.keep", false)).stream().filter(CustomResourceDefinition.class::isInstance))
+    assertThat(
+            render(Map.of("crds.keep", false)).stream()
+                .filter(CustomResourceDefinition.class::isInstance))
         .allSatisfy(c -> assertThat(c.getMetadata().getAnnotations()).isNullOrEmpty());
-    assertThat(render(Map.of("crds.install", false))).noneMatch(CustomResourceDefinition.class::isInstance);
+    assertThat(render(Map.of("crds.install", false)))
+        .noneMatch(CustomResourceDefinition.class::isInstance);
   }
 
   @Test
   void webhookCanBeTurnedOff() {
     List<HasMetadata> on = render(Map.of());
-    ValidatingWebhookConfiguration configuration = one(on, ValidatingWebhookConfiguration.class, "caravan-webhook");
+    ValidatingWebhookConfiguration configuration =
+        one(on, ValidatingWebhookConfiguration.class, "caravan-webhook");
     var webhook = configuration.getWebhooks().get(0);
     assertThat(webhook.getFailurePolicy()).isEqualTo("Ignore");
     assertThat(webhook.getClientConfig().getService().getName()).isEqualTo("caravan-webhook");
-    assertThat(webhook.getRules().get(0).getResources()).containsExactly("eventsources", "sensors", "eventbus");
+    assertThat(webhook.getRules().get(0).getResources())
+        .containsExactly("eventsources", "sensors", "eventbus");
     Deployment deployment = one(on, Deployment.class, "caravan-webhook");
-    assertThat(deployment.getSpec().getTemplate().getSpec().getPriorityClassName()).isEqualTo("platform-events");
-    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("webhook");
+    assertThat(deployment.getSpec().getTemplate().getSpec().getPriorityClassName())
+        .isEqualTo("platform-events");
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+        .containsExactly("webhook");
     // Read-only root filesystem: the generated certificates go to the /tmp emptyDir.
-    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
-        .extracting(m -> m.getMountPath()).containsExactly("/tmp");
+    assertThat(
+            deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
+        .extracting(m -> m.getMountPath())
+        .containsExactly("/tmp");
 
     List<HasMetadata> off = render(Map.of("webhook.enabled", false));
-    assertThat(off).noneMatch(ValidatingWebhookConfiguration.class::isInstance)
+    assertThat(off)
+        .noneMatch(ValidatingWebhookConfiguration.class::isInstance)
         .noneMatch(o -> o.getMetadata().getName().startsWith("caravan-webhook"));
   }
 
@@ -233,37 +312,46 @@ class HelmChartTest {
     for (PolicyRule rule : role.getRules()) {
       for (String group : rule.getApiGroups()) {
         for (String resource : rule.getResources()) {
-          grants.add((group.isEmpty() ? "core" : group) + "/" + resource + ":" + String.join(",", rule.getVerbs()));
+          grants.add(
+              (group.isEmpty() ? "core" : group)
+                  + "/"
+                  + resource
+                  + ":"
+                  + String.join(",", rule.getVerbs()));
         }
       }
     }
-    assertThat(grants).containsExactlyInAnyOrder(
-        "argoproj.io/eventsources:get,list,watch,update,patch",
-        "argoproj.io/sensors:get,list,watch,update,patch",
-        "argoproj.io/eventbus:get,list,watch,update,patch",
-        "argoproj.io/eventsources/status:get,update,patch",
-        "argoproj.io/sensors/status:get,update,patch",
-        "argoproj.io/eventbus/status:get,update,patch",
-        "argoproj.io/eventsources/finalizers:update",
-        "argoproj.io/sensors/finalizers:update",
-        "argoproj.io/eventbus/finalizers:update",
-        "apps/deployments:get,list,watch,create,update,patch,delete",
-        "apps/statefulsets:get,list,watch,create,update,patch,delete",
-        "core/configmaps:get,list,watch,create,update,patch,delete",
-        "core/services:get,list,watch,create,update,patch,delete",
-        "core/secrets:get,list,watch,create,update,patch,delete",
-        "core/events:create,patch");
+    assertThat(grants)
+        .containsExactlyInAnyOrder(
+            "argoproj.io/eventsources:get,list,watch,update,patch",
+            "argoproj.io/sensors:get,list,watch,update,patch",
+            "argoproj.io/eventbus:get,list,watch,update,patch",
+            "argoproj.io/eventsources/status:get,update,patch",
+            "argoproj.io/sensors/status:get,update,patch",
+            "argoproj.io/eventbus/status:get,update,patch",
+            "argoproj.io/eventsources/finalizers:update",
+            "argoproj.io/sensors/finalizers:update",
+            "argoproj.io/eventbus/finalizers:update",
+            "apps/deployments:get,list,watch,create,update,patch,delete",
+            "apps/statefulsets:get,list,watch,create,update,patch,delete",
+            "core/configmaps:get,list,watch,create,update,patch,delete",
+            "core/services:get,list,watch,create,update,patch,delete",
+            "core/secrets:get,list,watch,create,update,patch,delete",
+            "core/events:create,patch");
     ClusterRole webhook = one(render(Map.of()), ClusterRole.class, "caravan-webhook");
     assertThat(webhook.getRules()).hasSize(2);
     assertThat(webhook.getRules().get(0).getResources()).containsExactly("eventbus");
     assertThat(webhook.getRules().get(0).getVerbs()).containsExactly("get");
-    assertThat(webhook.getRules().get(1)).satisfies(rule -> {
-      assertThat(rule.getResources()).containsExactly("validatingwebhookconfigurations");
-      assertThat(rule.getResourceNames()).containsExactly("caravan-webhook");
-    });
+    assertThat(webhook.getRules().get(1))
+        .satisfies(
+            rule -> {
+              assertThat(rule.getResources()).containsExactly("validatingwebhookconfigurations");
+              assertThat(rule.getResourceNames()).containsExactly("caravan-webhook");
+            });
     io.fabric8.kubernetes.api.model.rbac.Role certs =
         one(render(Map.of()), io.fabric8.kubernetes.api.model.rbac.Role.class, "caravan-webhook");
-    assertThat(certs.getRules()).extracting(r -> r.getResources() + ":" + r.getResourceNames() + ":" + r.getVerbs())
+    assertThat(certs.getRules())
+        .extracting(r -> r.getResources() + ":" + r.getResourceNames() + ":" + r.getVerbs())
         .containsExactly("[secrets]:[caravan-webhook-certs]:[get]", "[secrets]:[]:[create]");
   }
 
@@ -275,14 +363,20 @@ class HelmChartTest {
     return env;
   }
 
-  /** Paths of fields fabric8's typed model did not know (kept in additionalProperties), walking the object. */
+  /**
+   * Paths of fields fabric8's typed model did not know (kept in additionalProperties), walking the
+   * object.
+   */
   static List<String> unknownFields(Object object, String path) {
     List<String> found = new ArrayList<>();
-    if (object == null || !object.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+    if (object == null
+        || !object.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
       return found;
     }
     for (Method method : object.getClass().getMethods()) {
-      if (method.getParameterCount() != 0 || !method.getName().startsWith("get") || method.getDeclaringClass() == Object.class) {
+      if (method.getParameterCount() != 0
+          || !method.getName().startsWith("get")
+          || method.getDeclaringClass() == Object.class) {
         continue;
       }
       Object value;

@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
 /** Reads the image a module's Jib configuration builds ({@code <to><image>…</image></to>}). */
 final class JibImages {
 
-  private static final Pattern TO_IMAGE = Pattern.compile("<to>\\s*<image>([^<]+)</image>", Pattern.DOTALL);
+  private static final Pattern TO_IMAGE =
+      Pattern.compile("<to>\\s*<image>([^<]+)</image>", Pattern.DOTALL);
 
   private JibImages() {}
 
   static String imageOf(String module) {
-    Path pom = Path.of(System.getProperty("caravan.repo.dir", "..")).resolve(module).resolve("pom.xml");
+    Path pom =
+        Path.of(System.getProperty("caravan.repo.dir", "..")).resolve(module).resolve("pom.xml");
     try {
       Matcher m = TO_IMAGE.matcher(Files.readString(pom));
       if (!m.find()) {

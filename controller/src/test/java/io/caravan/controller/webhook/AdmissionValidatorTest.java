@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class AdmissionValidatorTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SENSOR = """
+  private static final String SENSOR =
+      """
       {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"1","operation":"CREATE",
        "namespace":"team-a","object":{"apiVersion":"argoproj.io/v1alpha1","kind":"Sensor",
        "metadata":{"name":"s","namespace":"team-a"},"spec":{%s
@@ -26,9 +27,11 @@ class AdmissionValidatorTest {
   @Test
   void sensorNamingAMissingEventBusIsDenied() throws Exception {
     Set<String> buses = Set.of("team-a/default", "team-a/fast");
-    AdmissionValidator validator = new AdmissionValidator((ns, name) -> buses.contains(ns + "/" + name));
+    AdmissionValidator validator =
+        new AdmissionValidator((ns, name) -> buses.contains(ns + "/" + name));
     assertThat(review(validator, "").path("allowed").asBoolean()).isTrue();
-    assertThat(review(validator, "\"eventBusName\":\"fast\",").path("allowed").asBoolean()).isTrue();
+    assertThat(review(validator, "\"eventBusName\":\"fast\",").path("allowed").asBoolean())
+        .isTrue();
     JsonNode denied = review(validator, "\"eventBusName\":\"missing\",");
     assertThat(denied.path("allowed").asBoolean()).isFalse();
     assertThat(denied.path("status").path("message").asText())
@@ -39,6 +42,10 @@ class AdmissionValidatorTest {
 
   @Test
   void withoutALookupBusesAreNotChecked() throws Exception {
-    assertThat(review(new AdmissionValidator(), "\"eventBusName\":\"missing\",").path("allowed").asBoolean()).isTrue();
+    assertThat(
+            review(new AdmissionValidator(), "\"eventBusName\":\"missing\",")
+                .path("allowed")
+                .asBoolean())
+        .isTrue();
   }
 }

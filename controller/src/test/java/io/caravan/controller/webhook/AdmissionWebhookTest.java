@@ -49,34 +49,44 @@ class AdmissionWebhookTest {
     if (oldYaml != null) {
       request.set("oldObject", new YAMLMapper().readTree(oldYaml));
     }
-    HttpResponse<String> response = client.send(
-        HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/validate"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(review))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/validate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(review)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode answer = JSON.readTree(response.body());
     assertThat(answer.path("kind").asText()).isEqualTo("AdmissionReview");
-    assertThat(answer.path("response").path("uid").asText()).isEqualTo("705ab4f5-6393-11e8-b7cc-42010a800002");
+    assertThat(answer.path("response").path("uid").asText())
+        .isEqualTo("705ab4f5-6393-11e8-b7cc-42010a800002");
     return answer.path("response");
   }
 
   @Test
   void allowsAValidEventSource() throws Exception {
-    JsonNode response = review("CREATE", """
+    JsonNode response =
+        review(
+            "CREATE",
+            """
         apiVersion: argoproj.io/v1alpha1
         kind: EventSource
         metadata: {name: hooks, namespace: ns}
         spec:
           webhook:
             example: {port: "12000", endpoint: /example, method: POST}
-        """, null);
+        """,
+            null);
     assertThat(response.path("allowed").asBoolean()).isTrue();
   }
 
   @Test
   void deniesAnInvalidSensorWithTheFieldPath() throws Exception {
-    JsonNode response = review("CREATE", """
+    JsonNode response =
+        review(
+            "CREATE",
+            """
         apiVersion: argoproj.io/v1alpha1
         kind: Sensor
         metadata: {name: bad, namespace: ns}
@@ -87,39 +97,53 @@ class AdmissionWebhookTest {
             - template:
                 name: call
                 http: {url: "http://x", method: FETCH}
-        """, null);
+        """,
+            null);
     assertThat(response.path("allowed").asBoolean()).isFalse();
     assertThat(response.path("status").path("code").asInt()).isEqualTo(400);
-    assertThat(response.path("status").path("message").asText()).contains("spec.triggers[0].template.http.method");
+    assertThat(response.path("status").path("message").asText())
+        .contains("spec.triggers[0].template.http.method");
   }
 
   @Test
   void deniesAnUnsupportedBusAndAStreamConfigChange() throws Exception {
-    JsonNode kafka = review("CREATE", """
+    JsonNode kafka =
+        review(
+            "CREATE",
+            """
         apiVersion: argoproj.io/v1alpha1
         kind: EventBus
         metadata: {name: default, namespace: ns}
         spec:
           kafka: {url: "kafka:9092"}
-        """, null);
+        """,
+            null);
     assertThat(kafka.path("allowed").asBoolean()).isFalse();
-    assertThat(kafka.path("status").path("message").asText()).startsWith("spec.kafka: unsupported:");
+    assertThat(kafka.path("status").path("message").asText())
+        .startsWith("spec.kafka: unsupported:");
 
-    String before = """
+    String before =
+        """
         apiVersion: argoproj.io/v1alpha1
         kind: EventBus
         metadata: {name: default, namespace: ns, generation: 1}
         spec:
           jetstream: {version: latest, streamConfig: "maxAge: 24h"}
         """;
-    JsonNode changed = review("UPDATE", before.replace("generation: 1", "generation: 2").replace("24h", "48h"), before);
+    JsonNode changed =
+        review(
+            "UPDATE",
+            before.replace("generation: 1", "generation: 2").replace("24h", "48h"),
+            before);
     assertThat(changed.path("allowed").asBoolean()).isFalse();
-    assertThat(changed.path("status").path("message").asText()).contains("spec.jetstream.streamConfig: cannot be changed");
+    assertThat(changed.path("status").path("message").asText())
+        .contains("spec.jetstream.streamConfig: cannot be changed");
   }
 
   @Test
   void allowsDeleteAndUpdatesWithoutANewGeneration() throws Exception {
-    String invalid = """
+    String invalid =
+        """
         apiVersion: argoproj.io/v1alpha1
         kind: Sensor
         metadata: {name: old, namespace: ns, generation: 3}
@@ -131,23 +155,37 @@ class AdmissionWebhookTest {
   }
 
   @Test
-  void generatedCertificatesAreKeptInASecretForEveryReplica(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws Exception {
+  void generatedCertificatesAreKeptInASecretForEveryReplica(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     var cluster = MockCluster.shared().client();
     String ns = MockCluster.shared().namespace("webhook");
     CertificateSecret store = new CertificateSecret(cluster);
-    WebhookCertificates first = store.loadOrCreate(ns, "caravan-webhook-certs", List.of("caravan-webhook." + ns + ".svc", "localhost"),
-        dir.resolve("a"));
-    WebhookCertificates second = store.loadOrCreate(ns, "caravan-webhook-certs", List.of("caravan-webhook." + ns + ".svc", "localhost"),
-        dir.resolve("b"));
+    WebhookCertificates first =
+        store.loadOrCreate(
+            ns,
+            "caravan-webhook-certs",
+            List.of("caravan-webhook." + ns + ".svc", "localhost"),
+            dir.resolve("a"));
+    WebhookCertificates second =
+        store.loadOrCreate(
+            ns,
+            "caravan-webhook-certs",
+            List.of("caravan-webhook." + ns + ".svc", "localhost"),
+            dir.resolve("b"));
     assertThat(second.caBundle()).isEqualTo(first.caBundle());
     assertThat(cluster.secrets().inNamespace(ns).withName("caravan-webhook-certs").get().getData())
         .containsKeys("tls.crt", "tls.key", "ca.crt");
     // The certificate read back serves HTTPS that a client trusting the first CA accepts.
     try (WebhookServer replica = new WebhookServer(0, second).start()) {
-      HttpResponse<String> health = HttpClient.newBuilder().sslContext(first.clientContext()).build().send(
-          HttpRequest.newBuilder(URI.create("https://localhost:" + replica.port() + "/healthz")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health =
+          HttpClient.newBuilder()
+              .sslContext(first.clientContext())
+              .build()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("https://localhost:" + replica.port() + "/healthz"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
     }
   }
@@ -155,16 +193,39 @@ class AdmissionWebhookTest {
   @Test
   void patchesTheCaBundleIntoTheWebhookConfiguration() {
     var cluster = MockCluster.shared().client();
-    ValidatingWebhookConfiguration configuration = new ValidatingWebhookConfigurationBuilder()
-        .withNewMetadata().withName("caravan-webhook-test").endMetadata()
-        .addNewWebhook().withName("validate.caravan.io").withNewClientConfig().withNewService()
-            .withName("caravan-webhook").withNamespace("caravan").withPath("/validate").endService()
-            .endClientConfig().withAdmissionReviewVersions("v1").withSideEffects("None").endWebhook()
-        .build();
+    ValidatingWebhookConfiguration configuration =
+        new ValidatingWebhookConfigurationBuilder()
+            .withNewMetadata()
+            .withName("caravan-webhook-test")
+            .endMetadata()
+            .addNewWebhook()
+            .withName("validate.caravan.io")
+            .withNewClientConfig()
+            .withNewService()
+            .withName("caravan-webhook")
+            .withNamespace("caravan")
+            .withPath("/validate")
+            .endService()
+            .endClientConfig()
+            .withAdmissionReviewVersions("v1")
+            .withSideEffects("None")
+            .endWebhook()
+            .build();
     cluster.resource(configuration).create();
-    assertThat(new CaBundlePatcher(cluster).patch("caravan-webhook-test", certificates.caBundle())).isTrue();
-    assertThat(cluster.admissionRegistration().v1().validatingWebhookConfigurations().withName("caravan-webhook-test")
-        .get().getWebhooks().get(0).getClientConfig().getCaBundle()).isEqualTo(certificates.caBundle());
+    assertThat(new CaBundlePatcher(cluster).patch("caravan-webhook-test", certificates.caBundle()))
+        .isTrue();
+    assertThat(
+            cluster
+                .admissionRegistration()
+                .v1()
+                .validatingWebhookConfigurations()
+                .withName("caravan-webhook-test")
+                .get()
+                .getWebhooks()
+                .get(0)
+                .getClientConfig()
+                .getCaBundle())
+        .isEqualTo(certificates.caBundle());
     assertThat(new CaBundlePatcher(cluster).patch("missing", certificates.caBundle())).isFalse();
   }
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes events straight onto the bus as an EventSource would (subject {@code default.<source>.<event>},
- * {@code Nats-Msg-Id} = event id), for bursts larger than webhook requests make comfortable.
+ * Publishes events straight onto the bus as an EventSource would (subject {@code
+ * default.<source>.<event>}, {@code Nats-Msg-Id} = event id), for bursts larger than webhook
+ * requests make comfortable.
  */
 public final class BusPublisher implements AutoCloseable {
   private final Connection connection;
@@ -38,8 +39,11 @@ public final class BusPublisher implements AutoCloseable {
   public void publish(List<ArgoEvent> events) throws Exception {
     List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
     for (ArgoEvent event : events) {
-      acks.add(jetStream.publishAsync("default." + event.source() + "." + event.subject(),
-          new Headers().put("Nats-Msg-Id", event.id()), event.toJson()));
+      acks.add(
+          jetStream.publishAsync(
+              "default." + event.source() + "." + event.subject(),
+              new Headers().put("Nats-Msg-Id", event.id()),
+              event.toJson()));
     }
     CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
   }

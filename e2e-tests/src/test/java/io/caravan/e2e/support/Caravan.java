@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles test manifests the way {@code caravan run} does (read → generate, no errors allowed) and starts
- * them in a {@link CaravanRuntime}. Manifest text may hold {@code ${NAME}} variables, replaced before it is
- * read (free ports, receiver URLs).
+ * Compiles test manifests the way {@code caravan run} does (read → generate, no errors allowed) and
+ * starts them in a {@link CaravanRuntime}. Manifest text may hold {@code ${NAME}} variables,
+ * replaced before it is read (free ports, receiver URLs).
  */
 public final class Caravan {
 
@@ -62,7 +62,10 @@ public final class Caravan {
     return Map.copyOf(camelProperties);
   }
 
-  /** Writes the generated documents into {@code dir} (for a runtime in a child JVM); returns {@code dir}. */
+  /**
+   * Writes the generated documents into {@code dir} (for a runtime in a child JVM); returns {@code
+   * dir}.
+   */
   public Path writeTo(Path dir) throws IOException {
     java.nio.file.Files.createDirectories(dir);
     for (Map.Entry<String, String> document : generate().entrySet()) {
@@ -86,7 +89,8 @@ public final class Caravan {
     RouteGenerator generator = new RouteGenerator();
     Map<String, String> documents = new LinkedHashMap<>();
     for (String resource : resources) {
-      for (Manifest manifest : ManifestReader.parse(rewrite.apply(substitute(read(resource))), Path.of(resource))) {
+      for (Manifest manifest :
+          ManifestReader.parse(rewrite.apply(substitute(read(resource))), Path.of(resource))) {
         assertThat(manifest.error()).as(resource).isNull();
         if (manifest.resource() == null) {
           continue;

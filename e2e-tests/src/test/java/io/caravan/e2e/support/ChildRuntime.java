@@ -11,17 +11,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Caravan runtime in a child JVM (same classpath as the tests), so a test can {@code kill -9} it. Its output
- * goes to {@code <dir>/runtime.log}. {@link #close()} kills it if it still runs, and so does the end of the
- * test JVM.
+ * A Caravan runtime in a child JVM (same classpath as the tests), so a test can {@code kill -9} it.
+ * Its output goes to {@code <dir>/runtime.log}. {@link #close()} kills it if it still runs, and so
+ * does the end of the test JVM.
  */
 public final class ChildRuntime implements AutoCloseable {
   /** Children still running when the test JVM exits (a failed or interrupted test) end with it. */
-  private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.Set<Process> RUNNING =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(
-        () -> RUNNING.forEach(Process::destroyForcibly), "child-runtime-stopper"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "child-runtime-stopper"));
   }
 
   private final Process process;
@@ -32,33 +34,47 @@ public final class ChildRuntime implements AutoCloseable {
     this.log = log;
   }
 
-  /** Writes the manifests' routes into {@code dir}, starts a JVM running them, and waits until it started. */
+  /**
+   * Writes the manifests' routes into {@code dir}, starts a JVM running them, and waits until it
+   * started.
+   */
   public static ChildRuntime start(Caravan manifests, String busUrl, Path dir, Duration timeout)
       throws IOException, InterruptedException {
     Path routes = manifests.writeTo(dir.resolve("routes"));
     Path ready = dir.resolve("ready");
     Files.deleteIfExists(ready);
     Path log = dir.resolve("runtime.log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"),
-        ChildRuntimeMain.class.getName(), routes.toString(), busUrl, ready.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ChildRuntimeMain.class.getName(),
+                routes.toString(),
+                busUrl,
+                ready.toString()));
     for (Map.Entry<String, String> property : manifests.camelProperties().entrySet()) {
       command.add(property.getKey() + "=" + property.getValue());
     }
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     RUNNING.add(process);
     ChildRuntime child = new ChildRuntime(process, log);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!Files.exists(ready)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         child.close();
-        throw new AssertionError("child runtime did not start within " + timeout + "; its log "
-            + log + ":\n" + tail(log));
+        throw new AssertionError(
+            "child runtime did not start within "
+                + timeout
+                + "; its log "
+                + log
+                + ":\n"
+                + tail(log));
       }
       Thread.sleep(50);
     }
@@ -98,7 +114,8 @@ public final class ChildRuntime implements AutoCloseable {
   private static String tail(Path log) {
     try {
       List<String> lines = Files.readAllLines(log);
-      return String.join(File.separator.equals("/") ? "\n" : "\r\n",
+      return String.join(
+          File.separator.equals("/") ? "\n" : "\r\n",
           lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     } catch (IOException e) {
       return "(unreadable: " + e.getMessage() + ")";

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The entry point of a runtime in a child JVM ({@link ChildRuntime}): {@code <routesDir> <busUrl> <readyFile>
- * [key=value …]} runs every {@code *.yaml} in the directory with the Camel properties given, writes the ready
- * file once started and runs until killed.
+ * The entry point of a runtime in a child JVM ({@link ChildRuntime}): {@code <routesDir> <busUrl>
+ * <readyFile> [key=value …]} runs every {@code *.yaml} in the directory with the Camel properties
+ * given, writes the ready file once started and runs until killed.
  */
 public final class ChildRuntimeMain {
   private ChildRuntimeMain() {}

@@ -15,8 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP server on a free port that counts the requests per value of one JSON body field (the trigger's
- * payload key for the event id) and answers 200: for thousands of requests, where a list would be slow.
+ * An HTTP server on a free port that counts the requests per value of one JSON body field (the
+ * trigger's payload key for the event id) and answers 200: for thousands of requests, where a list
+ * would be slow.
  */
 public final class CountingHttpReceiver implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,29 +31,34 @@ public final class CountingHttpReceiver implements AutoCloseable {
     this(field, Duration.ZERO);
   }
 
-  /** As {@link #CountingHttpReceiver(String)}, answering each request after {@code delay} (a slow receiver). */
+  /**
+   * As {@link #CountingHttpReceiver(String)}, answering each request after {@code delay} (a slow
+   * receiver).
+   */
   public CountingHttpReceiver(String field, Duration delay) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
     server.setExecutor(Executors.newFixedThreadPool(8));
-    server.createContext("/", exchange -> {
-      arrivals.add(System.nanoTime());
-      try (InputStream in = exchange.getRequestBody()) {
-        String value = JSON.readTree(in).path(field).asText("");
-        counts.computeIfAbsent(value, k -> new AtomicInteger()).incrementAndGet();
-        total.incrementAndGet();
-      } catch (IOException e) {
-        counts.computeIfAbsent("(unreadable)", k -> new AtomicInteger()).incrementAndGet();
-      }
-      if (!delay.isZero()) {
-        try {
-          Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          arrivals.add(System.nanoTime());
+          try (InputStream in = exchange.getRequestBody()) {
+            String value = JSON.readTree(in).path(field).asText("");
+            counts.computeIfAbsent(value, k -> new AtomicInteger()).incrementAndGet();
+            total.incrementAndGet();
+          } catch (IOException e) {
+            counts.computeIfAbsent("(unreadable)", k -> new AtomicInteger()).incrementAndGet();
+          }
+          if (!delay.isZero()) {
+            try {
+              Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
   }
 

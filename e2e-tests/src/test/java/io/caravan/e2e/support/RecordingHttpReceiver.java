@@ -35,21 +35,24 @@ public final class RecordingHttpReceiver implements AutoCloseable {
   public RecordingHttpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
     server.setExecutor(Executors.newFixedThreadPool(4));
-    server.createContext("/", exchange -> {
-      try (InputStream in = exchange.getRequestBody()) {
-        String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Request(
-            exchange.getRequestMethod(),
-            exchange.getRequestURI().getPath(),
-            exchange.getRequestURI().getRawQuery(),
-            Map.copyOf(exchange.getRequestHeaders()),
-            body));
-      }
-      byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try (InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(
+                new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body));
+          }
+          byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -76,8 +79,13 @@ public final class RecordingHttpReceiver implements AutoCloseable {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("expected " + count + " requests within " + timeout + ", got "
-        + requests.stream().filter(matching).count());
+    throw new AssertionError(
+        "expected "
+            + count
+            + " requests within "
+            + timeout
+            + ", got "
+            + requests.stream().filter(matching).count());
   }
 
   @Override

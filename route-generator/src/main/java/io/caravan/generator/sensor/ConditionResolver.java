@@ -51,8 +51,11 @@ final class ConditionResolver {
       }
     }
     if (!unknown.isEmpty()) {
-      diagnostics.warning(path, "conditions name no dependency called '"
-          + String.join("', '", unknown) + "': the trigger is inactive (as in Argo)");
+      diagnostics.warning(
+          path,
+          "conditions name no dependency called '"
+              + String.join("', '", unknown)
+              + "': the trigger is inactive (as in Argo)");
       return null;
     }
     List<String> inDeclarationOrder =
@@ -68,6 +71,7 @@ final class ConditionResolver {
     String alias = name.replace('-', '_');
     return dependencies.keySet().stream()
         .filter(declared -> declared.replace('-', '_').equals(alias))
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -7,13 +7,20 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * A trigger's {@code conditions}: dependency names joined by {@code &&}, {@code ||} and
- * parentheses (inventory §4.3). Parsed only to check the syntax and to learn which dependencies
- * it names; the text keeps the user's spacing.
+ * A trigger's {@code conditions}: dependency names joined by {@code &&}, {@code ||} and parentheses
+ * (inventory §4.3). Parsed only to check the syntax and to learn which dependencies it names; the
+ * text keeps the user's spacing.
  */
 final class Conditions {
 
-  private enum Kind { NAME, AND, OR, OPEN, CLOSE, SPACE }
+  private enum Kind {
+    NAME,
+    AND,
+    OR,
+    OPEN,
+    CLOSE,
+    SPACE
+  }
 
   private record Token(Kind kind, String text, int position) {}
 
@@ -78,16 +85,23 @@ final class Conditions {
         tokens.add(new Token(c == '(' ? Kind.OPEN : Kind.CLOSE, String.valueOf(c), start));
         i++;
       } else {
-        throw new IllegalArgumentException("unexpected '" + c + "' at position " + (start + 1)
-            + " (only dependency names, &&, || and parentheses are allowed)");
+        throw new IllegalArgumentException(
+            "unexpected '"
+                + c
+                + "' at position "
+                + (start + 1)
+                + " (only dependency names, &&, || and parentheses are allowed)");
       }
     }
     return tokens;
   }
 
   private static boolean isNameChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '_';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '_';
   }
 
   // Grammar: or := and ('||' and)* ; and := atom ('&&' atom)* ; atom := NAME | '(' or ')'

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a trigger's {@code conditions}: dependency names joined by {@code &&} and {@code ||}
- * with parentheses, nothing else (no negation, no literals).
+ * Checks a trigger's {@code conditions}: dependency names joined by {@code &&} and {@code ||} with
+ * parentheses, nothing else (no negation, no literals).
  */
 public final class ConditionsExpression {
 
@@ -52,7 +52,11 @@ public final class ConditionsExpression {
         }
         tokens.add(text.substring(start, i));
       } else {
-        return "unexpected '" + c + "' at position " + i + "; only dependency names, &&, || and parentheses are allowed";
+        return "unexpected '"
+            + c
+            + "' at position "
+            + i
+            + "; only dependency names, &&, || and parentheses are allowed";
       }
     }
     return tokens.isEmpty() ? "conditions are empty" : null;

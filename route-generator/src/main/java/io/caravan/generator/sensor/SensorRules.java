@@ -27,6 +27,7 @@ public final class SensorRules {
   static final Set<String> LOGICAL_OPERATORS = Set.of("and", "or");
   static final Set<String> DATA_TYPES = Set.of("bool", "number", "string");
   static final Set<String> COMPARATORS = Set.of(">=", ">", "=", "!=", "<", "<=");
+
   /** Go's layout {@code 15:04:05}: the hour may have one digit, minutes and seconds need two. */
   private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):[0-5]\\d:[0-5]\\d");
 
@@ -35,13 +36,25 @@ public final class SensorRules {
   public static void check(Sensor sensor, List<Diagnostic> out) {
     SensorSpec deployment = sensor.getSpec();
     DeploymentSettings.applied(out, "spec.template", deployment.getTemplate(), "pod template");
-    DeploymentSettings.applied(out, "spec.replicas", deployment.getReplicas(),
+    DeploymentSettings.applied(
+        out,
+        "spec.replicas",
+        deployment.getReplicas(),
         "replicas (Sensor replicas run active-active)");
-    DeploymentSettings.applied(out, "spec.revisionHistoryLimit", deployment.getRevisionHistoryLimit(),
+    DeploymentSettings.applied(
+        out,
+        "spec.revisionHistoryLimit",
+        deployment.getRevisionHistoryLimit(),
         "revisionHistoryLimit");
-    DeploymentSettings.ignored(out, "spec.errorOnFailedRound", deployment.getErrorOnFailedRound(),
+    DeploymentSettings.ignored(
+        out,
+        "spec.errorOnFailedRound",
+        deployment.getErrorOnFailedRound(),
         "errorOnFailedRound (Argo ignores it too)");
-    DeploymentSettings.ignored(out, "spec.loggingFields", deployment.getLoggingFields(),
+    DeploymentSettings.ignored(
+        out,
+        "spec.loggingFields",
+        deployment.getLoggingFields(),
         "loggingFields (Argo ignores it too)");
     SensorSpec spec = sensor.getSpec();
     Set<String> dependencyNames = dependencies(spec.getDependencies(), out);
@@ -49,10 +62,13 @@ public final class SensorRules {
   }
 
   /** Checks the dependencies and returns their names. */
-  private static Set<String> dependencies(List<EventDependency> dependencies, List<Diagnostic> out) {
+  private static Set<String> dependencies(
+      List<EventDependency> dependencies, List<Diagnostic> out) {
     Set<String> names = new LinkedHashSet<>();
     if (dependencies == null || dependencies.isEmpty()) {
-      out.add(Diagnostic.error("spec.dependencies", "no event dependencies found: at least one is required"));
+      out.add(
+          Diagnostic.error(
+              "spec.dependencies", "no event dependencies found: at least one is required"));
       return names;
     }
     for (int i = 0; i < dependencies.size(); i++) {
@@ -66,7 +82,9 @@ public final class SensorRules {
       required(out, path + ".eventSourceName", dependency.getEventSourceName(), "eventSourceName");
       required(out, path + ".eventName", dependency.getEventName(), "eventName");
       if (dependency.getName() != null && !names.add(dependency.getName())) {
-        out.add(Diagnostic.error(path + ".name", "dependency name '" + dependency.getName() + "' is used twice"));
+        out.add(
+            Diagnostic.error(
+                path + ".name", "dependency name '" + dependency.getName() + "' is used twice"));
       }
       operator(out, path + ".filtersLogicalOperator", dependency.getFiltersLogicalOperator());
       if (dependency.getFilters() != null) {
@@ -96,17 +114,23 @@ public final class SensorRules {
         for (int f = 0; f < expr.getFields().size(); f++) {
           var field = expr.getFields().get(f);
           if (field == null || blank(field.getPath()) || blank(field.getName())) {
-            out.add(Diagnostic.error(p + ".fields[" + f + "]", "path and name of a field are required"));
+            out.add(
+                Diagnostic.error(
+                    p + ".fields[" + f + "]", "path and name of a field are required"));
           }
         }
       }
     }
     if (filters.getContext() != null) {
       EventContext context = filters.getContext();
-      if (blank(context.getType()) && blank(context.getSubject()) && blank(context.getSource())
+      if (blank(context.getType())
+          && blank(context.getSubject())
+          && blank(context.getSource())
           && blank(context.getDatacontenttype())) {
-        out.add(Diagnostic.error(path + ".context",
-            "no fields specified in context filter: set type, subject, source or datacontenttype"));
+        out.add(
+            Diagnostic.error(
+                path + ".context",
+                "no fields specified in context filter: set type, subject, source or datacontenttype"));
       }
     }
     if (filters.getTime() != null) {
@@ -123,7 +147,10 @@ public final class SensorRules {
     if (blank(filter.getType())) {
       out.add(Diagnostic.error(path + ".type", "type is required"));
     } else if (!DATA_TYPES.contains(filter.getType())) {
-      out.add(Diagnostic.error(path + ".type", "type '" + filter.getType() + "' must be one of bool, number, string"));
+      out.add(
+          Diagnostic.error(
+              path + ".type",
+              "type '" + filter.getType() + "' must be one of bool, number, string"));
     }
     if (filter.getValue() == null || filter.getValue().isEmpty()) {
       out.add(Diagnostic.error(path + ".value", "value must have at least one entry"));
@@ -136,8 +163,10 @@ public final class SensorRules {
       }
     }
     if (!blank(filter.getComparator()) && !COMPARATORS.contains(filter.getComparator())) {
-      out.add(Diagnostic.error(path + ".comparator",
-          "comparator '" + filter.getComparator() + "' must be one of >=, >, =, !=, <, <="));
+      out.add(
+          Diagnostic.error(
+              path + ".comparator",
+              "comparator '" + filter.getComparator() + "' must be one of >=, >, =, !=, <, <="));
     }
   }
 
@@ -145,22 +174,35 @@ public final class SensorRules {
     boolean validStart = timeOfDay(out, path + ".start", time.getStart());
     boolean validStop = timeOfDay(out, path + ".stop", time.getStop());
     if (validStart && validStop && secondOfDay(time.getStart()) == secondOfDay(time.getStop())) {
-      out.add(Diagnostic.error(path + ".stop", "stop '" + time.getStop() + "' is equal to start '"
-          + time.getStart() + "': the window would be empty"));
+      out.add(
+          Diagnostic.error(
+              path + ".stop",
+              "stop '"
+                  + time.getStop()
+                  + "' is equal to start '"
+                  + time.getStart()
+                  + "': the window would be empty"));
     }
     if (!TimeZones.isValid(time.getTimezone())) {
-      out.add(Diagnostic.error(path + ".timezone", "invalid timezone '" + time.getTimezone() + "'"));
+      out.add(
+          Diagnostic.error(path + ".timezone", "invalid timezone '" + time.getTimezone() + "'"));
     }
   }
 
   private static int secondOfDay(String time) {
     String[] parts = time.split(":");
-    return Integer.parseInt(parts[0]) * 3600 + Integer.parseInt(parts[1]) * 60 + Integer.parseInt(parts[2]);
+    return Integer.parseInt(parts[0]) * 3600
+        + Integer.parseInt(parts[1]) * 60
+        + Integer.parseInt(parts[2]);
   }
 
   private static boolean timeOfDay(List<Diagnostic> out, String path, String value) {
     if (value == null || !TIME_OF_DAY.matcher(value).matches()) {
-      out.add(Diagnostic.error(path, "expected a time of day HH:MM:SS (the hour may have one digit), found " + (value == null ? "nothing" : "'" + value + "'")));
+      out.add(
+          Diagnostic.error(
+              path,
+              "expected a time of day HH:MM:SS (the hour may have one digit), found "
+                  + (value == null ? "nothing" : "'" + value + "'")));
       return false;
     }
     return true;

@@ -6,11 +6,11 @@ import io.caravan.api.sensor.Sensor;
 import io.caravan.api.sensor.SensorSpec;
 import io.caravan.api.sensor.Trigger;
 import io.caravan.api.sensor.TriggerTemplate;
+import io.caravan.api.sensor.TriggerTypes;
 import io.caravan.generator.Diagnostics;
 import io.caravan.generator.Fnv32a;
 import io.caravan.generator.Names;
 import io.caravan.generator.trigger.TriggerInput;
-import io.caravan.api.sensor.TriggerTypes;
 import io.caravan.generator.trigger.TriggerType;
 import io.caravan.generator.trigger.TriggerTypeRegistry;
 import io.caravan.generator.yaml.Ordered;
@@ -27,12 +27,13 @@ import java.util.stream.Collectors;
 /**
  * Compiles a Sensor (inventory §4): one {@code DependencyFilter} bean per dependency; per trigger a
  * {@code TriggerConditions} and a {@code TriggerTemplate} bean, one {@code eventbus:} route per
- * dependency its conditions name, and the trigger route ending in the trigger type's sink.
- * Trigger types without a registered {@link TriggerType} are reported as unsupported.
+ * dependency its conditions name, and the trigger route ending in the trigger type's sink. Trigger
+ * types without a registered {@link TriggerType} are reported as unsupported.
  */
 public final class SensorTranslator {
 
-  // Bean types of the route contract (docs/generated-routes.md): stable names the runtime binds, no classes.
+  // Bean types of the route contract (docs/generated-routes.md): stable names the runtime binds, no
+  // classes.
   private static final String FILTER_TYPE = "caravan:dependency-filter";
   private static final String TRANSFORM_TYPE = "caravan:dependency-transform";
   private static final String CONDITIONS_TYPE = "caravan:trigger-conditions";
@@ -47,9 +48,11 @@ public final class SensorTranslator {
   }
 
   public SensorTranslator(List<TriggerType> translators) {
-    this.translators = translators.stream()
-        .collect(Collectors.toMap(TriggerType::key, Function.identity(), (a, b) -> a,
-            LinkedHashMap::new));
+    this.translators =
+        translators.stream()
+            .collect(
+                Collectors.toMap(
+                    TriggerType::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
   }
 
   /** The items of the Sensor's document: one {@code beans:} item, then the routes. */
@@ -83,12 +86,13 @@ public final class SensorTranslator {
       List<Object> beans = new ArrayList<>();
       dependencies.values().stream()
           .filter(dependency -> listened.contains(dependency.getName()))
-          .forEach(dependency -> {
-            beans.add(filterBean(name, dependency));
-            if (hasTransform(dependency)) {
-              beans.add(transformBean(name, dependency));
-            }
-          });
+          .forEach(
+              dependency -> {
+                beans.add(filterBean(name, dependency));
+                if (hasTransform(dependency)) {
+                  beans.add(transformBean(name, dependency));
+                }
+              });
       beans.addAll(triggerBeans);
       items.add(Ordered.map("beans", beans));
       items.addAll(routes);
@@ -97,8 +101,8 @@ public final class SensorTranslator {
   }
 
   /** The valid dependencies by name, in declaration order; invalid ones are reported. */
-  private static Map<String, EventDependency> dependencies(SensorSpec spec,
-      Diagnostics diagnostics) {
+  private static Map<String, EventDependency> dependencies(
+      SensorSpec spec, Diagnostics diagnostics) {
     Map<String, EventDependency> valid = new LinkedHashMap<>();
     List<EventDependency> declared =
         spec.getDependencies() == null ? List.of() : spec.getDependencies();
@@ -113,21 +117,27 @@ public final class SensorTranslator {
         diagnostics.error(path, "dependency is empty");
         continue;
       }
-      boolean ok = Names.check(dependency.getName(), "dependency name", path + ".name",
-          diagnostics);
+      boolean ok =
+          Names.check(dependency.getName(), "dependency name", path + ".name", diagnostics);
       if (ok && !seen.add(dependency.getName())) {
-        diagnostics.error(path + ".name",
-            "dependency name '" + dependency.getName() + "' is used twice");
+        diagnostics.error(
+            path + ".name", "dependency name '" + dependency.getName() + "' is used twice");
         continue;
       }
-      ok &= Names.check(dependency.getEventSourceName(), "eventSourceName",
-          path + ".eventSourceName", diagnostics);
-      ok &= Names.check(dependency.getEventName(), "eventName", path + ".eventName",
-          diagnostics);
+      ok &=
+          Names.check(
+              dependency.getEventSourceName(),
+              "eventSourceName",
+              path + ".eventSourceName",
+              diagnostics);
+      ok &= Names.check(dependency.getEventName(), "eventName", path + ".eventName", diagnostics);
       String operator = dependency.getFiltersLogicalOperator();
-      if (operator != null && !operator.isEmpty() && !operator.equals("and")
+      if (operator != null
+          && !operator.isEmpty()
+          && !operator.equals("and")
           && !operator.equals("or")) {
-        diagnostics.error(path + ".filtersLogicalOperator",
+        diagnostics.error(
+            path + ".filtersLogicalOperator",
             "filtersLogicalOperator '" + operator + "' must be 'and' or 'or'");
         ok = false;
       }
@@ -143,31 +153,39 @@ public final class SensorTranslator {
     return Ordered.map(
         "name", Names.dependencyFilterBean(sensor, dependency.getName()),
         "type", FILTER_TYPE,
-        "properties", Ordered.map(
-            "sensorName", sensor,
-            "dependencyName", dependency.getName(),
-            "eventSourceName", dependency.getEventSourceName(),
-            "eventName", dependency.getEventName(),
-            "filters", dependency.getFilters() == null
-                ? null : RoutesYaml.block(dependency.getFilters()),
-            "filtersLogicalOperator", operator == null || operator.isEmpty() ? null : operator));
+        "properties",
+            Ordered.map(
+                "sensorName",
+                sensor,
+                "dependencyName",
+                dependency.getName(),
+                "eventSourceName",
+                dependency.getEventSourceName(),
+                "eventName",
+                dependency.getEventName(),
+                "filters",
+                dependency.getFilters() == null ? null : RoutesYaml.block(dependency.getFilters()),
+                "filtersLogicalOperator",
+                operator == null || operator.isEmpty() ? null : operator));
   }
 
   /** A transform with jq or a script (an empty one changes nothing and gets no bean). */
   private static boolean hasTransform(EventDependency dependency) {
     EventDependencyTransformer transform = dependency.getTransform();
-    return transform != null && ((transform.getJq() != null && !transform.getJq().isEmpty())
-        || (transform.getScript() != null && !transform.getScript().isEmpty()));
+    return transform != null
+        && ((transform.getJq() != null && !transform.getJq().isEmpty())
+            || (transform.getScript() != null && !transform.getScript().isEmpty()));
   }
 
   private static Map<String, Object> transformBean(String sensor, EventDependency dependency) {
     return Ordered.map(
         "name", Names.dependencyTransformBean(sensor, dependency.getName()),
         "type", TRANSFORM_TYPE,
-        "properties", Ordered.map(
-            "sensorName", sensor,
-            "dependencyName", dependency.getName(),
-            "transform", RoutesYaml.block(dependency.getTransform())));
+        "properties",
+            Ordered.map(
+                "sensorName", sensor,
+                "dependencyName", dependency.getName(),
+                "transform", RoutesYaml.block(dependency.getTransform())));
   }
 
   /** Everything generated for one trigger, or nothing when it cannot run. */
@@ -181,12 +199,17 @@ public final class SensorTranslator {
     private final Set<String> triggerNames;
     private final Diagnostics diagnostics;
 
-    TriggerPlan(Sensor sensor, Trigger trigger, String path,
-        Map<String, EventDependency> dependencies, Set<String> triggerNames,
+    TriggerPlan(
+        Sensor sensor,
+        Trigger trigger,
+        String path,
+        Map<String, EventDependency> dependencies,
+        Set<String> triggerNames,
         Diagnostics diagnostics) {
       this.sensor = sensor.name();
       this.namespace = sensor.namespace();
-      this.annotations = sensor.getMetadata() == null ? null : sensor.getMetadata().getAnnotations();
+      this.annotations =
+          sensor.getMetadata() == null ? null : sensor.getMetadata().getAnnotations();
       this.trigger = trigger;
       this.path = path;
       this.dependencies = dependencies;
@@ -209,8 +232,9 @@ public final class SensorTranslator {
         diagnostics.error(path + ".template.name", "trigger name '" + name + "' is used twice");
         return;
       }
-      ResolvedConditions conditions = new ConditionResolver(dependencies, diagnostics)
-          .resolve(template.getConditions(), path + ".template.conditions");
+      ResolvedConditions conditions =
+          new ConditionResolver(dependencies, diagnostics)
+              .resolve(template.getConditions(), path + ".template.conditions");
       String type = chooseType(template);
       if (conditions == null || type == null) {
         return;
@@ -221,7 +245,8 @@ public final class SensorTranslator {
         return;
       }
       Map<String, Object> sink =
-          translator.sink(new TriggerInput(sensor, namespace, name, trigger, path, annotations), diagnostics);
+          translator.sink(
+              new TriggerInput(sensor, namespace, name, trigger, path, annotations), diagnostics);
       if (sink == null) {
         return;
       }
@@ -230,49 +255,68 @@ public final class SensorTranslator {
       if (dlq != null && dlqSink == null) {
         return;
       }
-      beans.add(Ordered.map(
-          "name", Names.conditionsBean(sensor, name),
-          "type", CONDITIONS_TYPE,
-          "properties", Ordered.map(
-              "sensorName", sensor,
-              "triggerName", name,
-              "conditions", conditions.expression(),
-              "definition", DeliveryPlan.definitionHash(conditions, dependencies),
-              "conditionsReset", template.getConditionsReset() == null
-                  ? null : RoutesYaml.block(template.getConditionsReset()))));
-      beans.add(Ordered.map(
-          "name", Names.templateBean(sensor, name),
-          "type", TEMPLATE_TYPE,
-          "properties", Ordered.map(
-              "sensorName", sensor,
-              "triggerName", name,
-              "namespace", namespace,
-              "triggerType", type,
-              "trigger", RoutesYaml.block(trigger))));
+      beans.add(
+          Ordered.map(
+              "name", Names.conditionsBean(sensor, name),
+              "type", CONDITIONS_TYPE,
+              "properties",
+                  Ordered.map(
+                      "sensorName",
+                      sensor,
+                      "triggerName",
+                      name,
+                      "conditions",
+                      conditions.expression(),
+                      "definition",
+                      DeliveryPlan.definitionHash(conditions, dependencies),
+                      "conditionsReset",
+                      template.getConditionsReset() == null
+                          ? null
+                          : RoutesYaml.block(template.getConditionsReset()))));
+      beans.add(
+          Ordered.map(
+              "name", Names.templateBean(sensor, name),
+              "type", TEMPLATE_TYPE,
+              "properties",
+                  Ordered.map(
+                      "sensorName", sensor,
+                      "triggerName", name,
+                      "namespace", namespace,
+                      "triggerType", type,
+                      "trigger", RoutesYaml.block(trigger))));
       beans.add(DeliveryPlan.deliveryBean(DELIVERY_TYPE, sensor, name, trigger));
       if (dlq != null) {
-        beans.add(Ordered.map(
-            "name", Names.dlqTemplateBean(sensor, name),
-            "type", TEMPLATE_TYPE,
-            "properties", Ordered.map(
-                "sensorName", sensor,
-                "triggerName", dlq.getTemplate().getName(),
-                "namespace", namespace,
-                "triggerType", TriggerTypes.setIn(dlq.getTemplate()).keySet().iterator().next(),
-                "trigger", RoutesYaml.block(dlq))));
+        beans.add(
+            Ordered.map(
+                "name", Names.dlqTemplateBean(sensor, name),
+                "type", TEMPLATE_TYPE,
+                "properties",
+                    Ordered.map(
+                        "sensorName", sensor,
+                        "triggerName", dlq.getTemplate().getName(),
+                        "namespace", namespace,
+                        "triggerType",
+                            TriggerTypes.setIn(dlq.getTemplate()).keySet().iterator().next(),
+                        "trigger", RoutesYaml.block(dlq))));
       }
       for (String dependency : conditions.dependencies()) {
         routes.add(dependencyRoute(name, dependencies.get(dependency)));
         listened.add(dependency);
       }
       routes.add(triggerRoute(name, type, conditions.expression()));
-      routes.add(DeliveryPlan.actionRoute(Names.actionRouteId(sensor, name),
-          "trigger '" + name + "' (" + type + "), once per attempt",
-          Names.templateBean(sensor, name), sink));
+      routes.add(
+          DeliveryPlan.actionRoute(
+              Names.actionRouteId(sensor, name),
+              "trigger '" + name + "' (" + type + "), once per attempt",
+              Names.templateBean(sensor, name),
+              sink));
       if (dlq != null) {
-        routes.add(DeliveryPlan.actionRoute(Names.dlqActionRouteId(sensor, name),
-            "dlqTrigger '" + dlq.getTemplate().getName() + "' of trigger '" + name + "'",
-            Names.dlqTemplateBean(sensor, name), dlqSink));
+        routes.add(
+            DeliveryPlan.actionRoute(
+                Names.dlqActionRouteId(sensor, name),
+                "dlqTrigger '" + dlq.getTemplate().getName() + "' of trigger '" + name + "'",
+                Names.dlqTemplateBean(sensor, name),
+                dlqSink));
       }
     }
 
@@ -280,8 +324,9 @@ public final class SensorTranslator {
     private Map<String, Object> dlqSink(Trigger dlq) {
       String dlqPath = path + ".dlqTrigger";
       TriggerTemplate dlqTemplate = dlq.getTemplate();
-      if (dlqTemplate == null || !Names.check(dlqTemplate.getName(), "trigger name",
-          dlqPath + ".template.name", diagnostics)) {
+      if (dlqTemplate == null
+          || !Names.check(
+              dlqTemplate.getName(), "trigger name", dlqPath + ".template.name", diagnostics)) {
         if (dlqTemplate == null) {
           diagnostics.error(dlqPath + ".template", "template is required");
         }
@@ -289,13 +334,14 @@ public final class SensorTranslator {
       }
       List<String> types = List.copyOf(TriggerTypes.setIn(dlqTemplate).keySet());
       if (types.isEmpty()) {
-        diagnostics.error(dlqPath + ".template", "no trigger type (such as http, k8s or log) is set");
+        diagnostics.error(
+            dlqPath + ".template", "no trigger type (such as http, k8s or log) is set");
         return null;
       }
       TriggerType translator = translators.get(types.get(0));
       if (translator == null) {
-        diagnostics.unsupported(dlqPath + ".template." + types.get(0),
-            "trigger type '" + types.get(0) + "'");
+        diagnostics.unsupported(
+            dlqPath + ".template." + types.get(0), "trigger type '" + types.get(0) + "'");
         return null;
       }
       return translator.sink(
@@ -306,15 +352,22 @@ public final class SensorTranslator {
     private String chooseType(TriggerTemplate template) {
       List<String> set = List.copyOf(TriggerTypes.setIn(template).keySet());
       if (set.isEmpty()) {
-        String unknown = template.unknownFields().isEmpty() ? ""
-            : " (unknown fields: " + String.join(", ", template.unknownFields().keySet()) + ")";
-        diagnostics.error(path + ".template",
-            "no trigger type (such as http, k8s or log) is set" + unknown);
+        String unknown =
+            template.unknownFields().isEmpty()
+                ? ""
+                : " (unknown fields: " + String.join(", ", template.unknownFields().keySet()) + ")";
+        diagnostics.error(
+            path + ".template", "no trigger type (such as http, k8s or log) is set" + unknown);
         return null;
       }
       if (set.size() > 1) {
-        diagnostics.warning(path + ".template", "several trigger types are set ("
-            + String.join(", ", set) + "): only '" + set.get(0) + "' runs");
+        diagnostics.warning(
+            path + ".template",
+            "several trigger types are set ("
+                + String.join(", ", set)
+                + "): only '"
+                + set.get(0)
+                + "' runs");
       }
       return set.get(0);
     }
@@ -322,18 +375,29 @@ public final class SensorTranslator {
     private Map<String, Object> dependencyRoute(String triggerName, EventDependency dependency) {
       String dependencyName = dependency.getName();
       String source = dependency.getEventSourceName() + "/" + dependency.getEventName();
-      return Ordered.map("route", Ordered.map(
-          "id", Names.dependencyRouteId(sensor, triggerName, dependencyName),
-          "description", "dependency '" + dependencyName + "' (" + source + ") of trigger '"
-              + triggerName + "'",
-          "from", Ordered.map(
-              "uri", "eventbus:" + source,
-              "parameters", Ordered.map(
-                  "durableName", Fnv32a.durableName(sensor, triggerName, dependencyName),
-                  "sensorName", sensor,
-                  "triggerName", triggerName,
-                  "dependencyName", dependencyName),
-              "steps", dependencySteps(triggerName, dependency))));
+      return Ordered.map(
+          "route",
+          Ordered.map(
+              "id", Names.dependencyRouteId(sensor, triggerName, dependencyName),
+              "description",
+                  "dependency '"
+                      + dependencyName
+                      + "' ("
+                      + source
+                      + ") of trigger '"
+                      + triggerName
+                      + "'",
+              "from",
+                  Ordered.map(
+                      "uri", "eventbus:" + source,
+                      "parameters",
+                          Ordered.map(
+                              "durableName",
+                                  Fnv32a.durableName(sensor, triggerName, dependencyName),
+                              "sensorName", sensor,
+                              "triggerName", triggerName,
+                              "dependencyName", dependencyName),
+                      "steps", dependencySteps(triggerName, dependency))));
     }
 
     /** The transform (when the dependency has one, Argo runs it first), then the filter. */
@@ -341,30 +405,47 @@ public final class SensorTranslator {
       String dependencyName = dependency.getName();
       List<Object> steps = new ArrayList<>();
       if (hasTransform(dependency)) {
-        steps.add(Ordered.map("bean", Ordered.map(
-            "ref", Names.dependencyTransformBean(sensor, dependencyName),
-            "method", "transform")));
+        steps.add(
+            Ordered.map(
+                "bean",
+                Ordered.map(
+                    "ref",
+                    Names.dependencyTransformBean(sensor, dependencyName),
+                    "method",
+                    "transform")));
       }
-      steps.add(Ordered.map("filter", Ordered.map(
-          "method", Ordered.map(
-              "ref", Names.dependencyFilterBean(sensor, dependencyName),
-              "method", "accept"),
-          "steps", List.of(
-              Ordered.map("to", Names.triggerEndpoint(sensor, triggerName))))));
+      steps.add(
+          Ordered.map(
+              "filter",
+              Ordered.map(
+                  "method",
+                      Ordered.map(
+                          "ref",
+                          Names.dependencyFilterBean(sensor, dependencyName),
+                          "method",
+                          "accept"),
+                  "steps",
+                      List.of(Ordered.map("to", Names.triggerEndpoint(sensor, triggerName))))));
       return steps;
     }
 
     private Map<String, Object> triggerRoute(String triggerName, String type, String expression) {
-      return Ordered.map("route", Ordered.map(
-          "id", Names.triggerRouteId(sensor, triggerName),
-          "description", "trigger '" + triggerName + "' (" + type + ") when " + expression,
-          "from", Ordered.map(
-              "uri", Names.triggerEndpoint(sensor, triggerName),
-              "steps", List.of(
-                  Ordered.map("process",
-                      Ordered.map("ref", Names.conditionsBean(sensor, triggerName))),
-                  Ordered.map("process",
-                      Ordered.map("ref", Names.deliveryBean(sensor, triggerName)))))));
+      return Ordered.map(
+          "route",
+          Ordered.map(
+              "id", Names.triggerRouteId(sensor, triggerName),
+              "description", "trigger '" + triggerName + "' (" + type + ") when " + expression,
+              "from",
+                  Ordered.map(
+                      "uri", Names.triggerEndpoint(sensor, triggerName),
+                      "steps",
+                          List.of(
+                              Ordered.map(
+                                  "process",
+                                  Ordered.map("ref", Names.conditionsBean(sensor, triggerName))),
+                              Ordered.map(
+                                  "process",
+                                  Ordered.map("ref", Names.deliveryBean(sensor, triggerName)))))));
     }
   }
 }

@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles an EventSource into one route per event: the type's source endpoint, then
- * {@code argo-event:} (wrap into a CloudEvent) and {@code eventbus:} (publish). Types without a
- * registered {@link SourceType} are reported as unsupported. Routes of Argo's active-passive types (calendar) carry
- * {@code routePolicy: eventSourceLeader}: with replicas, the runtime runs them on the Lease holder only.
+ * Compiles an EventSource into one route per event: the type's source endpoint, then {@code
+ * argo-event:} (wrap into a CloudEvent) and {@code eventbus:} (publish). Types without a registered
+ * {@link SourceType} are reported as unsupported. Routes of Argo's active-passive types (calendar)
+ * carry {@code routePolicy: eventSourceLeader}: with replicas, the runtime runs them on the Lease
+ * holder only.
  */
 public final class EventSourceTranslator {
 
-  /** The runtime's route policy bean that runs a route only on the elected replica (inventory §1.3). */
+  /**
+   * The runtime's route policy bean that runs a route only on the elected replica (inventory §1.3).
+   */
   public static final String LEADER_POLICY = "eventSourceLeader";
 
   private final List<SourceType<?>> types;
@@ -51,13 +54,18 @@ public final class EventSourceTranslator {
     }
     spec.sources().keySet().stream()
         .filter(type -> types.stream().noneMatch(t -> t.key().equals(type)))
-        .forEach(type -> diagnostics.unsupported("spec." + type, "EventSource type '" + type + "'"));
+        .forEach(
+            type -> diagnostics.unsupported("spec." + type, "EventSource type '" + type + "'"));
     return routes;
   }
 
-  private static <T> void translateType(String eventSource, EventSourceSpec spec,
-      SourceType<T> translator, Map<String, String> typeOfEvent,
-      List<Map<String, Object>> routes, Diagnostics diagnostics) {
+  private static <T> void translateType(
+      String eventSource,
+      EventSourceSpec spec,
+      SourceType<T> translator,
+      Map<String, String> typeOfEvent,
+      List<Map<String, Object>> routes,
+      Diagnostics diagnostics) {
     String type = translator.key();
     List<Diagnostic> bindingErrors = new ArrayList<>();
     Map<String, T> events = SourceTypeRegistry.events(translator, spec, bindingErrors);
@@ -70,51 +78,96 @@ public final class EventSourceTranslator {
       }
       String otherType = typeOfEvent.putIfAbsent(event, type);
       if (otherType != null) {
-        diagnostics.error(path, "event name '" + event + "' is already used by spec." + otherType
-            + "." + event + " (event names must be unique across all types)");
+        diagnostics.error(
+            path,
+            "event name '"
+                + event
+                + "' is already used by spec."
+                + otherType
+                + "."
+                + event
+                + " (event names must be unique across all types)");
         continue;
       }
       Map<String, Object> from =
-          translator.from(new SourceEvent<>(eventSource, event, entry.getValue(), path),
-              diagnostics);
+          translator.from(
+              new SourceEvent<>(eventSource, event, entry.getValue(), path), diagnostics);
       if (from != null) {
         String filter = translator.filterExpression(entry.getValue());
         if (filter != null && !filter.isBlank()) {
           routes.add(Ordered.map("beans", List.of(filterBean(eventSource, event, filter))));
         }
-        routes.add(route(eventSource, event, type, from, filter != null && !filter.isBlank(),
-            translator.leaderElected()));
+        routes.add(
+            route(
+                eventSource,
+                event,
+                type,
+                from,
+                filter != null && !filter.isBlank(),
+                translator.leaderElected()));
       }
     }
   }
 
-  private static Map<String, Object> filterBean(String eventSource, String event, String expression) {
+  private static Map<String, Object> filterBean(
+      String eventSource, String event, String expression) {
     return Ordered.map(
         "name", Names.eventSourceFilterBean(eventSource, event),
         "type", "caravan:event-source-filter",
-        "properties", Ordered.map(
-            "eventSourceName", eventSource,
-            "eventName", event,
-            "expression", expression));
+        "properties",
+            Ordered.map(
+                "eventSourceName", eventSource,
+                "eventName", event,
+                "expression", expression));
   }
 
-  private static Map<String, Object> route(String eventSource, String event, String type,
-      Map<String, Object> from, boolean filtered, boolean leaderElected) {
+  private static Map<String, Object> route(
+      String eventSource,
+      String event,
+      String type,
+      Map<String, Object> from,
+      boolean filtered,
+      boolean leaderElected) {
     String target = eventSource + "/" + event;
-    List<Object> publish = List.of(
-        Ordered.map("to", Ordered.map(
-            "uri", "argo-event:" + target,
-            "parameters", Ordered.map("type", type))),
-        Ordered.map("to", Ordered.map("uri", "eventbus:" + target)));
-    List<Object> steps = !filtered ? publish : List.of(Ordered.map("filter", Ordered.map(
-        "method", Ordered.map("ref", Names.eventSourceFilterBean(eventSource, event), "method", "accept"),
-        "steps", publish)));
-    return Ordered.map("route", Ordered.map(
-        "id", Names.eventSourceRouteId(eventSource, event),
-        "description", type + " event '" + event + "' of EventSource '" + eventSource
-            + "', published to " + Names.busSubject(eventSource, event)
-            + (filtered ? " when its filter passes" : ""),
-        "routePolicy", leaderElected ? LEADER_POLICY : null,
-        "from", Ordered.withSteps(from, steps)));
+    List<Object> publish =
+        List.of(
+            Ordered.map(
+                "to",
+                Ordered.map(
+                    "uri", "argo-event:" + target, "parameters", Ordered.map("type", type))),
+            Ordered.map("to", Ordered.map("uri", "eventbus:" + target)));
+    List<Object> steps =
+        !filtered
+            ? publish
+            : List.of(
+                Ordered.map(
+                    "filter",
+                    Ordered.map(
+                        "method",
+                        Ordered.map(
+                            "ref",
+                            Names.eventSourceFilterBean(eventSource, event),
+                            "method",
+                            "accept"),
+                        "steps",
+                        publish)));
+    return Ordered.map(
+        "route",
+        Ordered.map(
+            "id",
+            Names.eventSourceRouteId(eventSource, event),
+            "description",
+            type
+                + " event '"
+                + event
+                + "' of EventSource '"
+                + eventSource
+                + "', published to "
+                + Names.busSubject(eventSource, event)
+                + (filtered ? " when its filter passes" : ""),
+            "routePolicy",
+            leaderElected ? LEADER_POLICY : null,
+            "from",
+            Ordered.withSteps(from, steps)));
   }
 }

@@ -1,8 +1,8 @@
 package io.caravan.generator.source;
 
 /**
- * One event of an EventSource as a translator sees it: the EventSource's and the event's names,
- * the event's settings and its field path in the manifest (e.g. {@code spec.webhook.example}).
+ * One event of an EventSource as a translator sees it: the EventSource's and the event's names, the
+ * event's settings and its field path in the manifest (e.g. {@code spec.webhook.example}).
  */
 public record SourceEvent<T>(String eventSourceName, String eventName, T config, String path) {
 

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Argo's checks of {@code file} and {@code sftp} events (inventory §1.4): an {@code eventType} and a valid
- * {@code watchPathConfig}. Caravan does not run these sources yet, but their manifests get Argo's verdict.
+ * Argo's checks of {@code file} and {@code sftp} events (inventory §1.4): an {@code eventType} and
+ * a valid {@code watchPathConfig}. Caravan does not run these sources yet, but their manifests get
+ * Argo's verdict.
  */
 final class WatchPathRules {
 
@@ -19,7 +20,9 @@ final class WatchPathRules {
     if (events == null || !events.isObject()) {
       return;
     }
-    events.fields().forEachRemaining(entry -> event(path + "." + entry.getKey(), entry.getValue(), out));
+    events
+        .fields()
+        .forEachRemaining(entry -> event(path + "." + entry.getKey(), entry.getValue(), out));
   }
 
   private static void event(String path, JsonNode event, List<Diagnostic> out) {
@@ -38,22 +41,30 @@ final class WatchPathRules {
     if (directory.isEmpty()) {
       out.add(Diagnostic.error(at + ".directory", "directory is required"));
     } else if (!directory.startsWith("/")) {
-      out.add(Diagnostic.error(at + ".directory", "directory must be an absolute file path, found '" + directory + "'"));
+      out.add(
+          Diagnostic.error(
+              at + ".directory",
+              "directory must be an absolute file path, found '" + directory + "'"));
     }
     if (file.isEmpty() && pattern.isEmpty()) {
       out.add(Diagnostic.error(at, "either path or pathRegexp must be specified"));
     } else if (!file.isEmpty() && !pattern.isEmpty()) {
-      out.add(Diagnostic.error(at + ".pathRegexp", "path and pathRegexp cannot be specified together"));
+      out.add(
+          Diagnostic.error(at + ".pathRegexp", "path and pathRegexp cannot be specified together"));
     }
     if (file.startsWith("/")) {
-      out.add(Diagnostic.error(at + ".path", "path must be a relative file path, found '" + file + "'"));
+      out.add(
+          Diagnostic.error(
+              at + ".path", "path must be a relative file path, found '" + file + "'"));
     }
     if (!pattern.isEmpty()) {
       try {
         Pattern.compile(pattern);
       } catch (PatternSyntaxException e) {
-        out.add(Diagnostic.error(at + ".pathRegexp", "invalid regular expression '" + pattern + "': "
-            + e.getDescription()));
+        out.add(
+            Diagnostic.error(
+                at + ".pathRegexp",
+                "invalid regular expression '" + pattern + "': " + e.getDescription()));
       }
     }
   }

@@ -14,14 +14,17 @@ import io.caravan.generator.Diagnostic;
 import java.util.List;
 
 /**
- * Parses a manifest's expressions and templates with the runtime's parsers, so that {@code caravan validate}
- * names a syntax error before anything runs. Each is a warning: Argo admits these manifests and the error
- * shows per event (the filter fails, the template falls back), and Caravan's runtime does the same.
+ * Parses a manifest's expressions and templates with the runtime's parsers, so that {@code caravan
+ * validate} names a syntax error before anything runs. Each is a warning: Argo admits these
+ * manifests and the error shows per event (the filter fails, the template falls back), and
+ * Caravan's runtime does the same.
  */
 public final class ExpressionSyntax {
   private ExpressionSyntax() {}
 
-  /** A dependency's {@code filters.exprs[].expr} (govaluate) and {@code filters.data[].template}. */
+  /**
+   * A dependency's {@code filters.exprs[].expr} (govaluate) and {@code filters.data[].template}.
+   */
   public static void dependency(String path, EventDependency dependency, List<Diagnostic> out) {
     if (dependency.getFilters() == null) {
       return;
@@ -32,8 +35,10 @@ public final class ExpressionSyntax {
       if (!Fields.blank(expr)) {
         String problem = govaluateProblem(expr);
         if (problem != null) {
-          out.add(Diagnostic.warning(path + ".filters.exprs[" + i + "].expr",
-              "expression does not parse, every event will fail this filter: " + problem));
+          out.add(
+              Diagnostic.warning(
+                  path + ".filters.exprs[" + i + "].expr",
+                  "expression does not parse, every event will fail this filter: " + problem));
         }
       }
     }
@@ -42,28 +47,38 @@ public final class ExpressionSyntax {
       String template = data.get(i) == null ? null : data.get(i).getTemplate();
       String problem = Fields.blank(template) ? null : templateProblem(template);
       if (problem != null) {
-        out.add(Diagnostic.warning(path + ".filters.data[" + i + "].template",
-            "template does not parse, every event will fail this filter: " + problem));
+        out.add(
+            Diagnostic.warning(
+                path + ".filters.data[" + i + "].template",
+                "template does not parse, every event will fail this filter: " + problem));
       }
     }
   }
 
   /** A trigger parameter's {@code src.dataTemplate} and {@code src.contextTemplate}. */
-  public static void parameterSource(String path, TriggerParameterSource src, List<Diagnostic> out) {
+  public static void parameterSource(
+      String path, TriggerParameterSource src, List<Diagnostic> out) {
     template(path + ".dataTemplate", src.getDataTemplate(), "dataKey", out);
     template(path + ".contextTemplate", src.getContextTemplate(), "contextKey", out);
   }
 
-  private static void template(String path, String template, String fallback, List<Diagnostic> out) {
+  private static void template(
+      String path, String template, String fallback, List<Diagnostic> out) {
     String problem = Fields.blank(template) ? null : templateProblem(template);
     if (problem != null) {
-      out.add(Diagnostic.warning(path, "template does not parse, the parameter will use its " + fallback
-          + " or value instead: " + problem));
+      out.add(
+          Diagnostic.warning(
+              path,
+              "template does not parse, the parameter will use its "
+                  + fallback
+                  + " or value instead: "
+                  + problem));
     }
   }
 
   /** An EventSource's {@code filter.expression} (expr-lang). */
-  public static void eventSourceFilter(String path, EventSourceFilter filter, List<Diagnostic> out) {
+  public static void eventSourceFilter(
+      String path, EventSourceFilter filter, List<Diagnostic> out) {
     String expression = filter == null ? null : filter.getExpression();
     if (Fields.blank(expression)) {
       return;
@@ -71,8 +86,11 @@ public final class ExpressionSyntax {
     try {
       ExprLangExpression.parse(expression);
     } catch (ExpressionException e) {
-      out.add(Diagnostic.warning(path + ".filter.expression",
-          "expression does not parse, no event of this source will be published: " + e.getMessage()));
+      out.add(
+          Diagnostic.warning(
+              path + ".filter.expression",
+              "expression does not parse, no event of this source will be published: "
+                  + e.getMessage()));
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A trigger type whose whole block reaches its sink through the TriggerTemplate bean (kafka, nats,
- * slack, email, argoCD): the sink step is {@code kamelet:<sink>} with the sensor and trigger names; the
- * block's fields are checked here so that a manifest that cannot run is reported at generation.
+ * slack, email, argoCD): the sink step is {@code kamelet:<sink>} with the sensor and trigger names;
+ * the block's fields are checked here so that a manifest that cannot run is reported at generation.
  */
 public abstract class BlockTriggerType implements TriggerType {
 
@@ -28,7 +28,10 @@ public abstract class BlockTriggerType implements TriggerType {
     return List.of();
   }
 
-  /** Further checks of the type; report errors to {@code diagnostics}, return false when it cannot run. */
+  /**
+   * Further checks of the type; report errors to {@code diagnostics}, return false when it cannot
+   * run.
+   */
   protected boolean checkMore(JsonNode block, TriggerInput input, Diagnostics diagnostics) {
     return true;
   }
@@ -48,8 +51,11 @@ public abstract class BlockTriggerType implements TriggerType {
     boolean ok = true;
     for (String field : requiredFields()) {
       JsonNode value = block.get(field);
-      boolean empty = value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())
-          || (value.isContainerNode() && value.isEmpty());
+      boolean empty =
+          value == null
+              || value.isNull()
+              || (value.isTextual() && value.asText().isEmpty())
+              || (value.isContainerNode() && value.isEmpty());
       if (empty) {
         diagnostics.error(input.typePath(key(), field), field + " is required");
         ok = false;
@@ -58,8 +64,8 @@ public abstract class BlockTriggerType implements TriggerType {
     for (String field : secretFields()) {
       JsonNode value = block.get(field);
       if (value != null && !value.isNull() && !isSecretRef(value)) {
-        diagnostics.error(input.typePath(key(), field),
-            "a secret reference needs both name and key");
+        diagnostics.error(
+            input.typePath(key(), field), "a secret reference needs both name and key");
         ok = false;
       }
     }
@@ -67,20 +73,24 @@ public abstract class BlockTriggerType implements TriggerType {
     if (!ok) {
       return null;
     }
-    Map<String, Object> parameters = Ordered.map(
-        "sensorName", input.sensorName(),
-        "triggerName", input.triggerName());
-    moreParameters(input).forEach((name, value) -> {
-      if (value != null) {
-        parameters.put(name, value);
-      }
-    });
+    Map<String, Object> parameters =
+        Ordered.map(
+            "sensorName", input.sensorName(),
+            "triggerName", input.triggerName());
+    moreParameters(input)
+        .forEach(
+            (name, value) -> {
+              if (value != null) {
+                parameters.put(name, value);
+              }
+            });
     return Ordered.map("uri", "kamelet:" + kamelet(), "parameters", parameters);
   }
 
   /** True when {@code value} is {@code {name, key}} with both set. */
   public static boolean isSecretRef(JsonNode value) {
-    return value.isObject() && !value.path("name").asText("").isEmpty()
+    return value.isObject()
+        && !value.path("name").asText("").isEmpty()
         && !value.path("key").asText("").isEmpty();
   }
 }

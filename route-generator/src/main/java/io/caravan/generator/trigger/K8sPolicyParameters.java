@@ -2,16 +2,17 @@ package io.caravan.generator.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerPolicy;
-import io.caravan.generator.Diagnostics;
 import io.caravan.expr.GoDuration;
+import io.caravan.generator.Diagnostics;
 import io.caravan.generator.yaml.Ordered;
 import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * {@code policy.k8s} ({@code labels}, {@code backoff}, {@code errorOnBackoffTimeout}) as the sink parameters
- * {@code policyLabels} ({@code key=value,…}), {@code policySteps}, {@code policyDuration},
- * {@code policyFactor}, {@code policyJitter}, {@code policyErrorOnTimeout} of the k8s and argoWorkflow sinks.
+ * {@code policy.k8s} ({@code labels}, {@code backoff}, {@code errorOnBackoffTimeout}) as the sink
+ * parameters {@code policyLabels} ({@code key=value,…}), {@code policySteps}, {@code
+ * policyDuration}, {@code policyFactor}, {@code policyJitter}, {@code policyErrorOnTimeout} of the
+ * k8s and argoWorkflow sinks.
  */
 public final class K8sPolicyParameters {
   private K8sPolicyParameters() {}
@@ -46,16 +47,26 @@ public final class K8sPolicyParameters {
       try {
         GoDuration.parse(duration.asText());
       } catch (IllegalArgumentException e) {
-        diagnostics.error(path + ".backoff.duration", "'" + duration.asText() + "' is not a Go duration (e.g. 1s)");
+        diagnostics.error(
+            path + ".backoff.duration",
+            "'" + duration.asText() + "' is not a Go duration (e.g. 1s)");
         ok = false;
       }
     }
-    return !ok ? null : Ordered.map(
-        "policyLabels", pairs.toString(),
-        "policySteps", backoff.path("steps").isNumber() ? backoff.get("steps").asInt() : null,
-        "policyDuration", duration.isNumber() ? duration.asText() : duration.isTextual() ? duration.asText() : null,
-        "policyFactor", backoff.path("factor").isNumber() ? backoff.get("factor").asDouble() : null,
-        "policyJitter", backoff.path("jitter").isNumber() ? backoff.get("jitter").asDouble() : null,
-        "policyErrorOnTimeout", k8s.path("errorOnBackoffTimeout").asBoolean(false) ? true : null);
+    return !ok
+        ? null
+        : Ordered.map(
+            "policyLabels", pairs.toString(),
+            "policySteps", backoff.path("steps").isNumber() ? backoff.get("steps").asInt() : null,
+            "policyDuration",
+                duration.isNumber()
+                    ? duration.asText()
+                    : duration.isTextual() ? duration.asText() : null,
+            "policyFactor",
+                backoff.path("factor").isNumber() ? backoff.get("factor").asDouble() : null,
+            "policyJitter",
+                backoff.path("jitter").isNumber() ? backoff.get("jitter").asDouble() : null,
+            "policyErrorOnTimeout",
+                k8s.path("errorOnBackoffTimeout").asBoolean(false) ? true : null);
   }
 }

@@ -9,7 +9,10 @@ import io.caravan.generator.support.ExpressionSyntax;
 import java.util.List;
 import java.util.Set;
 
-/** Argo's rules for trigger parameters (inventory §4.6), shared by the trigger and every type's own parameters. */
+/**
+ * Argo's rules for trigger parameters (inventory §4.6), shared by the trigger and every type's own
+ * parameters.
+ */
 public final class ParameterRules {
 
   static final Set<String> PARAMETER_OPERATIONS = Set.of("overwrite", "append", "prepend");
@@ -17,7 +20,8 @@ public final class ParameterRules {
   private ParameterRules() {}
 
   /** The parameters at {@code path}; {@code destRequired} is false for payload fields (no dest). */
-  public static void check(String path, List<TriggerParameter> parameters, boolean destRequired, List<Diagnostic> out) {
+  public static void check(
+      String path, List<TriggerParameter> parameters, boolean destRequired, List<Diagnostic> out) {
     if (parameters == null) {
       return;
     }
@@ -27,7 +31,11 @@ public final class ParameterRules {
       if (parameter == null || parameter.getSrc() == null) {
         out.add(Diagnostic.error(p + ".src", "parameter source (src) is required"));
       } else {
-        required(out, p + ".src.dependencyName", parameter.getSrc().getDependencyName(), "src.dependencyName");
+        required(
+            out,
+            p + ".src.dependencyName",
+            parameter.getSrc().getDependencyName(),
+            "src.dependencyName");
         ExpressionSyntax.parameterSource(p + ".src", parameter.getSrc(), out);
       }
       if (parameter == null) {
@@ -38,7 +46,10 @@ public final class ParameterRules {
       }
       String operation = parameter.getOperation();
       if (!blank(operation) && !PARAMETER_OPERATIONS.contains(operation)) {
-        out.add(Diagnostic.error(p + ".operation", "operation '" + operation + "' must be overwrite, append or prepend"));
+        out.add(
+            Diagnostic.error(
+                p + ".operation",
+                "operation '" + operation + "' must be overwrite, append or prepend"));
       }
     }
   }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks the {@code source} of a k8s or argoWorkflow trigger (inventory §4.6): exactly one of resource,
- * inline, configmap, file, url, git, s3; s3 and git over ssh / GitHub App are unsupported. The runtime reads
- * the source when the trigger fires.
+ * Checks the {@code source} of a k8s or argoWorkflow trigger (inventory §4.6): exactly one of
+ * resource, inline, configmap, file, url, git, s3; s3 and git over ssh / GitHub App are
+ * unsupported. The runtime reads the source when the trigger fires.
  */
 public final class TriggerSources {
   private TriggerSources() {}
@@ -30,7 +30,8 @@ public final class TriggerSources {
     add(set, "git", source.getGit());
     add(set, "s3", source.getS3());
     if (set.isEmpty()) {
-      diagnostics.error(path, "source needs one of resource, inline, configmap, file, url, git, s3");
+      diagnostics.error(
+          path, "source needs one of resource, inline, configmap, file, url, git, s3");
       return false;
     }
     if (set.size() > 1) {
@@ -46,7 +47,8 @@ public final class TriggerSources {
         yield true;
       }
       case "inline" -> true;
-      case "configmap" -> fields(source.getConfigmap(), path + ".configmap", diagnostics, "name", "key");
+      case "configmap" ->
+          fields(source.getConfigmap(), path + ".configmap", diagnostics, "name", "key");
       case "file" -> fields(source.getFile(), path + ".file", diagnostics, "path");
       case "url" -> fields(source.getUrl(), path + ".url", diagnostics, "path");
       case "git" -> git(source.getGit(), path + ".git", diagnostics);
@@ -61,7 +63,8 @@ public final class TriggerSources {
     boolean ok = fields(git, path, diagnostics, "url", "filePath");
     String url = git.path("url").asText("");
     if (git.hasNonNull("sshKeySecret") || url.startsWith("ssh://") || url.startsWith("git@")) {
-      diagnostics.unsupported(git.hasNonNull("sshKeySecret") ? path + ".sshKeySecret" : path + ".url",
+      diagnostics.unsupported(
+          git.hasNonNull("sshKeySecret") ? path + ".sshKeySecret" : path + ".url",
           "git over ssh (use an https URL with creds)");
       ok = false;
     }
@@ -74,21 +77,27 @@ public final class TriggerSources {
       ok = false;
     }
     String filePath = git.path("filePath").asText("");
-    if (filePath.startsWith("/") || filePath.equals("..") || filePath.startsWith("../") || filePath.contains("/../")) {
+    if (filePath.startsWith("/")
+        || filePath.equals("..")
+        || filePath.startsWith("../")
+        || filePath.contains("/../")) {
       diagnostics.error(path + ".filePath", "filePath must stay inside the repository");
       ok = false;
     }
     for (String which : List.of("username", "password")) {
       JsonNode selector = git.path("creds").path(which);
-      if (git.hasNonNull("creds") && (!selector.path("name").isTextual() || !selector.path("key").isTextual())) {
-        diagnostics.error(path + ".creds." + which, "creds." + which + " needs a Secret name and key");
+      if (git.hasNonNull("creds")
+          && (!selector.path("name").isTextual() || !selector.path("key").isTextual())) {
+        diagnostics.error(
+            path + ".creds." + which, "creds." + which + " needs a Secret name and key");
         ok = false;
       }
     }
     return ok;
   }
 
-  private static boolean fields(JsonNode node, String path, Diagnostics diagnostics, String... names) {
+  private static boolean fields(
+      JsonNode node, String path, Diagnostics diagnostics, String... names) {
     boolean ok = true;
     for (String name : names) {
       if (!node.path(name).isTextual() || node.path(name).asText().isBlank()) {
@@ -104,6 +113,7 @@ public final class TriggerSources {
       set.add(name);
     }
   }
+
   /** Trigger sources Caravan cannot read: s3, git over ssh or with a GitHub App, git remotes. */
   public static void unsupported(String s, ArtifactLocation source, List<Diagnostic> out) {
     if (source == null) {
@@ -116,12 +126,16 @@ public final class TriggerSources {
     if (git != null && !git.isNull()) {
       String url = git.path("url").asText("");
       if (git.hasNonNull("sshKeySecret")) {
-        out.add(Diagnostic.unsupported(s + ".git.sshKeySecret", "git over ssh (use an https URL with creds)"));
+        out.add(
+            Diagnostic.unsupported(
+                s + ".git.sshKeySecret", "git over ssh (use an https URL with creds)"));
       } else if (url.startsWith("ssh://") || url.startsWith("git@")) {
-        out.add(Diagnostic.unsupported(s + ".git.url", "git over ssh (use an https URL with creds)"));
+        out.add(
+            Diagnostic.unsupported(s + ".git.url", "git over ssh (use an https URL with creds)"));
       }
       if (git.hasNonNull("githubApp")) {
-        out.add(Diagnostic.unsupported(s + ".git.githubApp", "git GitHub App credentials (use creds)"));
+        out.add(
+            Diagnostic.unsupported(s + ".git.githubApp", "git GitHub App credentials (use creds)"));
       }
       if (git.hasNonNull("remote")) {
         out.add(Diagnostic.unsupported(s + ".git.remote", "git remote"));

@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The trigger types Caravan runs: every {@link TriggerType} registered in
- * {@code META-INF/services/io.caravan.generator.trigger.TriggerType}, in Argo's selection order. A template
- * key without a registered type is reported as unsupported.
+ * The trigger types Caravan runs: every {@link TriggerType} registered in {@code
+ * META-INF/services/io.caravan.generator.trigger.TriggerType}, in Argo's selection order. A
+ * template key without a registered type is reported as unsupported.
  */
 public final class TriggerTypeRegistry {
 
   /** Why the custom (gRPC) trigger is not supported; the long form is docs/triggers/custom.md. */
-  public static final String CUSTOM_UNSUPPORTED = "trigger type 'custom' (a gRPC triggers.Trigger "
-      + "server): Caravan has no gRPC client; use an http trigger to a small adapter "
-      + "(docs/triggers/custom.md)";
+  public static final String CUSTOM_UNSUPPORTED =
+      "trigger type 'custom' (a gRPC triggers.Trigger "
+          + "server): Caravan has no gRPC client; use an http trigger to a small adapter "
+          + "(docs/triggers/custom.md)";
 
   private static final Map<String, TriggerType> BY_KEY = load();
 
@@ -37,6 +38,7 @@ public final class TriggerTypeRegistry {
   }
 
   private static Map<String, TriggerType> load() {
-    return KeyedServices.load(TriggerType.class, TriggerType::key, TriggerTypes.ALL, "trigger type");
+    return KeyedServices.load(
+        TriggerType.class, TriggerType::key, TriggerTypes.ALL, "trigger type");
   }
 }

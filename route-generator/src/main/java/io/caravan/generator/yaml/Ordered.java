@@ -24,8 +24,8 @@ public final class Ordered {
   }
 
   /**
-   * A copy of a route's {@code from} map with {@code steps} added: Camel's YAML DSL wants a route's steps
-   * nested under {@code from}.
+   * A copy of a route's {@code from} map with {@code steps} added: Camel's YAML DSL wants a route's
+   * steps nested under {@code from}.
    */
   public static Map<String, Object> withSteps(Map<String, Object> from, List<Object> steps) {
     Map<String, Object> copy = new LinkedHashMap<>(from);

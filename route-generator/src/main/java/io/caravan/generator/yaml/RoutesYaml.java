@@ -14,23 +14,24 @@ import java.util.Map;
 
 /**
  * Deterministic YAML and JSON text for generated routes: maps keep their insertion order, strings
- * are quoted only where YAML would read them as another type or misparse them, multi-line
- * strings use literal blocks, lines are never folded, nulls are left out.
+ * are quoted only where YAML would read them as another type or misparse them, multi-line strings
+ * use literal blocks, lines are never folded, nulls are left out.
  */
 public final class RoutesYaml {
 
   private static final ObjectMapper YAML = yamlMapper();
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .build();
 
   private RoutesYaml() {}
 
   /**
-   * A whole routes document: the comment lines of {@code header} (each prefixed {@code "# "}),
-   * then {@code items} as a top-level YAML sequence (each item is one {@code route:} or
-   * {@code beans:} map).
+   * A whole routes document: the comment lines of {@code header} (each prefixed {@code "# "}), then
+   * {@code items} as a top-level YAML sequence (each item is one {@code route:} or {@code beans:}
+   * map).
    */
   public static String document(List<String> header, List<Map<String, Object>> items) {
     StringBuilder out = new StringBuilder();
@@ -82,14 +83,15 @@ public final class RoutesYaml {
   }
 
   private static ObjectMapper yamlMapper() {
-    YAMLFactory factory = YAMLFactory.builder()
-        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .disable(YAMLGenerator.Feature.SPLIT_LINES)
-        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-        .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-        .stringQuotingChecker(new TypeSafeQuoting())
-        .build();
+    YAMLFactory factory =
+        YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .stringQuotingChecker(new TypeSafeQuoting())
+            .build();
     return YAMLMapper.builder(factory)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

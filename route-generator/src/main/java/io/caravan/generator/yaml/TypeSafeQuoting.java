@@ -18,9 +18,16 @@ final class TypeSafeQuoting extends StringQuotingChecker.Default {
   /** YAML 1.2 octal ({@code 0o17}), which the YAML 1.1 patterns do not cover. */
   private static final Pattern OCTAL_1_2 = Pattern.compile("[-+]?0o[0-7]+");
 
-  private static final List<Pattern> OTHER_TYPES = List.of(
-      Resolver.BOOL, Resolver.INT, Resolver.FLOAT, Resolver.NULL, Resolver.TIMESTAMP,
-      Resolver.MERGE, Resolver.VALUE, OCTAL_1_2);
+  private static final List<Pattern> OTHER_TYPES =
+      List.of(
+          Resolver.BOOL,
+          Resolver.INT,
+          Resolver.FLOAT,
+          Resolver.NULL,
+          Resolver.TIMESTAMP,
+          Resolver.MERGE,
+          Resolver.VALUE,
+          OCTAL_1_2);
 
   @Override
   public boolean needToQuoteName(String name) {

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Endpoint {@code parameters:} as Camel's YAML DSL needs them: it joins them into the endpoint URI without
- * encoding, so a value holding {@code &}, {@code +} or {@code %} is written {@code RAW(value)}; other
- * values stay as they are, to keep the routes readable.
+ * Endpoint {@code parameters:} as Camel's YAML DSL needs them: it joins them into the endpoint URI
+ * without encoding, so a value holding {@code &}, {@code +} or {@code %} is written {@code
+ * RAW(value)}; other values stay as they are, to keep the routes readable.
  */
 public final class UriParameters {
 

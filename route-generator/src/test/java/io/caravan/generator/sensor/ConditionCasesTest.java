@@ -23,7 +23,8 @@ class ConditionCasesTest {
   private static final ObjectMapper YAML = new YAMLMapper();
 
   static Stream<Arguments> cases() throws Exception {
-    try (InputStream in = ConditionCasesTest.class.getResourceAsStream("/semantics/conditions.yaml")) {
+    try (InputStream in =
+        ConditionCasesTest.class.getResourceAsStream("/semantics/conditions.yaml")) {
       List<Map<String, Object>> cases = YAML.readValue(in, new TypeReference<>() {});
       return cases.stream().map(c -> Arguments.of(c.get("name"), c));
     }
@@ -33,7 +34,9 @@ class ConditionCasesTest {
   @MethodSource("cases")
   @SuppressWarnings("unchecked")
   void resolvesConditionsLikeArgo(String name, Map<String, Object> c) throws Exception {
-    StringBuilder sensor = new StringBuilder("""
+    StringBuilder sensor =
+        new StringBuilder(
+            """
         apiVersion: argoproj.io/v1alpha1
         kind: Sensor
         metadata: {name: s}
@@ -41,8 +44,12 @@ class ConditionCasesTest {
           dependencies:
         """);
     for (String dependency : (List<String>) c.get("dependencies")) {
-      sensor.append("    - {name: ").append(dependency).append(", eventSourceName: shop, eventName: ")
-          .append(dependency).append("}\n");
+      sensor
+          .append("    - {name: ")
+          .append(dependency)
+          .append(", eventSourceName: shop, eventName: ")
+          .append(dependency)
+          .append("}\n");
     }
     sensor.append("  triggers:\n    - template:\n        name: t\n        log: {}\n");
     if (c.get("conditions") != null) {
@@ -52,8 +59,10 @@ class ConditionCasesTest {
         new RouteGenerator().generate(ManifestReader.parse(sensor.toString()).get(0).resource());
     Map<String, Object> expect = (Map<String, Object>) c.get("expect");
     if (Boolean.TRUE.equals(expect.get("inactive"))) {
-      assertThat(generated.yaml() == null ? "" : generated.yaml()).doesNotContain("direct:sensor.s.t");
-      assertThat(generated.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("inactive"));
+      assertThat(generated.yaml() == null ? "" : generated.yaml())
+          .doesNotContain("direct:sensor.s.t");
+      assertThat(generated.diagnostics())
+          .anySatisfy(d -> assertThat(d.message()).contains("inactive"));
       return;
     }
     JsonNode items = YAML.readTree(generated.yaml());

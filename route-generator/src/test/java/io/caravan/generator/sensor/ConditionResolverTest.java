@@ -14,8 +14,8 @@ class ConditionResolverTest {
 
   @Test
   void dashAndUnderscoreAreAliasesAndTheDeclaredNameIsWritten() {
-    ResolvedConditions resolved = resolver("dep-1", "dep_1a", "dep-3")
-        .resolve("dep-1 || dep-1a || dep_3", "p");
+    ResolvedConditions resolved =
+        resolver("dep-1", "dep_1a", "dep-3").resolve("dep-1 || dep-1a || dep_3", "p");
     assertThat(resolved.expression()).isEqualTo("dep-1 || dep_1a || dep-3");
     assertThat(resolved.dependencies()).containsExactly("dep-1", "dep_1a", "dep-3");
     assertThat(diagnostics.list()).isEmpty();
@@ -37,11 +37,14 @@ class ConditionResolverTest {
   void unknownNameMakesTheTriggerInactiveWithAWarning() {
     assertThat(resolver("a").resolve("a || ghost", "spec.triggers[0].template.conditions"))
         .isNull();
-    assertThat(diagnostics.list()).singleElement().satisfies(d -> {
-      assertThat(d.isError()).isFalse();
-      assertThat(d.path()).isEqualTo("spec.triggers[0].template.conditions");
-      assertThat(d.message()).contains("'ghost'");
-    });
+    assertThat(diagnostics.list())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.isError()).isFalse();
+              assertThat(d.path()).isEqualTo("spec.triggers[0].template.conditions");
+              assertThat(d.message()).contains("'ghost'");
+            });
   }
 
   private ConditionResolver resolver(String... names) {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class SensorValidationTest {
 
-  static final String LOG_TRIGGER = """
+  static final String LOG_TRIGGER =
+      """
         triggers:
           - template:
               name: log
@@ -24,12 +25,16 @@ class SensorValidationTest {
               eventSourceName: shop
               eventName: new-order
               filters:
-        """ + filters.indent(8) + LOG_TRIGGER;
+        """
+        + filters.indent(8)
+        + LOG_TRIGGER;
   }
 
   @Test
   void acceptsAValidSensor() {
-    assertThat(sensor("""
+    assertThat(
+            sensor(
+                """
           dependencies:
             - name: order
               eventSourceName: shop
@@ -69,17 +74,23 @@ class SensorValidationTest {
                     - src: {dependencyName: order, dataKey: body.id}
                       dest: metadata.name
                       operation: prepend
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   @Test
   void needsDependencies() {
-    assertThat(errors(sensor(LOG_TRIGGER))).extracting(Diagnostic::path).containsExactly("spec.dependencies");
+    assertThat(errors(sensor(LOG_TRIGGER)))
+        .extracting(Diagnostic::path)
+        .containsExactly("spec.dependencies");
   }
 
   @Test
   void dependenciesNeedNameEventSourceAndEventAndUniqueNames() {
-    assertThat(errors(sensor("""
+    assertThat(
+            errors(
+                sensor(
+                    """
           dependencies:
             - eventSourceName: shop
             - {name: a, eventSourceName: shop, eventName: x}
@@ -89,13 +100,20 @@ class SensorValidationTest {
         """)))
         .extracting(Diagnostic::path)
         .containsExactly(
-            "spec.dependencies[0].name", "spec.dependencies[0].eventName", "spec.dependencies[2].name");
+            "spec.dependencies[0].name",
+            "spec.dependencies[0].eventName",
+            "spec.dependencies[2].name");
   }
 
   @Test
   void needsTriggersWithUniqueNames() {
-    assertThat(errors(sensorWithTriggers(""))).extracting(Diagnostic::path).containsExactly("spec.triggers");
-    assertThat(errors(sensorWithTriggers("""
+    assertThat(errors(sensorWithTriggers("")))
+        .extracting(Diagnostic::path)
+        .containsExactly("spec.triggers");
+    assertThat(
+            errors(
+                sensorWithTriggers(
+                    """
           triggers:
             - template: {name: t, log: {}}
             - template: {name: t, log: {}}
@@ -103,23 +121,33 @@ class SensorValidationTest {
             - template: {name: typeless}
         """)))
         .extracting(Diagnostic::path)
-        .containsExactly("spec.triggers[1].template.name", "spec.triggers[2].template.name", "spec.triggers[3].template");
+        .containsExactly(
+            "spec.triggers[1].template.name",
+            "spec.triggers[2].template.name",
+            "spec.triggers[3].template");
   }
 
   @Test
   void httpTriggerNeedsUrlAndAKnownMethod() {
-    assertThat(errors(sensorWithTriggers("""
+    assertThat(
+            errors(
+                sensorWithTriggers(
+                    """
           triggers:
             - template: {name: a, http: {method: POST}}
             - template: {name: b, http: {url: "http://x", method: post}}
         """)))
         .extracting(Diagnostic::path)
-        .containsExactly("spec.triggers[0].template.http.url", "spec.triggers[1].template.http.method");
+        .containsExactly(
+            "spec.triggers[0].template.http.url", "spec.triggers[1].template.http.method");
   }
 
   @Test
   void secureHeadersNeedExactlyOneSource() {
-    assertThat(errors(sensorWithTriggers("""
+    assertThat(
+            errors(
+                sensorWithTriggers(
+                    """
           triggers:
             - template:
                 name: a
@@ -137,7 +165,10 @@ class SensorValidationTest {
 
   @Test
   void k8sTriggerNeedsSourceAndOperation() {
-    assertThat(errors(sensorWithTriggers("""
+    assertThat(
+            errors(
+                sensorWithTriggers(
+                    """
           triggers:
             - template: {name: a, k8s: {}}
             - template: {name: b, k8s: {operation: apply, source: {resource: {kind: Pod}}}}
@@ -151,7 +182,10 @@ class SensorValidationTest {
 
   @Test
   void parametersNeedSourceDependencyDestAndAKnownOperation() {
-    assertThat(errors(sensorWithTriggers("""
+    assertThat(
+            errors(
+                sensorWithTriggers(
+                    """
           triggers:
             - template:
                 name: a
@@ -179,7 +213,11 @@ class SensorValidationTest {
 
   @Test
   void dataFiltersNeedPathTypeAndValuesWithKnownTypeAndComparator() {
-    assertThat(errors(sensor(withFilters("""
+    assertThat(
+            errors(
+                sensor(
+                    withFilters(
+                        """
           data:
             - {type: string, value: [a]}
             - {path: body.a, type: text, value: [a]}
@@ -196,7 +234,10 @@ class SensorValidationTest {
 
   @Test
   void logicalOperatorsAreAndOrOr() {
-    assertThat(errors(sensor("""
+    assertThat(
+            errors(
+                sensor(
+                    """
           dependencies:
             - name: order
               eventSourceName: shop
@@ -204,22 +245,33 @@ class SensorValidationTest {
               filtersLogicalOperator: xor
               filters:
                 dataLogicalOperator: AND
-        """ + LOG_TRIGGER)))
+        """
+                        + LOG_TRIGGER)))
         .extracting(Diagnostic::path)
         .containsExactly(
-            "spec.dependencies[0].filtersLogicalOperator", "spec.dependencies[0].filters.dataLogicalOperator");
+            "spec.dependencies[0].filtersLogicalOperator",
+            "spec.dependencies[0].filters.dataLogicalOperator");
   }
 
   @Test
   void contextFilterNeedsAField() {
-    assertThat(errors(sensor(withFilters("""
+    assertThat(
+            errors(
+                sensor(
+                    withFilters(
+                        """
           context: {id: "1"}
-        """)))).extracting(Diagnostic::path).containsExactly("spec.dependencies[0].filters.context");
+        """))))
+        .extracting(Diagnostic::path)
+        .containsExactly("spec.dependencies[0].filters.context");
   }
 
   @Test
   void conditionsOnlyUseKnownDependencyNamesAndOperators() {
-    assertThat(errors(sensorWithTriggers("""
+    assertThat(
+            errors(
+                sensorWithTriggers(
+                    """
           triggers:
             - template: {name: a, conditions: "order && payment", log: {}}
             - template: {name: b, conditions: "!order", log: {}}
@@ -240,7 +292,9 @@ class SensorValidationTest {
 
   @Test
   void reportsUnimplementedSensorFeaturesAsUnsupportedButNotTransformsOrFilterKinds() {
-    assertThat(sensor("""
+    assertThat(
+            sensor(
+                """
           dependencies:
             - name: order
               eventSourceName: shop
@@ -290,7 +344,10 @@ class SensorValidationTest {
 
   @Test
   void unsupportedPartsAreStillCheckedAgainstArgoRules() {
-    assertThat(errors(sensor("""
+    assertThat(
+            errors(
+                sensor(
+                    """
           dependencies:
             - name: order
               eventSourceName: shop
@@ -323,7 +380,10 @@ class SensorValidationTest {
 
   @Test
   void retryStrategyValuesAreCheckedAsTheRuntimeReadsThem() {
-    assertThat(errors(sensor("""
+    assertThat(
+            errors(
+                sensor(
+                    """
           dependencies:
             - name: order
               eventSourceName: shop

@@ -13,15 +13,20 @@ class EventSourceValidationTest {
 
   @Test
   void acceptsAValidWebhookAndCalendarSource() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           webhook:
             new-order:
               port: 12000
               endpoint: /orders
               method: POST
               authSecret: {name: token, key: value}
-        """)).isEmpty();
-    assertThat(eventSource("""
+        """))
+        .isEmpty();
+    assertThat(
+            eventSource(
+                """
           calendar:
             tick:
               schedule: "*/5 9-17 * JAN-DEC MON-FRI"
@@ -29,12 +34,15 @@ class EventSourceValidationTest {
               exclusionDates: ["EXDATE:20250101T000000Z,20251225T000000Z"]
             every-90s:
               interval: 1m30s
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   @Test
   void reportsUnknownFieldsWithTheirPaths() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           replica: 2
           webhook:
             example:
@@ -52,19 +60,27 @@ class EventSourceValidationTest {
 
   @Test
   void reportsOtherSourceTypesAsUnsupported() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           kafka:
             orders: {url: "kafka:9092", topic: orders, partition: "0"}
-        """)).containsExactly(Diagnostic.unsupported("spec.kafka", "EventSource type 'kafka'"));
+        """))
+        .containsExactly(Diagnostic.unsupported("spec.kafka", "EventSource type 'kafka'"));
   }
 
   @Test
   void acceptsFiltersAndCalendarPersistence() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           webhook:
             example: {port: "12000", endpoint: /example, filter: {expression: "body.a == 1"}}
-        """)).isEmpty();
-    assertThat(eventSource("""
+        """))
+        .isEmpty();
+    assertThat(
+            eventSource(
+                """
           calendar:
             tick:
               schedule: "* * * * *"
@@ -77,18 +93,23 @@ class EventSourceValidationTest {
             no-limit:
               interval: 1h
               persistence: {catchup: {enabled: true, maxDuration: ""}, configMap: {name: calendar-state}}
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   @Test
   void calendarPersistenceNeedsAConfigMapName() {
-    String required = "configMap name is required: it is the ConfigMap that keeps the last event time";
-    assertThat(eventSource("""
+    String required =
+        "configMap name is required: it is the ConfigMap that keeps the last event time";
+    assertThat(
+            eventSource(
+                """
           calendar:
             catchup-only: {interval: 10s, persistence: {catchup: {enabled: true}}}
             empty: {interval: 10s, persistence: {}}
             no-name: {interval: 10s, persistence: {configMap: {name: "", createIfNotExist: true}}}
-        """)).containsExactly(
+        """))
+        .containsExactly(
             Diagnostic.error("spec.calendar.catchup-only.persistence.configMap.name", required),
             Diagnostic.error("spec.calendar.empty.persistence.configMap.name", required),
             Diagnostic.error("spec.calendar.no-name.persistence.configMap.name", required));
@@ -96,10 +117,13 @@ class EventSourceValidationTest {
 
   @Test
   void calendarPersistenceConfigMapNameMustBeAKubernetesName() {
-    String rule = " is not a valid Kubernetes name: lowercase letters, digits, '-' and '.', starting and ending"
-        + " with a letter or digit, at most 253 characters";
+    String rule =
+        " is not a valid Kubernetes name: lowercase letters, digits, '-' and '.', starting and ending"
+            + " with a letter or digit, at most 253 characters";
     String tooLong = "a".repeat(254);
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           calendar:
             upper: {interval: 10s, persistence: {configMap: {name: Calendar-State}}}
             underscore: {interval: 10s, persistence: {configMap: {name: calendar_state}}}
@@ -108,22 +132,34 @@ class EventSourceValidationTest {
             dot-dash: {interval: 10s, persistence: {configMap: {name: calendar.-state}}}
             too-long: {interval: 10s, persistence: {configMap: {name: %s}}}
             longest: {interval: 10s, persistence: {configMap: {name: %s}}}
-        """.formatted(tooLong, "a".repeat(253))))
+        """
+                    .formatted(tooLong, "a".repeat(253))))
         .containsExactly(
-            Diagnostic.error("spec.calendar.upper.persistence.configMap.name", "ConfigMap name 'Calendar-State'" + rule),
-            Diagnostic.error("spec.calendar.underscore.persistence.configMap.name",
+            Diagnostic.error(
+                "spec.calendar.upper.persistence.configMap.name",
+                "ConfigMap name 'Calendar-State'" + rule),
+            Diagnostic.error(
+                "spec.calendar.underscore.persistence.configMap.name",
                 "ConfigMap name 'calendar_state'" + rule),
-            Diagnostic.error("spec.calendar.dash-end.persistence.configMap.name", "ConfigMap name 'calendar-'" + rule),
-            Diagnostic.error("spec.calendar.dot-start.persistence.configMap.name", "ConfigMap name '.calendar'" + rule),
-            Diagnostic.error("spec.calendar.dot-dash.persistence.configMap.name",
+            Diagnostic.error(
+                "spec.calendar.dash-end.persistence.configMap.name",
+                "ConfigMap name 'calendar-'" + rule),
+            Diagnostic.error(
+                "spec.calendar.dot-start.persistence.configMap.name",
+                "ConfigMap name '.calendar'" + rule),
+            Diagnostic.error(
+                "spec.calendar.dot-dash.persistence.configMap.name",
                 "ConfigMap name 'calendar.-state'" + rule),
-            Diagnostic.error("spec.calendar.too-long.persistence.configMap.name",
+            Diagnostic.error(
+                "spec.calendar.too-long.persistence.configMap.name",
                 "ConfigMap name '" + tooLong + "'" + rule));
   }
 
   @Test
   void calendarCatchupMaxDurationMustBeAPositiveGoDuration() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           calendar:
             words: {interval: 10s, persistence: {catchup: {enabled: true, maxDuration: 5 minutes}, configMap: {name: s}}}
             no-unit: {interval: 10s, persistence: {catchup: {enabled: true, maxDuration: "300"}, configMap: {name: s}}}
@@ -131,35 +167,48 @@ class EventSourceValidationTest {
             zero: {interval: 10s, persistence: {catchup: {enabled: true, maxDuration: "0s"}, configMap: {name: s}}}
             bare-zero: {interval: 10s, persistence: {catchup: {enabled: true, maxDuration: "0"}, configMap: {name: s}}}
             compound: {interval: 10s, persistence: {catchup: {enabled: true, maxDuration: 1h30m}, configMap: {name: s}}}
-        """)).containsExactly(
-            Diagnostic.error("spec.calendar.words.persistence.catchup.maxDuration",
+        """))
+        .containsExactly(
+            Diagnostic.error(
+                "spec.calendar.words.persistence.catchup.maxDuration",
                 "invalid maxDuration '5 minutes': expected a duration such as 10m or 1h30m"),
-            Diagnostic.error("spec.calendar.no-unit.persistence.catchup.maxDuration",
+            Diagnostic.error(
+                "spec.calendar.no-unit.persistence.catchup.maxDuration",
                 "invalid maxDuration '300': expected a duration such as 10m or 1h30m"),
-            Diagnostic.error("spec.calendar.negative.persistence.catchup.maxDuration",
+            Diagnostic.error(
+                "spec.calendar.negative.persistence.catchup.maxDuration",
                 "maxDuration must be positive, found '-5m'"),
-            Diagnostic.error("spec.calendar.zero.persistence.catchup.maxDuration",
+            Diagnostic.error(
+                "spec.calendar.zero.persistence.catchup.maxDuration",
                 "maxDuration must be positive, found '0s'"),
-            Diagnostic.error("spec.calendar.bare-zero.persistence.catchup.maxDuration",
+            Diagnostic.error(
+                "spec.calendar.bare-zero.persistence.catchup.maxDuration",
                 "maxDuration must be positive, found '0'"));
   }
 
   @Test
   void warnsThatMaxDurationIsIgnoredWithoutCatchup() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           calendar:
             disabled: {interval: 10s, persistence: {catchup: {enabled: false, maxDuration: 5m}, configMap: {name: s}}}
             unset: {interval: 10s, persistence: {catchup: {maxDuration: 5m}, configMap: {name: s}}}
-        """)).containsExactly(
-            Diagnostic.warning("spec.calendar.disabled.persistence.catchup.maxDuration",
+        """))
+        .containsExactly(
+            Diagnostic.warning(
+                "spec.calendar.disabled.persistence.catchup.maxDuration",
                 "ignored: catch-up is not enabled"),
-            Diagnostic.warning("spec.calendar.unset.persistence.catchup.maxDuration",
+            Diagnostic.warning(
+                "spec.calendar.unset.persistence.catchup.maxDuration",
                 "ignored: catch-up is not enabled"));
   }
 
   @Test
   void reportsUnknownFieldsUnderCalendarPersistence() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           calendar:
             tick:
               interval: 10s
@@ -167,15 +216,20 @@ class EventSourceValidationTest {
                 catchup: {enabled: true, since: 1h}
                 configMap: {name: calendar-state, namespace: other}
                 store: redis
-        """)).containsExactlyInAnyOrder(
+        """))
+        .containsExactlyInAnyOrder(
             Diagnostic.error("spec.calendar.tick.persistence.store", "unknown field 'store'"),
-            Diagnostic.error("spec.calendar.tick.persistence.catchup.since", "unknown field 'since'"),
-            Diagnostic.error("spec.calendar.tick.persistence.configMap.namespace", "unknown field 'namespace'"));
+            Diagnostic.error(
+                "spec.calendar.tick.persistence.catchup.since", "unknown field 'since'"),
+            Diagnostic.error(
+                "spec.calendar.tick.persistence.configMap.namespace", "unknown field 'namespace'"));
   }
 
   @Test
   void warnsAboutIgnoredDeploymentSettings() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           replicas: 2
           service: {ports: [{port: 12000, targetPort: 12000}]}
           webhook:
@@ -189,32 +243,42 @@ class EventSourceValidationTest {
 
   @Test
   void replicasWarningSaysWhichSourcesRunOnEveryReplica() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           replicas: 2
           calendar:
             tick: {interval: 10s}
         """))
         .singleElement()
-        .satisfies(warning -> {
-          assertThat(warning.path()).isEqualTo("spec.replicas");
-          assertThat(warning.message())
-              .contains("webhook replicas all serve")
-              .contains("calendar events fire on the elected leader only")
-              .contains("Lease eventsource-<name>")
-              .doesNotContain("Sensor");
-        });
+        .satisfies(
+            warning -> {
+              assertThat(warning.path()).isEqualTo("spec.replicas");
+              assertThat(warning.message())
+                  .contains("webhook replicas all serve")
+                  .contains("calendar events fire on the elected leader only")
+                  .contains("Lease eventsource-<name>")
+                  .doesNotContain("Sensor");
+            });
   }
 
   @Test
   void requiresAtLeastOneEvent() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           eventBusName: default
-        """)).extracting(Diagnostic::path).containsExactly("spec");
+        """))
+        .extracting(Diagnostic::path)
+        .containsExactly("spec");
   }
 
   @Test
   void eventNamesMustBeUniqueAcrossTypes() {
-    assertThat(errors(eventSource("""
+    assertThat(
+            errors(
+                eventSource(
+                    """
           webhook:
             example: {port: "12000", endpoint: /example}
           github:
@@ -226,37 +290,57 @@ class EventSourceValidationTest {
 
   @Test
   void namesMustNotContainDots() {
-    assertThat(errors(eventSource("""
+    assertThat(
+            errors(
+                eventSource(
+                    """
           webhook:
             new.order: {port: "12000", endpoint: /orders}
-        """))).extracting(Diagnostic::path).containsExactly("spec.webhook.new.order");
-    assertThat(errors(ValidatorFixtures.validate("""
+        """)))
+        .extracting(Diagnostic::path)
+        .containsExactly("spec.webhook.new.order");
+    assertThat(
+            errors(
+                ValidatorFixtures.validate(
+                    """
         apiVersion: argoproj.io/v1alpha1
         kind: EventSource
         metadata: {name: my.shop}
         spec:
           webhook:
             example: {port: "12000", endpoint: /example}
-        """))).extracting(Diagnostic::path).containsExactly("metadata.name");
+        """)))
+        .extracting(Diagnostic::path)
+        .containsExactly("metadata.name");
   }
 
   @Test
   void refusesToMixLeaderElectedAndActiveActiveTypes() {
-    assertThat(errors(eventSource("""
+    assertThat(
+            errors(
+                eventSource(
+                    """
           webhook:
             hook: {port: "12000", endpoint: /hook}
           calendar:
             tick: {interval: 10s}
         """)))
         .extracting(Diagnostic::path, Diagnostic::message)
-        .anySatisfy(t -> assertThat(t.toList()).containsExactly("spec",
-            "event sources with rolling update and recreate update strategy can not be put together:"
-                + " [webhook] cannot share an EventSource with [calendar]; split them into separate EventSources"));
+        .anySatisfy(
+            t ->
+                assertThat(t.toList())
+                    .containsExactly(
+                        "spec",
+                        "event sources with rolling update and recreate update strategy can not be put together:"
+                            + " [webhook] cannot share an EventSource with [calendar]; split them into separate EventSources"));
   }
 
   @Test
   void webhookNeedsEndpointAndNumericPort() {
-    assertThat(errors(eventSource("""
+    assertThat(
+            errors(
+                eventSource(
+                    """
           webhook:
             a: {method: POST}
             b: {port: http, endpoint: no-slash}
@@ -271,15 +355,23 @@ class EventSourceValidationTest {
 
   @Test
   void secretReferencesNeedNameAndKey() {
-    assertThat(errors(eventSource("""
+    assertThat(
+            errors(
+                eventSource(
+                    """
           webhook:
             a: {port: "1", endpoint: /a, authSecret: {name: token}}
-        """))).extracting(Diagnostic::path).containsExactly("spec.webhook.a.authSecret.key");
+        """)))
+        .extracting(Diagnostic::path)
+        .containsExactly("spec.webhook.a.authSecret.key");
   }
 
   @Test
   void calendarNeedsAParsableScheduleOrInterval() {
-    assertThat(errors(eventSource("""
+    assertThat(
+            errors(
+                eventSource(
+                    """
           calendar:
             none: {timezone: UTC}
             six-fields: {schedule: "0 * * * * *"}
@@ -300,32 +392,45 @@ class EventSourceValidationTest {
 
   @Test
   void calendarTimezoneMustBeIana() {
-    assertThat(errors(eventSource("""
+    assertThat(
+            errors(
+                eventSource(
+                    """
           calendar:
             tick: {interval: 1h, timezone: Mars/Olympus}
         """)))
-        .containsExactly(Diagnostic.error("spec.calendar.tick.timezone", "unknown time zone 'Mars/Olympus'"));
+        .containsExactly(
+            Diagnostic.error("spec.calendar.tick.timezone", "unknown time zone 'Mars/Olympus'"));
   }
 
   @Test
   void exclusionDatesMustUseTheExdateFormat() {
-    assertThat(errors(eventSource("""
+    assertThat(
+            errors(
+                eventSource(
+                    """
           calendar:
             tick:
               interval: 1h
               exclusionDates: ["2025-01-01", "EXDATE:20250230T000000Z", "EXDATE:20250101T000000Z"]
         """)))
         .extracting(Diagnostic::path)
-        .containsExactly("spec.calendar.tick.exclusionDates[0]", "spec.calendar.tick.exclusionDates[1]");
+        .containsExactly(
+            "spec.calendar.tick.exclusionDates[0]", "spec.calendar.tick.exclusionDates[1]");
   }
 
   @Test
   void anEventThatDoesNotFitItsTypesModelIsReportedAtItsFieldAndTheOthersAreStillChecked() {
-    assertThat(errors(eventSource("""
+    assertThat(
+            errors(
+                eventSource(
+                    """
           webhook:
             bad: {port: [1], endpoint: /bad}
             good: {port: "12000", endpoint: good}
-        """))).extracting(Diagnostic::path, Diagnostic::message).containsExactly(
+        """)))
+        .extracting(Diagnostic::path, Diagnostic::message)
+        .containsExactly(
             tuple("spec.webhook.bad.port", "expected a string"),
             tuple("spec.webhook.good.endpoint", "endpoint 'good' must start with '/'"));
   }

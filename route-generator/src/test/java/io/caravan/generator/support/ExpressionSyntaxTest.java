@@ -9,10 +9,14 @@ import io.caravan.generator.Diagnostic.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** validate parses expressions and templates with the runtime's parsers and warns about the broken ones. */
+/**
+ * validate parses expressions and templates with the runtime's parsers and warns about the broken
+ * ones.
+ */
 class ExpressionSyntaxTest {
 
-  private static final String SENSOR = """
+  private static final String SENSOR =
+      """
         dependencies:
           - name: order
             eventSourceName: shop
@@ -43,19 +47,30 @@ class ExpressionSyntaxTest {
   void brokenExpressionsAndTemplatesAreWarningsNamingTheField() {
     List<Diagnostic> diagnostics = sensor(SENSOR);
     assertThat(diagnostics).filteredOn(d -> d.severity() == Severity.ERROR).isEmpty();
-    assertThat(diagnostics).extracting(Diagnostic::path).containsExactlyInAnyOrder(
-        "spec.dependencies[0].filters.exprs[0].expr",
-        "spec.dependencies[0].filters.data[0].template",
-        "spec.triggers[0].parameters[0].src.dataTemplate");
-    assertThat(diagnostics).filteredOn(d -> d.path().endsWith("exprs[0].expr")).singleElement()
-        .satisfies(d -> assertThat(d.message()).startsWith("expression does not parse, every event will fail"));
-    assertThat(diagnostics).filteredOn(d -> d.path().endsWith("dataTemplate")).singleElement()
+    assertThat(diagnostics)
+        .extracting(Diagnostic::path)
+        .containsExactlyInAnyOrder(
+            "spec.dependencies[0].filters.exprs[0].expr",
+            "spec.dependencies[0].filters.data[0].template",
+            "spec.triggers[0].parameters[0].src.dataTemplate");
+    assertThat(diagnostics)
+        .filteredOn(d -> d.path().endsWith("exprs[0].expr"))
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.message())
+                    .startsWith("expression does not parse, every event will fail"));
+    assertThat(diagnostics)
+        .filteredOn(d -> d.path().endsWith("dataTemplate"))
+        .singleElement()
         .satisfies(d -> assertThat(d.message()).contains("will use its dataKey or value instead"));
   }
 
   @Test
   void brokenEventSourceFilterIsAWarning() {
-    List<Diagnostic> diagnostics = eventSource("""
+    List<Diagnostic> diagnostics =
+        eventSource(
+            """
           webhook:
             orders:
               port: "12000"
@@ -64,12 +79,20 @@ class ExpressionSyntaxTest {
               filter:
                 expression: body.amount > (10
         """);
-    assertThat(diagnostics).as(diagnostics.toString()).singleElement().satisfies(d -> {
-      assertThat(d.severity()).isEqualTo(Severity.WARNING);
-      assertThat(d.path()).isEqualTo("spec.webhook.orders.filter.expression");
-      assertThat(d.message()).startsWith("expression does not parse, no event of this source will be published");
-    });
-    assertThat(eventSource("""
+    assertThat(diagnostics)
+        .as(diagnostics.toString())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.severity()).isEqualTo(Severity.WARNING);
+              assertThat(d.path()).isEqualTo("spec.webhook.orders.filter.expression");
+              assertThat(d.message())
+                  .startsWith(
+                      "expression does not parse, no event of this source will be published");
+            });
+    assertThat(
+            eventSource(
+                """
           calendar:
             tick:
               interval: 10s
@@ -79,6 +102,8 @@ class ExpressionSyntaxTest {
               interval: 10s
               filter:
                 expression: 'metadata.kind == '
-        """)).extracting(Diagnostic::path).containsExactly("spec.calendar.tock.filter.expression");
+        """))
+        .extracting(Diagnostic::path)
+        .containsExactly("spec.calendar.tock.filter.expression");
   }
 }

@@ -16,11 +16,51 @@ class RoutesYamlTest {
 
   @Test
   void stringsThatLookLikeOtherTypesAreQuotedAndReadBackAsStrings() throws Exception {
-    List<String> tricky = List.of("12000", "1.5", "1e3", "0x1F", "0o17", "017", "true", "yes",
-        "off", "null", "~", "2026-01-01", ".inf", "-", "", "<<", "=", "{{ .Input }}",
-        "{{inputs.parameters.message}}", "a: b", "a #b", "*alias", "@x", "`x", "%x", "!tag",
-        "- item", "[1]", "x\ny", "trailing space \nnext", " leading", "trailing ", "a:", "? x",
-        ": x", "-x", "x,y", "{a}", "tab\tx", "#x", "'q'", "\"dq\"", "a, b [c] {d}");
+    List<String> tricky =
+        List.of(
+            "12000",
+            "1.5",
+            "1e3",
+            "0x1F",
+            "0o17",
+            "017",
+            "true",
+            "yes",
+            "off",
+            "null",
+            "~",
+            "2026-01-01",
+            ".inf",
+            "-",
+            "",
+            "<<",
+            "=",
+            "{{ .Input }}",
+            "{{inputs.parameters.message}}",
+            "a: b",
+            "a #b",
+            "*alias",
+            "@x",
+            "`x",
+            "%x",
+            "!tag",
+            "- item",
+            "[1]",
+            "x\ny",
+            "trailing space \nnext",
+            " leading",
+            "trailing ",
+            "a:",
+            "? x",
+            ": x",
+            "-x",
+            "x,y",
+            "{a}",
+            "tab\tx",
+            "#x",
+            "'q'",
+            "\"dq\"",
+            "a, b [c] {d}");
     Map<String, Object> map = new java.util.LinkedHashMap<>();
     for (int i = 0; i < tricky.size(); i++) {
       map.put("k" + i, tricky.get(i));
@@ -35,9 +75,22 @@ class RoutesYamlTest {
 
   @Test
   void quotesOnlyWhereNeeded() {
-    String yaml = RoutesYaml.block(Ordered.map("port", "12000", "endpoint", "/example",
-        "interval", "1m30s", "timeout", 60, "url", "http://x:8080/a"));
-    assertThat(yaml).isEqualTo("""
+    String yaml =
+        RoutesYaml.block(
+            Ordered.map(
+                "port",
+                "12000",
+                "endpoint",
+                "/example",
+                "interval",
+                "1m30s",
+                "timeout",
+                60,
+                "url",
+                "http://x:8080/a"));
+    assertThat(yaml)
+        .isEqualTo(
+            """
         port: "12000"
         endpoint: /example
         interval: 1m30s
@@ -55,10 +108,22 @@ class RoutesYamlTest {
 
   @Test
   void documentStartsWithTheHeaderAndIndentsItemsUnderDashes() {
-    String yaml = RoutesYaml.document(List.of("Kind ns/name", "second"), List.of(
-        Ordered.map("route", Ordered.map("id", "r", "steps",
-            List.of(Ordered.map("to", "direct:x")), "text", "a\n\nb\n"))));
-    assertThat(yaml).isEqualTo("""
+    String yaml =
+        RoutesYaml.document(
+            List.of("Kind ns/name", "second"),
+            List.of(
+                Ordered.map(
+                    "route",
+                    Ordered.map(
+                        "id",
+                        "r",
+                        "steps",
+                        List.of(Ordered.map("to", "direct:x")),
+                        "text",
+                        "a\n\nb\n"))));
+    assertThat(yaml)
+        .isEqualTo(
+            """
         # Kind ns/name
         # second
         - route:

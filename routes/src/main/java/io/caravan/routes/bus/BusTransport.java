@@ -11,30 +11,36 @@ import java.util.function.Consumer;
 interface BusTransport extends AutoCloseable {
 
   /**
-   * Stores {@code data} under {@code subject}, de-duplicated by {@code msgId}. The future completes when
-   * the bus stored it (or recognised a duplicate) and completes exceptionally otherwise.
+   * Stores {@code data} under {@code subject}, de-duplicated by {@code msgId}. The future completes
+   * when the bus stored it (or recognised a duplicate) and completes exceptionally otherwise.
    */
   CompletableFuture<Void> publish(String subject, String msgId, byte[] data);
 
   /**
    * Starts delivering the messages of durable consumer {@code durableName} on {@code subject} to
-   * {@code handler}, creating the durable (deliver new) when it does not exist. At most
-   * {@code maxInFlight} delivered messages are unsettled at a time.
+   * {@code handler}, creating the durable (deliver new) when it does not exist. At most {@code
+   * maxInFlight} delivered messages are unsettled at a time.
    */
   Subscription subscribe(String subject, String durableName, Consumer<Delivery> handler)
       throws Exception;
 
-  /** Where Sensor {@code sensorName} keeps its AND-conditions' state on this bus (one store per Sensor). */
+  /**
+   * Where Sensor {@code sensorName} keeps its AND-conditions' state on this bus (one store per
+   * Sensor).
+   */
   CorrelationStore correlationStore(String sensorName) throws Exception;
 
-  /** The token buckets Sensor {@code sensorName}'s replicas share on this bus; null when it shares none. */
+  /**
+   * The token buckets Sensor {@code sensorName}'s replicas share on this bus; null when it shares
+   * none.
+   */
   default SharedRateLimits sharedRateLimits(String sensorName) {
     return null;
   }
 
   /**
-   * The event ids that fired Sensor {@code sensorName}'s triggers within {@code window}, shared by its replicas
-   * on this bus; null when it shares none.
+   * The event ids that fired Sensor {@code sensorName}'s triggers within {@code window}, shared by
+   * its replicas on this bus; null when it shares none.
    */
   default SharedFiredEventIds sharedFiredEventIds(String sensorName, Duration window) {
     return null;
@@ -62,7 +68,9 @@ interface BusTransport extends AutoCloseable {
     /** Where the message comes from, for logs. */
     String describe();
 
-    /** True when the bus delivered this message before (its earlier delivery was not acknowledged). */
+    /**
+     * True when the bus delivered this message before (its earlier delivery was not acknowledged).
+     */
     boolean redelivered();
   }
 

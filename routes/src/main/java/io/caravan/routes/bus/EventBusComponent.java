@@ -23,15 +23,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Camel component {@code eventbus:<eventSource>/<event>}: the bus between EventSources and Sensors
- * (docs/generated-routes.md). Its options are set by the runtime ({@code camel.component.eventbus.*}),
- * never by generated routes: {@code url} chooses NATS JetStream ({@code nats://host:port[,…]}) or the
- * in-memory bus (absent or {@code memory}). All endpoints share one connection. It also gives each Sensor
- * its correlation store on the same bus (a KV bucket on JetStream), and on JetStream the delivery state its
- * replicas share: the triggers' rate-limit buckets and the recently fired event ids (docs/sensor-delivery.md).
+ * (docs/generated-routes.md). Its options are set by the runtime ({@code
+ * camel.component.eventbus.*}), never by generated routes: {@code url} chooses NATS JetStream
+ * ({@code nats://host:port[,…]}) or the in-memory bus (absent or {@code memory}). All endpoints
+ * share one connection. It also gives each Sensor its correlation store on the same bus (a KV
+ * bucket on JetStream), and on JetStream the delivery state its replicas share: the triggers'
+ * rate-limit buckets and the recently fired event ids (docs/sensor-delivery.md).
  */
 public class EventBusComponent extends DefaultComponent
     implements CorrelationStoreProvider, SharedDeliveryStateProvider {
   private static final Logger LOG = LoggerFactory.getLogger(EventBusComponent.class);
+
   /** A NATS subject token: no separators, wildcards or whitespace. */
   private static final Pattern NAME = Pattern.compile("[^.*>/\\s]+");
 
@@ -51,8 +53,10 @@ public class EventBusComponent extends DefaultComponent
   private Duration deduplicationWindow = RecentEventIds.DEFAULT_WINDOW;
 
   private BusTransport transport;
+
   /** Upper bound of the shared worker pool (see {@link #workers()}). */
   static final int MAX_WORKERS = 512;
+
   private ExecutorService workers;
   private ScheduledExecutorService inProgressTicker;
   private ArgoMetrics metrics;
@@ -74,8 +78,14 @@ public class EventBusComponent extends DefaultComponent
 
   private static void checkName(String uri, String what, String name) {
     if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("Invalid URI '" + uri + "': the " + what + " '" + name
-          + "' must be non-empty without '.', '*', '>', '/' or whitespace (it is a NATS subject token)");
+      throw new IllegalArgumentException(
+          "Invalid URI '"
+              + uri
+              + "': the "
+              + what
+              + " '"
+              + name
+              + "' must be non-empty without '.', '*', '>', '/' or whitespace (it is a NATS subject token)");
     }
   }
 
@@ -87,7 +97,9 @@ public class EventBusComponent extends DefaultComponent
         LOG.info("Event bus: in memory (events are lost when the JVM stops)");
         transport = new InMemoryTransport(settings);
       } else {
-        LOG.info("Event bus: NATS JetStream at {}{}", settings.redactedUrl(),
+        LOG.info(
+            "Event bus: NATS JetStream at {}{}",
+            settings.redactedUrl(),
             username == null ? "" : " as user " + username);
         transport = JetStreamTransport.connect(settings);
       }
@@ -107,24 +119,31 @@ public class EventBusComponent extends DefaultComponent
 
   @Override
   public SharedFiredEventIds sharedFiredEventIds(String sensorName) throws Exception {
-    if (deduplicationWindow == null || deduplicationWindow.isNegative() || deduplicationWindow.isZero()) {
-      throw new IllegalArgumentException("eventbus option 'deduplicationWindow' must be positive, not "
-          + deduplicationWindow);
+    if (deduplicationWindow == null
+        || deduplicationWindow.isNegative()
+        || deduplicationWindow.isZero()) {
+      throw new IllegalArgumentException(
+          "eventbus option 'deduplicationWindow' must be positive, not " + deduplicationWindow);
     }
     return transport().sharedFiredEventIds(sensorName, deduplicationWindow);
   }
 
   /**
-   * The workers every consumer of this component runs its exchanges on: made on demand (no queue: a new one
-   * while every other is busy), ended after 30 s idle, at most {@value #MAX_WORKERS}; beyond that the bus's
-   * delivery thread of that consumer runs the exchange (backpressure). Each consumer still bounds its own
-   * exchanges by {@code maxInFlight}. One pool per runtime keeps a runtime of many quiet Sensors at few threads.
+   * The workers every consumer of this component runs its exchanges on: made on demand (no queue: a
+   * new one while every other is busy), ended after 30 s idle, at most {@value #MAX_WORKERS};
+   * beyond that the bus's delivery thread of that consumer runs the exchange (backpressure). Each
+   * consumer still bounds its own exchanges by {@code maxInFlight}. One pool per runtime keeps a
+   * runtime of many quiet Sensors at few threads.
    */
   synchronized ExecutorService workers() {
     if (workers == null) {
       ThreadPoolProfile profile = WorkerScheduler.onDemand("eventbus-workers", MAX_WORKERS);
-      profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns); // backpressure on that consumer's delivery
-      workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "eventbus-workers", profile);
+      profile.setRejectedPolicy(
+          ThreadPoolRejectedPolicy.CallerRuns); // backpressure on that consumer's delivery
+      workers =
+          getCamelContext()
+              .getExecutorServiceManager()
+              .newThreadPool(this, "eventbus-workers", profile);
     }
     return workers;
   }
@@ -132,8 +151,10 @@ public class EventBusComponent extends DefaultComponent
   /** The one thread that sends every consumer's "in progress" signals (short tasks). */
   synchronized ScheduledExecutorService inProgressTicker() {
     if (inProgressTicker == null) {
-      inProgressTicker = getCamelContext().getExecutorServiceManager()
-          .newSingleThreadScheduledExecutor(this, "eventbus-in-progress");
+      inProgressTicker =
+          getCamelContext()
+              .getExecutorServiceManager()
+              .newSingleThreadScheduledExecutor(this, "eventbus-in-progress");
     }
     return inProgressTicker;
   }
@@ -141,8 +162,10 @@ public class EventBusComponent extends DefaultComponent
   /** The {@code argoMetrics} bean of the registry, else metrics that go nowhere. */
   synchronized ArgoMetrics metrics() {
     if (metrics == null) {
-      ArgoMetrics bound = getCamelContext().getRegistry()
-          .lookupByNameAndType(ArgoMetrics.BEAN_NAME, ArgoMetrics.class);
+      ArgoMetrics bound =
+          getCamelContext()
+              .getRegistry()
+              .lookupByNameAndType(ArgoMetrics.BEAN_NAME, ArgoMetrics.class);
       metrics = bound != null ? bound : ArgoMetrics.noop();
     }
     return metrics;
@@ -150,10 +173,23 @@ public class EventBusComponent extends DefaultComponent
 
   BusSettings settings() {
     if (maxInFlight < 1) {
-      throw new IllegalArgumentException("eventbus option 'maxInFlight' must be at least 1, not " + maxInFlight);
+      throw new IllegalArgumentException(
+          "eventbus option 'maxInFlight' must be at least 1, not " + maxInFlight);
     }
-    return new BusSettings(url, username, password, streamMaxMsgs, streamMaxAge, streamMaxBytes,
-        streamDuplicates, streamReplicas, maxInFlight, ackWait, nakDelay, publishTimeout, pullExpiry);
+    return new BusSettings(
+        url,
+        username,
+        password,
+        streamMaxMsgs,
+        streamMaxAge,
+        streamMaxBytes,
+        streamDuplicates,
+        streamReplicas,
+        maxInFlight,
+        ackWait,
+        nakDelay,
+        publishTimeout,
+        pullExpiry);
   }
 
   @Override
@@ -246,7 +282,10 @@ public class EventBusComponent extends DefaultComponent
     return maxInFlight;
   }
 
-  /** Exchanges one consumer runs at a time (default {@value BusSettings#DEFAULT_MAX_IN_FLIGHT}); 1 keeps each consumer's events in order. */
+  /**
+   * Exchanges one consumer runs at a time (default {@value BusSettings#DEFAULT_MAX_IN_FLIGHT}); 1
+   * keeps each consumer's events in order.
+   */
   public void setMaxInFlight(int maxInFlight) {
     this.maxInFlight = maxInFlight;
   }
@@ -288,9 +327,9 @@ public class EventBusComponent extends DefaultComponent
   }
 
   /**
-   * How long the replicas of a Sensor remember the event ids that fired a trigger (the max age of its
-   * {@code _fired_<sensor>} bucket on JetStream). Argo's 1 minute by default; shorter only for tests, and the same
-   * on every replica.
+   * How long the replicas of a Sensor remember the event ids that fired a trigger (the max age of
+   * its {@code _fired_<sensor>} bucket on JetStream). Argo's 1 minute by default; shorter only for
+   * tests, and the same on every replica.
    */
   public void setDeduplicationWindow(Duration deduplicationWindow) {
     this.deduplicationWindow = deduplicationWindow;

@@ -17,15 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A durable consumer of {@code default.<eventSource>.<event>}: each event becomes an exchange with the
- * {@link ArgoEvent} body and the sensor/trigger/dependency properties. The event is acked when the
- * exchange completed, nak'ed with {@code nakDelay} when it failed; at most {@code maxInFlight} exchanges
- * run at a time, and a long exchange keeps its event with "in progress" signals every half ack wait.
+ * A durable consumer of {@code default.<eventSource>.<event>}: each event becomes an exchange with
+ * the {@link ArgoEvent} body and the sensor/trigger/dependency properties. The event is acked when
+ * the exchange completed, nak'ed with {@code nakDelay} when it failed; at most {@code maxInFlight}
+ * exchanges run at a time, and a long exchange keeps its event with "in progress" signals every
+ * half ack wait.
  */
 public class EventBusConsumer extends DefaultConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(EventBusConsumer.class);
   static final String INVALID_MESSAGES = "caravan_eventbus_invalid_messages";
-  /** How long a stopping consumer waits for its running exchanges (Camel's graceful pool shutdown wait). */
+
+  /**
+   * How long a stopping consumer waits for its running exchanges (Camel's graceful pool shutdown
+   * wait).
+   */
   private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final EventBusEndpoint endpoint;
@@ -46,13 +51,23 @@ public class EventBusConsumer extends DefaultConsumer {
     super.doStart();
     EventBusComponent component = endpoint.getComponent();
     settings = component.settings();
-    invalidMessages = component.metrics().registry().counter(INVALID_MESSAGES,
-        "durable", endpoint.getDurableName(), "subject", endpoint.getSubject());
+    invalidMessages =
+        component
+            .metrics()
+            .registry()
+            .counter(
+                INVALID_MESSAGES,
+                "durable",
+                endpoint.getDurableName(),
+                "subject",
+                endpoint.getSubject());
     permits = new Semaphore(settings.maxInFlight());
     workers = component.workers();
     ticker = component.inProgressTicker();
-    subscription = component.transport()
-        .subscribe(endpoint.getSubject(), endpoint.getDurableName(), this::onDelivery);
+    subscription =
+        component
+            .transport()
+            .subscribe(endpoint.getSubject(), endpoint.getDurableName(), this::onDelivery);
   }
 
   @Override
@@ -66,8 +81,11 @@ public class EventBusConsumer extends DefaultConsumer {
       if (permits.tryAcquire(settings.maxInFlight(), STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
         permits.release(settings.maxInFlight());
       } else {
-        LOG.warn("Event bus: durable '{}' stopped with exchanges still running after {} s; their events are "
-            + "redelivered if they do not complete", endpoint.getDurableName(), STOP_WAIT.toSeconds());
+        LOG.warn(
+            "Event bus: durable '{}' stopped with exchanges still running after {} s; their events are "
+                + "redelivered if they do not complete",
+            endpoint.getDurableName(),
+            STOP_WAIT.toSeconds());
       }
       workers = null;
       ticker = null;
@@ -87,8 +105,11 @@ public class EventBusConsumer extends DefaultConsumer {
     } catch (RuntimeException e) {
       // term(), not nak(): bytes that are not a CloudEvent will never become one, so redelivering
       // them would only loop. The message stays in the stream for inspection.
-      LOG.warn("Event bus: {} on {} is not a CloudEvent ({}); terminated, it will not be redelivered",
-          delivery.describe(), endpoint.getDurableName(), e.getMessage());
+      LOG.warn(
+          "Event bus: {} on {} is not a CloudEvent ({}); terminated, it will not be redelivered",
+          delivery.describe(),
+          endpoint.getDurableName(),
+          e.getMessage());
       invalidMessages.increment();
       delivery.term();
       return;
@@ -126,31 +147,42 @@ public class EventBusConsumer extends DefaultConsumer {
       exchange.setProperty(ExchangeKeys.REDELIVERED, Boolean.TRUE);
     }
     ScheduledFuture<?> inProgress = keepInProgress(delivery);
-    getAsyncProcessor().process(exchange, doneSync -> {
-      if (inProgress != null) {
-        inProgress.cancel(false);
-      }
-      try {
-        if (exchange.isFailed() || exchange.isRollbackOnly()) {
-          Throwable error = exchange.getException();
-          LOG.warn("Event bus: event {} ({}) failed in {}: {}; redelivery in {}", event.id(),
-              delivery.describe(), endpoint.getDurableName(),
-              error == null ? "rolled back" : error.toString(), settings.nakDelay());
-          delivery.nak(settings.nakDelay());
-        } else {
-          delivery.ack();
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("Event bus: settling event {} failed ({}); the bus redelivers it after its ack wait",
-            event.id(), e.toString());
-      } finally {
-        releaseExchange(exchange, false);
-        permits.release();
-      }
-    });
+    getAsyncProcessor()
+        .process(
+            exchange,
+            doneSync -> {
+              if (inProgress != null) {
+                inProgress.cancel(false);
+              }
+              try {
+                if (exchange.isFailed() || exchange.isRollbackOnly()) {
+                  Throwable error = exchange.getException();
+                  LOG.warn(
+                      "Event bus: event {} ({}) failed in {}: {}; redelivery in {}",
+                      event.id(),
+                      delivery.describe(),
+                      endpoint.getDurableName(),
+                      error == null ? "rolled back" : error.toString(),
+                      settings.nakDelay());
+                  delivery.nak(settings.nakDelay());
+                } else {
+                  delivery.ack();
+                }
+              } catch (RuntimeException e) {
+                LOG.warn(
+                    "Event bus: settling event {} failed ({}); the bus redelivers it after its ack wait",
+                    event.id(),
+                    e.toString());
+              } finally {
+                releaseExchange(exchange, false);
+                permits.release();
+              }
+            });
   }
 
-  /** Sends "in progress" every half ack wait while the exchange runs, so the bus does not redeliver. */
+  /**
+   * Sends "in progress" every half ack wait while the exchange runs, so the bus does not redeliver.
+   */
   private ScheduledFuture<?> keepInProgress(BusTransport.Delivery delivery) {
     long every = Math.max(100, settings.ackWait().toMillis() / 2);
     ScheduledExecutorService timer = ticker;
@@ -158,13 +190,17 @@ public class EventBusConsumer extends DefaultConsumer {
       return null;
     }
     try {
-      return timer.scheduleAtFixedRate(() -> {
-        try {
-          delivery.inProgress();
-        } catch (RuntimeException e) {
-          LOG.debug("Event bus: in-progress signal failed: {}", e.toString());
-        }
-      }, every, every, TimeUnit.MILLISECONDS);
+      return timer.scheduleAtFixedRate(
+          () -> {
+            try {
+              delivery.inProgress();
+            } catch (RuntimeException e) {
+              LOG.debug("Event bus: in-progress signal failed: {}", e.toString());
+            }
+          },
+          every,
+          every,
+          TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       return null;
     }

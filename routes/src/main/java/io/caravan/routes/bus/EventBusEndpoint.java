@@ -6,9 +6,9 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * {@code eventbus:<eventSource>/<event>}: publishes to, or consumes from, subject
- * {@code default.<eventSource>.<event>}. Consumer options: {@code durableName} (required),
- * {@code sensorName}, {@code triggerName}, {@code dependencyName}.
+ * {@code eventbus:<eventSource>/<event>}: publishes to, or consumes from, subject {@code
+ * default.<eventSource>.<event>}. Consumer options: {@code durableName} (required), {@code
+ * sensorName}, {@code triggerName}, {@code dependencyName}.
  */
 public class EventBusEndpoint extends DefaultEndpoint {
   private final String eventSource;
@@ -37,7 +37,8 @@ public class EventBusEndpoint extends DefaultEndpoint {
   @Override
   public Consumer createConsumer(Processor processor) throws Exception {
     if (durableName == null || durableName.isBlank()) {
-      throw new IllegalArgumentException(getEndpointUri() + ": consumer option 'durableName' is required");
+      throw new IllegalArgumentException(
+          getEndpointUri() + ": consumer option 'durableName' is required");
     }
     EventBusConsumer consumer = new EventBusConsumer(this, processor);
     configureConsumer(consumer);

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the {@link ArgoEvent} body to {@code default.<eventSource>.<event>} with
- * {@code Nats-Msg-Id} = event id. The exchange completes when the bus stored the event and fails when
- * it did not (error or timeout).
+ * Publishes the {@link ArgoEvent} body to {@code default.<eventSource>.<event>} with {@code
+ * Nats-Msg-Id} = event id. The exchange completes when the bus stored the event and fails when it
+ * did not (error or timeout).
  */
 public class EventBusProducer extends DefaultAsyncProducer {
   private static final Logger LOG = LoggerFactory.getLogger(EventBusProducer.class);
@@ -41,8 +41,11 @@ public class EventBusProducer extends DefaultAsyncProducer {
     Object body = exchange.getMessage().getBody();
     if (!(body instanceof ArgoEvent event)) {
       String type = body == null ? "no body" : body.getClass().getName();
-      done(exchange, new IllegalArgumentException(
-          endpoint.getEndpointUri() + " publishes an ArgoEvent body, got " + type), null);
+      done(
+          exchange,
+          new IllegalArgumentException(
+              endpoint.getEndpointUri() + " publishes an ArgoEvent body, got " + type),
+          null);
       callback.done(true);
       return true;
     }
@@ -57,10 +60,11 @@ public class EventBusProducer extends DefaultAsyncProducer {
       callback.done(true);
       return true;
     }
-    stored.whenComplete((ignored, error) -> {
-      done(exchange, error == null ? null : unwrap(error), event);
-      callback.done(false);
-    });
+    stored.whenComplete(
+        (ignored, error) -> {
+          done(exchange, error == null ? null : unwrap(error), event);
+          callback.done(false);
+        });
     return false;
   }
 
@@ -70,8 +74,11 @@ public class EventBusProducer extends DefaultAsyncProducer {
     if (error == null) {
       metrics.eventSent(source, name);
     } else {
-      LOG.warn("Event bus: publishing event {} to {} failed: {}",
-          event == null ? "?" : event.id(), endpoint.getSubject(), error.getMessage());
+      LOG.warn(
+          "Event bus: publishing event {} to {} failed: {}",
+          event == null ? "?" : event.id(),
+          endpoint.getSubject(),
+          error.getMessage());
       metrics.eventSendFailed(source, name);
       exchange.setException(error);
     }
@@ -88,6 +95,8 @@ public class EventBusProducer extends DefaultAsyncProducer {
   }
 
   private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
   }
 }

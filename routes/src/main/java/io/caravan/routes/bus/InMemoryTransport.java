@@ -24,27 +24,36 @@ import java.util.function.Consumer;
 
 /**
  * The bus inside one JVM, for local runs and tests. It keeps JetStream's semantics: one stream of
- * subjects with de-duplication by message id; durable consumers that start at new messages, keep their
- * position and their unsettled messages while the JVM lives (also while no consumer runs), redeliver a
- * nak'ed message after its delay and have at most {@code maxInFlight} messages unsettled. There is no ack
- * wait: in one JVM every delivered message is settled by its consumer. All state is guarded by
- * {@code this}.
+ * subjects with de-duplication by message id; durable consumers that start at new messages, keep
+ * their position and their unsettled messages while the JVM lives (also while no consumer runs),
+ * redeliver a nak'ed message after its delay and have at most {@code maxInFlight} messages
+ * unsettled. There is no ack wait: in one JVM every delivered message is settled by its consumer.
+ * All state is guarded by {@code this}.
  */
 final class InMemoryTransport implements BusTransport {
   private static final TreeMap<Long, byte[]> EMPTY = new TreeMap<>();
   private final BusSettings settings;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-      runnable -> daemon(runnable, "eventbus-memory-timer"));
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> daemon(runnable, "eventbus-memory-timer"));
 
   private long lastSequence;
+
   /** subject → (sequence → data). */
   private final Map<String, TreeMap<Long, byte[]>> messages = new HashMap<>();
+
   /** Every stored message in publish order, to apply the stream limits. */
   private final ArrayDeque<Stored> order = new ArrayDeque<>();
+
   /** Message ids seen within the duplicates window → when. */
   private final LinkedHashMap<String, Long> recentIds = new LinkedHashMap<>();
+
   private final Map<String, Durable> durables = new HashMap<>();
-  /** One store for every Sensor: its keys name the Sensor. Lost with the transport, as the events are. */
+
+  /**
+   * One store for every Sensor: its keys name the Sensor. Lost with the transport, as the events
+   * are.
+   */
   private final CorrelationStore correlationStore = new InMemoryCorrelationStore();
 
   InMemoryTransport(BusSettings settings) {
@@ -77,18 +86,23 @@ final class InMemoryTransport implements BusTransport {
 
   @Override
   public Subscription subscribe(String subject, String durableName, Consumer<Delivery> handler) {
-    Active active = new Active(handler, Executors.newSingleThreadExecutor(
-        runnable -> daemon(runnable, "eventbus-memory-" + durableName)));
+    Active active =
+        new Active(
+            handler,
+            Executors.newSingleThreadExecutor(
+                runnable -> daemon(runnable, "eventbus-memory-" + durableName)));
     Durable durable;
     synchronized (this) {
-      durable = durables.computeIfAbsent(durableName,
-          name -> new Durable(name, subject, lastSequence + 1)); // deliver new
+      durable =
+          durables.computeIfAbsent(
+              durableName, name -> new Durable(name, subject, lastSequence + 1)); // deliver new
       if (!durable.subject.equals(subject)) {
-        throw new IllegalStateException("durable '" + durableName + "' consumes " + durable.subject
-            + ", not " + subject);
+        throw new IllegalStateException(
+            "durable '" + durableName + "' consumes " + durable.subject + ", not " + subject);
       }
       if (durable.active != null) {
-        throw new IllegalStateException("durable '" + durableName + "' already has a running consumer");
+        throw new IllegalStateException(
+            "durable '" + durableName + "' already has a running consumer");
       }
       durable.active = active;
     }
@@ -132,13 +146,14 @@ final class InMemoryTransport implements BusTransport {
     }
     for (MemoryDelivery delivery : ready) {
       try {
-        active.executor.execute(() -> {
-          if (active.stopped.get()) {
-            delivery.release(Duration.ZERO);
-          } else {
-            active.handler.accept(delivery);
-          }
-        });
+        active.executor.execute(
+            () -> {
+              if (active.stopped.get()) {
+                delivery.release(Duration.ZERO);
+              } else {
+                active.handler.accept(delivery);
+              }
+            });
       } catch (RejectedExecutionException e) {
         delivery.release(Duration.ZERO);
       }
@@ -200,7 +215,8 @@ final class InMemoryTransport implements BusTransport {
 
   private record Stored(long sequence, String subject, long storedAt) {}
 
-  private record Active(Consumer<Delivery> handler, ExecutorService executor, AtomicBoolean stopped) {
+  private record Active(
+      Consumer<Delivery> handler, ExecutorService executor, AtomicBoolean stopped) {
     Active(Consumer<Delivery> handler, ExecutorService executor) {
       this(handler, executor, new AtomicBoolean());
     }
@@ -210,12 +226,16 @@ final class InMemoryTransport implements BusTransport {
   private static final class Durable {
     final String name;
     final String subject;
+
     /** The lowest sequence never delivered. */
     long nextSequence;
+
     /** Delivered and not settled yet. */
     final Set<Long> unsettled = new HashSet<>();
+
     /** Nak'ed: sequence → earliest redelivery time (millis). */
     final TreeMap<Long, Long> redeliverAt = new TreeMap<>();
+
     Active active;
 
     Durable(String name, String subject, long nextSequence) {

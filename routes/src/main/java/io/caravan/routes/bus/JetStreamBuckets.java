@@ -15,24 +15,32 @@ import org.slf4j.LoggerFactory;
 /** What the KV buckets of a Sensor have in common: names, creation, compare-and-set conflicts. */
 final class JetStreamBuckets {
   private static final Logger LOG = LoggerFactory.getLogger(JetStreamBuckets.class);
+
   /** JetStream API error code "wrong last sequence": the key changed since it was read. */
   static final int WRONG_LAST_SEQUENCE = 10071;
+
   /** JetStream API error code "stream not found" (a bucket is a stream {@code KV_<bucket>}). */
   private static final int STREAM_NOT_FOUND = 10059;
+
   private static final Pattern NOT_BUCKET_CHAR = Pattern.compile("[^A-Za-z0-9_-]");
+
   /** Compare-and-set attempts before an update gives up. */
   static final int MAX_ATTEMPTS = 100;
 
   private JetStreamBuckets() {}
 
-  /** The Sensor name as a bucket name: Argo's (the name itself), with characters KV refuses as {@code _}. */
+  /**
+   * The Sensor name as a bucket name: Argo's (the name itself), with characters KV refuses as
+   * {@code _}.
+   */
   static String sensorBucketName(String sensor) {
     return NOT_BUCKET_CHAR.matcher(sensor).replaceAll("_");
   }
 
   /**
-   * Opens bucket {@code config.getBucketName()}, creating it when it is missing (a replica creating it at the same
-   * time is fine). When {@code config} has a max age, an existing bucket with another one gets this one.
+   * Opens bucket {@code config.getBucketName()}, creating it when it is missing (a replica creating
+   * it at the same time is fine). When {@code config} has a max age, an existing bucket with
+   * another one gets this one.
    */
   static KeyValue openOrCreate(Connection connection, KeyValueConfiguration config, String purpose)
       throws IOException, JetStreamApiException {
@@ -50,12 +58,22 @@ final class JetStreamBuckets {
       }
     } else if (hasMaxAge(config) && !config.getTtl().equals(existing.getTtl())) {
       try {
-        management.update(KeyValueConfiguration.builder(existing.getConfiguration()).ttl(config.getTtl()).build());
-        LOG.info("Event bus: KV bucket '{}' now keeps entries {} (was {})", name, config.getTtl(),
+        management.update(
+            KeyValueConfiguration.builder(existing.getConfiguration())
+                .ttl(config.getTtl())
+                .build());
+        LOG.info(
+            "Event bus: KV bucket '{}' now keeps entries {} (was {})",
+            name,
+            config.getTtl(),
             existing.getTtl());
       } catch (JetStreamApiException e) {
-        LOG.warn("Event bus: cannot change the max age of KV bucket '{}' to {} ({}); it stays {}", name,
-            config.getTtl(), e.getMessage(), existing.getTtl());
+        LOG.warn(
+            "Event bus: cannot change the max age of KV bucket '{}' to {} ({}); it stays {}",
+            name,
+            config.getTtl(),
+            e.getMessage(),
+            existing.getTtl());
       }
     }
     return connection.keyValue(name);

@@ -1,5 +1,7 @@
 package io.caravan.routes.bus;
 
+import io.caravan.routes.delivery.SharedFiredEventIds;
+import io.caravan.routes.delivery.SharedRateLimits;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ConsumeOptions;
@@ -25,15 +27,12 @@ import io.nats.client.api.StreamInfo;
 import io.nats.client.impl.Headers;
 import io.nats.client.support.Status;
 import java.io.IOException;
-import java.time.Duration;
-import io.caravan.routes.delivery.SharedFiredEventIds;
-import io.caravan.routes.delivery.SharedRateLimits;
-import io.caravan.routes.sensor.CorrelationStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -42,18 +41,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bus on NATS JetStream, wire-compatible with Argo Events: stream {@code default}, subjects
- * {@code default.<eventSource>.<event>}, header {@code Nats-Msg-Id}, durable pull consumers with explicit
- * acks. One connection, reconnecting forever.
+ * {@code default.<eventSource>.<event>}, header {@code Nats-Msg-Id}, durable pull consumers with
+ * explicit acks. One connection, reconnecting forever.
  */
 final class JetStreamTransport implements BusTransport {
   private static final Logger LOG = LoggerFactory.getLogger(JetStreamTransport.class);
+
   /** JetStream API error code "stream not found". */
   private static final int STREAM_NOT_FOUND = 10059;
 
   private final BusSettings settings;
   private final Connection connection;
   private final JetStream jetStream;
-  private final Map<String, JetStreamCorrelationStore> correlationStores = new ConcurrentHashMap<>();
+  private final Map<String, JetStreamCorrelationStore> correlationStores =
+      new ConcurrentHashMap<>();
   private final Map<String, SharedRateLimits> rateLimits = new ConcurrentHashMap<>();
   private final Map<String, SharedFiredEventIds> firedEventIds = new ConcurrentHashMap<>();
 
@@ -69,12 +70,13 @@ final class JetStreamTransport implements BusTransport {
   /** Connects to {@code settings.url()} and creates the stream when it is missing. */
   static JetStreamTransport connect(BusSettings settings)
       throws IOException, InterruptedException, JetStreamApiException {
-    Options.Builder options = new Options.Builder()
-        .servers(settings.url().split("\\s*,\\s*"))
-        .connectionName("caravan")
-        .maxReconnects(-1)
-        .connectionListener(JetStreamTransport::onConnectionEvent)
-        .errorListener(new LoggingErrorListener());
+    Options.Builder options =
+        new Options.Builder()
+            .servers(settings.url().split("\\s*,\\s*"))
+            .connectionName("caravan")
+            .maxReconnects(-1)
+            .connectionListener(JetStreamTransport::onConnectionEvent)
+            .errorListener(new LoggingErrorListener());
     if (settings.username() != null && !settings.username().isEmpty()) {
       options.userInfo(settings.username(), settings.password() == null ? "" : settings.password());
     }
@@ -90,9 +92,9 @@ final class JetStreamTransport implements BusTransport {
   }
 
   /**
-   * The first connection, retried every second for up to {@link #INITIAL_CONNECT_WAIT}: a runtime that
-   * starts before its NATS server (a pod beside a starting StatefulSet) waits for it. Once connected,
-   * jnats reconnects forever.
+   * The first connection, retried every second for up to {@link #INITIAL_CONNECT_WAIT}: a runtime
+   * that starts before its NATS server (a pod beside a starting StatefulSet) waits for it. Once
+   * connected, jnats reconnects forever.
    */
   private static Connection connectWithRetry(Options options, BusSettings settings)
       throws IOException, InterruptedException {
@@ -102,39 +104,54 @@ final class JetStreamTransport implements BusTransport {
         return Nats.connect(options);
       } catch (IOException e) {
         if (System.nanoTime() > deadline) {
-          throw new IOException("cannot connect to NATS at " + settings.redactedUrl() + " within "
-              + INITIAL_CONNECT_WAIT.toSeconds() + " s: " + e.getMessage(), e);
+          throw new IOException(
+              "cannot connect to NATS at "
+                  + settings.redactedUrl()
+                  + " within "
+                  + INITIAL_CONNECT_WAIT.toSeconds()
+                  + " s: "
+                  + e.getMessage(),
+              e);
         }
-        LOG.warn("Event bus: NATS at {} not reachable yet ({}); retrying", settings.redactedUrl(),
+        LOG.warn(
+            "Event bus: NATS at {} not reachable yet ({}); retrying",
+            settings.redactedUrl(),
             e.getMessage());
         Thread.sleep(1000);
       }
     }
   }
 
-  /** Creates stream {@code default} with Argo's settings when it does not exist; never updates one. */
+  /**
+   * Creates stream {@code default} with Argo's settings when it does not exist; never updates one.
+   */
   private void ensureStream(JetStreamManagement jsm) throws IOException, JetStreamApiException {
     if (streamExists(jsm)) {
       LOG.info("Event bus: using existing JetStream stream '{}'", BusSettings.STREAM);
       return;
     }
-    StreamConfiguration config = StreamConfiguration.builder()
-        .name(BusSettings.STREAM)
-        .subjects(BusSettings.STREAM_SUBJECTS)
-        .storageType(StorageType.File)
-        .retentionPolicy(RetentionPolicy.Limits)
-        .discardPolicy(DiscardPolicy.Old)
-        .maxMessages(settings.streamMaxMsgs())
-        .maxAge(settings.streamMaxAge())
-        .maxBytes(settings.streamMaxBytes())
-        .duplicateWindow(settings.streamDuplicates())
-        .replicas(settings.streamReplicas())
-        .build();
+    StreamConfiguration config =
+        StreamConfiguration.builder()
+            .name(BusSettings.STREAM)
+            .subjects(BusSettings.STREAM_SUBJECTS)
+            .storageType(StorageType.File)
+            .retentionPolicy(RetentionPolicy.Limits)
+            .discardPolicy(DiscardPolicy.Old)
+            .maxMessages(settings.streamMaxMsgs())
+            .maxAge(settings.streamMaxAge())
+            .maxBytes(settings.streamMaxBytes())
+            .duplicateWindow(settings.streamDuplicates())
+            .replicas(settings.streamReplicas())
+            .build();
     try {
       jsm.addStream(config);
-      LOG.info("Event bus: created JetStream stream '{}' ({}, maxMsgs {}, maxAge {}, duplicates {})",
-          BusSettings.STREAM, BusSettings.STREAM_SUBJECTS, settings.streamMaxMsgs(),
-          settings.streamMaxAge(), settings.streamDuplicates());
+      LOG.info(
+          "Event bus: created JetStream stream '{}' ({}, maxMsgs {}, maxAge {}, duplicates {})",
+          BusSettings.STREAM,
+          BusSettings.STREAM_SUBJECTS,
+          settings.streamMaxMsgs(),
+          settings.streamMaxAge(),
+          settings.streamDuplicates());
     } catch (JetStreamApiException e) {
       if (!streamExists(jsm)) { // not a lost race with another process creating it
         throw e;
@@ -142,7 +159,8 @@ final class JetStreamTransport implements BusTransport {
     }
   }
 
-  private static boolean streamExists(JetStreamManagement jsm) throws IOException, JetStreamApiException {
+  private static boolean streamExists(JetStreamManagement jsm)
+      throws IOException, JetStreamApiException {
     try {
       StreamInfo info = jsm.getStreamInfo(BusSettings.STREAM);
       return info != null;
@@ -160,26 +178,37 @@ final class JetStreamTransport implements BusTransport {
     if (status != Connection.Status.CONNECTED) {
       // Fail now instead of buffering: a buffered message would be sent after the exchange failed.
       return CompletableFuture.failedFuture(
-          new IOException("NATS is not connected (" + status + "), event " + msgId + " not published"));
+          new IOException(
+              "NATS is not connected (" + status + "), event " + msgId + " not published"));
     }
     Headers headers = new Headers().put(BusSettings.MSG_ID_HEADER, msgId);
     long timeoutMillis = settings.publishTimeout().toMillis();
     try {
-      return jetStream.publishAsync(subject, headers, data)
+      return jetStream
+          .publishAsync(subject, headers, data)
           .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-          .handle((ack, error) -> {
-            if (error == null) {
-              return null;
-            }
-            Throwable cause = error instanceof CompletionException
-                && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof TimeoutException) {
-              throw new CompletionException(new IOException(
-                  "no JetStream acknowledgement for event " + msgId + " on " + subject + " within "
-                      + timeoutMillis + " ms"));
-            }
-            throw new CompletionException(cause);
-          });
+          .handle(
+              (ack, error) -> {
+                if (error == null) {
+                  return null;
+                }
+                Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause()
+                        : error;
+                if (cause instanceof TimeoutException) {
+                  throw new CompletionException(
+                      new IOException(
+                          "no JetStream acknowledgement for event "
+                              + msgId
+                              + " on "
+                              + subject
+                              + " within "
+                              + timeoutMillis
+                              + " ms"));
+                }
+                throw new CompletionException(cause);
+              });
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -188,36 +217,44 @@ final class JetStreamTransport implements BusTransport {
   @Override
   public Subscription subscribe(String subject, String durableName, Consumer<Delivery> handler)
       throws IOException, JetStreamApiException {
-    // jnats 2.26.2's consume() never pulls again after a batch of 1, and the server refuses pulls larger
-    // than maxAckPending; so both are at least 2. The consumer itself runs at most maxInFlight at a time.
+    // jnats 2.26.2's consume() never pulls again after a batch of 1, and the server refuses pulls
+    // larger
+    // than maxAckPending; so both are at least 2. The consumer itself runs at most maxInFlight at a
+    // time.
     int window = Math.max(2, settings.maxInFlight());
-    ConsumerConfiguration config = ConsumerConfiguration.builder()
-        .durable(durableName)
-        .filterSubject(subject)
-        .ackPolicy(AckPolicy.Explicit)
-        .deliverPolicy(DeliverPolicy.New)
-        .ackWait(settings.ackWait())
-        .maxAckPending(window)
-        .build();
+    ConsumerConfiguration config =
+        ConsumerConfiguration.builder()
+            .durable(durableName)
+            .filterSubject(subject)
+            .ackPolicy(AckPolicy.Explicit)
+            .deliverPolicy(DeliverPolicy.New)
+            .ackWait(settings.ackWait())
+            .maxAckPending(window)
+            .build();
     StreamContext stream = connection.getStreamContext(BusSettings.STREAM);
     ConsumerContext context;
     try {
       context = stream.createOrUpdateConsumer(config);
     } catch (JetStreamApiException e) {
       // An existing durable with settings the server refuses to change: keep using it as it is.
-      LOG.warn("Event bus: cannot update durable consumer '{}' ({}); using it with its current settings",
-          durableName, e.getMessage());
+      LOG.warn(
+          "Event bus: cannot update durable consumer '{}' ({}); using it with its current settings",
+          durableName,
+          e.getMessage());
       context = stream.getConsumerContext(durableName);
     }
-    ConsumeOptions options = ConsumeOptions.builder()
-        .batchSize(window)
-        .expiresIn(settings.pullExpiry().toMillis())
-        .build();
-    MessageConsumer consumer = context.consume(options, message -> handler.accept(new JetStreamDelivery(message)));
+    ConsumeOptions options =
+        ConsumeOptions.builder()
+            .batchSize(window)
+            .expiresIn(settings.pullExpiry().toMillis())
+            .build();
+    MessageConsumer consumer =
+        context.consume(options, message -> handler.accept(new JetStreamDelivery(message)));
     LOG.info("Event bus: consuming {} as durable '{}'", subject, durableName);
     return () -> {
       try {
-        // Unsubscribing also withdraws the open pull request, so the server keeps new messages for the
+        // Unsubscribing also withdraws the open pull request, so the server keeps new messages for
+        // the
         // next start of this durable instead of sending them here.
         consumer.close();
       } catch (Exception e) {
@@ -241,18 +278,26 @@ final class JetStreamTransport implements BusTransport {
     return store;
   }
 
-  /** Rate-limit keys in the Sensor's correlation bucket (opened on first use, again after a failure). */
+  /**
+   * Rate-limit keys in the Sensor's correlation bucket (opened on first use, again after a
+   * failure).
+   */
   @Override
   public SharedRateLimits sharedRateLimits(String sensorName) {
-    return rateLimits.computeIfAbsent(sensorName, sensor -> new JetStreamRateLimits(sensor, connection,
-        () -> correlationStore(sensor).bucket(), Clock.systemUTC()));
+    return rateLimits.computeIfAbsent(
+        sensorName,
+        sensor ->
+            new JetStreamRateLimits(
+                sensor, connection, () -> correlationStore(sensor).bucket(), Clock.systemUTC()));
   }
 
   /** Bucket {@code _fired_<sensor>} with max age {@code window} (created on first use). */
   @Override
   public SharedFiredEventIds sharedFiredEventIds(String sensorName, Duration window) {
-    return firedEventIds.computeIfAbsent(sensorName,
-        sensor -> new JetStreamFiredEventIds(sensor, connection, window, settings.streamReplicas()));
+    return firedEventIds.computeIfAbsent(
+        sensorName,
+        sensor ->
+            new JetStreamFiredEventIds(sensor, connection, window, settings.streamReplicas()));
   }
 
   @Override
@@ -304,8 +349,12 @@ final class JetStreamTransport implements BusTransport {
 
     @Override
     public String describe() {
-      return message.getSubject() + " #" + message.metaData().streamSequence()
-          + " (delivery " + message.metaData().deliveredCount() + ")";
+      return message.getSubject()
+          + " #"
+          + message.metaData().streamSequence()
+          + " (delivery "
+          + message.metaData().deliveredCount()
+          + ")";
     }
 
     @Override
@@ -327,8 +376,8 @@ final class JetStreamTransport implements BusTransport {
     }
 
     @Override
-    public void heartbeatAlarm(Connection conn, JetStreamSubscription sub, long lastStreamSeq,
-        long lastConsumerSeq) {
+    public void heartbeatAlarm(
+        Connection conn, JetStreamSubscription sub, long lastStreamSeq, long lastConsumerSeq) {
       LOG.info("Event bus: heartbeat missed on a consumer; re-pulling");
     }
 

@@ -3,8 +3,8 @@ package io.caravan.routes.delivery;
 import java.util.function.Supplier;
 
 /**
- * A value made on first use (the bean's properties are all set by then), at most once at a time; {@link #reset}
- * makes it again on the next use, {@link #set} replaces it (tests). Thread-safe.
+ * A value made on first use (the bean's properties are all set by then), at most once at a time;
+ * {@link #reset} makes it again on the next use, {@link #set} replaces it (tests). Thread-safe.
  */
 final class Lazy<T> {
   private final Supplier<T> factory;

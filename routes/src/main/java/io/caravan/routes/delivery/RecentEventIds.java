@@ -6,24 +6,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The event ids a trigger has fired with recently, to drop an event that arrives again (a redelivery after
- * a lost ack, a publisher's retry the bus did not de-duplicate). Bounded twice: ids older than {@code window}
- * are forgotten (Argo keeps them 1 minute), and at most {@code capacity} ids are kept (the oldest go first).
- * Thread-safe.
+ * The event ids a trigger has fired with recently, to drop an event that arrives again (a
+ * redelivery after a lost ack, a publisher's retry the bus did not de-duplicate). Bounded twice:
+ * ids older than {@code window} are forgotten (Argo keeps them 1 minute), and at most {@code
+ * capacity} ids are kept (the oldest go first). Thread-safe.
  */
 public final class RecentEventIds {
   /** Argo's per-trigger de-duplication window. */
   public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
+
   public static final int DEFAULT_CAPACITY = 100_000;
 
   private final long windowNanos;
   private final int capacity;
+
   /** id → time it was remembered (clock nanoseconds), oldest first. */
   private final LinkedHashMap<String, Long> ids = new LinkedHashMap<>();
 
   public RecentEventIds(Duration window, int capacity) {
     if (capacity < 1 || window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException("a de-duplication window needs a positive duration and capacity");
+      throw new IllegalArgumentException(
+          "a de-duplication window needs a positive duration and capacity");
     }
     this.windowNanos = window.toNanos();
     this.capacity = capacity;
@@ -39,7 +42,9 @@ public final class RecentEventIds {
     return ids.containsKey(id);
   }
 
-  /** Remembers {@code id} at {@code nowNanos}; false when it was already remembered (a duplicate). */
+  /**
+   * Remembers {@code id} at {@code nowNanos}; false when it was already remembered (a duplicate).
+   */
   public synchronized boolean add(String id, long nowNanos) {
     expire(nowNanos);
     if (ids.containsKey(id)) {

@@ -3,9 +3,9 @@ package io.caravan.routes.delivery;
 import java.time.Duration;
 
 /**
- * The sets of event ids that fired one Sensor's triggers within the last {@link #window()}, shared by all its
- * replicas, so that an event redelivered to another replica after its trigger ran is dropped there.
- * A set is recorded only after its trigger succeeded.
+ * The sets of event ids that fired one Sensor's triggers within the last {@link #window()}, shared
+ * by all its replicas, so that an event redelivered to another replica after its trigger ran is
+ * dropped there. A set is recorded only after its trigger succeeded.
  */
 public interface SharedFiredEventIds {
   /** How long a recorded set is remembered. */

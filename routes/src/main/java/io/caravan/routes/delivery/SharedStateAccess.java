@@ -7,11 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One trigger's access to one kind of delivery state shared between replicas (looked up from the bus on first use),
- * and the fallback when it fails: the call answers null, so the caller uses this runtime's own state; the shared
- * state is not tried again for {@link #RETRY_PAUSE} (a NATS server that is down costs no wait per event); a warning
- * is logged at most once per {@link #WARNING_INTERVAL}, counting the calls that fell back since the last one, and
- * an info line when the shared state works again. Thread-safe; the calls themselves run outside its lock.
+ * One trigger's access to one kind of delivery state shared between replicas (looked up from the
+ * bus on first use), and the fallback when it fails: the call answers null, so the caller uses this
+ * runtime's own state; the shared state is not tried again for {@link #RETRY_PAUSE} (a NATS server
+ * that is down costs no wait per event); a warning is logged at most once per {@link
+ * #WARNING_INTERVAL}, counting the calls that fell back since the last one, and an info line when
+ * the shared state works again. Thread-safe; the calls themselves run outside its lock.
  *
  * @param <T> the shared state ({@link SharedRateLimits}, {@link SharedFiredEventIds})
  */
@@ -33,10 +34,10 @@ final class SharedStateAccess<T> {
   private final RateLimitedWarning warning = new RateLimitedWarning(LOG, WARNING_INTERVAL);
 
   /**
-   * @param where    the log prefix naming the Sensor and trigger
-   * @param what     the shared state, for logs ("rate limit")
+   * @param where the log prefix naming the Sensor and trigger
+   * @param what the shared state, for logs ("rate limit")
    * @param fallback what is used instead, for logs ("this runtime's own token bucket")
-   * @param lookUp   finds the shared state; null when the bus shares none (the in-memory bus)
+   * @param lookUp finds the shared state; null when the bus shares none (the in-memory bus)
    */
   SharedStateAccess(String where, String what, String fallback, Callable<T> lookUp) {
     this.where = where;
@@ -46,8 +47,8 @@ final class SharedStateAccess<T> {
   }
 
   /**
-   * Applies {@code call} (which never answers null) to the shared state. Null when there is none, or when it is
-   * failing: then the caller uses its own state for this call.
+   * Applies {@code call} (which never answers null) to the shared state. Null when there is none,
+   * or when it is failing: then the caller uses its own state for this call.
    */
   <R> R call(Function<T, R> call) {
     T state;
@@ -94,9 +95,20 @@ final class SharedStateAccess<T> {
     failing = true;
     retryAt = now + RETRY_PAUSE.toNanos();
     fallbacks++;
-    if (warning.warn(where + "the shared " + what + " is unavailable (" + error.getMessage() + "); using "
-        + fallback + " for now (" + fallbacks + " call(s) fell back since the previous warning; this warning comes"
-        + " at most every " + WARNING_INTERVAL.toSeconds() + " s)")) {
+    if (warning.warn(
+        where
+            + "the shared "
+            + what
+            + " is unavailable ("
+            + error.getMessage()
+            + "); using "
+            + fallback
+            + " for now ("
+            + fallbacks
+            + " call(s) fell back since the previous warning; this warning comes"
+            + " at most every "
+            + WARNING_INTERVAL.toSeconds()
+            + " s)")) {
       fallbacks = 0;
     }
   }
@@ -104,7 +116,10 @@ final class SharedStateAccess<T> {
   private synchronized void recovered() {
     if (failing) {
       failing = false;
-      LOG.info("{}the shared {} works again ({} call(s) fell back since the last warning)", where, what,
+      LOG.info(
+          "{}the shared {} works again ({} call(s) fell back since the last warning)",
+          where,
+          what,
           fallbacks);
       fallbacks = 0;
     }

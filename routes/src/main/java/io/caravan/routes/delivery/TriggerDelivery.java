@@ -1,9 +1,9 @@
 package io.caravan.routes.delivery;
 
-import io.caravan.routes.support.backoff.RetryBackoff;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
+import io.caravan.routes.support.backoff.RetryBackoff;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -22,34 +22,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How a fired trigger is executed (inventory §4.4), the bean {@code sensor.<sensor>.trigger.<trigger>.delivery}
- * after {@code TriggerConditions} on the trigger route. The body is the fired events (dependency → event).
+ * How a fired trigger is executed (inventory §4.4), the bean {@code
+ * sensor.<sensor>.trigger.<trigger>.delivery} after {@code TriggerConditions} on the trigger route.
+ * The body is the fired events (dependency → event).
  *
  * <ol>
- *   <li>De-duplication ({@link TriggerDeduplication}): the same set of event ids started in this runtime, or
- *       fired by a replica (JetStream), within {@link RecentEventIds#DEFAULT_WINDOW} is dropped (logged, counted
- *       as {@value #DUPLICATES_METRIC}).
+ *   <li>De-duplication ({@link TriggerDeduplication}): the same set of event ids started in this
+ *       runtime, or fired by a replica (JetStream), within {@link RecentEventIds#DEFAULT_WINDOW} is
+ *       dropped (logged, counted as {@value #DUPLICATES_METRIC}).
  *   <li>{@code atLeastOnce: true}: the trigger runs here, before the bus message is acked: up to
- *       {@code retryStrategy} attempts, each a call of the {@code action} route after a {@code rateLimit}
- *       token ({@link TriggerRateLimiter}: one bucket shared by the replicas on JetStream); when every attempt
- *       failed, the {@code dlqAction} (the {@code dlqTrigger}) runs with its own {@code dlqRetryStrategy}. The
- *       message is then acked whatever the outcome (Argo); only a runtime that stops or dies before this ends
- *       leaves the message to be redelivered.
- *   <li>{@code atLeastOnce: false} (default): the same runs after the bus message was acked (Argo); a crash
- *       before the trigger ran loses it.
+ *       {@code retryStrategy} attempts, each a call of the {@code action} route after a {@code
+ *       rateLimit} token ({@link TriggerRateLimiter}: one bucket shared by the replicas on
+ *       JetStream); when every attempt failed, the {@code dlqAction} (the {@code dlqTrigger}) runs
+ *       with its own {@code dlqRetryStrategy}. The message is then acked whatever the outcome
+ *       (Argo); only a runtime that stops or dies before this ends leaves the message to be
+ *       redelivered.
+ *   <li>{@code atLeastOnce: false} (default): the same runs after the bus message was acked (Argo);
+ *       a crash before the trigger ran loses it.
  * </ol>
  *
- * Each attempt is a new exchange of the action route with properties {@link ExchangeKeys#ATTEMPT} and
- * {@link ExchangeKeys#LAST_ATTEMPT}; the action route's {@code triggerMetrics} policy counts it. Everything is
- * asynchronous: an attempt holds no thread while its sink works, and the waits (rate limit, backoff) are
- * timers, so a slow trigger does not hold the bus consumer's threads.
+ * Each attempt is a new exchange of the action route with properties {@link ExchangeKeys#ATTEMPT}
+ * and {@link ExchangeKeys#LAST_ATTEMPT}; the action route's {@code triggerMetrics} policy counts
+ * it. Everything is asynchronous: an attempt holds no thread while its sink works, and the waits
+ * (rate limit, backoff) are timers, so a slow trigger does not hold the bus consumer's threads.
  */
 public class TriggerDelivery extends AsyncProcessorSupport implements CamelContextAware {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerDelivery.class);
   static final String DUPLICATES_METRIC = "caravan_trigger_duplicates";
+
   /**
-   * Runs of an {@code atLeastOnce: false} trigger that may be going on after their messages were acked; beyond
-   * it the bus message waits for its run (back-pressure instead of an unbounded backlog in memory).
+   * Runs of an {@code atLeastOnce: false} trigger that may be going on after their messages were
+   * acked; beyond it the bus message waits for its run (back-pressure instead of an unbounded
+   * backlog in memory).
    */
   static final int MAX_DETACHED_RUNS = 1_000;
 
@@ -65,21 +69,39 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   private RetryBackoff dlqRetryStrategy = RetryBackoff.ONCE;
   private RecentEventIds recentEventIds =
       new RecentEventIds(RecentEventIds.DEFAULT_WINDOW, RecentEventIds.DEFAULT_CAPACITY);
-  private final Lazy<TriggerDeduplication> deduplication = new Lazy<>(() -> new TriggerDeduplication(where(),
-      triggerName, recentEventIds, () -> SharedDeliveryStateProvider.firedEventIds(camelContext, sensorName)));
-  private final Lazy<TriggerRateLimiter> rateLimiter = new Lazy<>(() -> new TriggerRateLimiter(where(), triggerName,
-      rateLimit, () -> SharedDeliveryStateProvider.rateLimits(camelContext, sensorName)));
+  private final Lazy<TriggerDeduplication> deduplication =
+      new Lazy<>(
+          () ->
+              new TriggerDeduplication(
+                  where(),
+                  triggerName,
+                  recentEventIds,
+                  () -> SharedDeliveryStateProvider.firedEventIds(camelContext, sensorName)));
+  private final Lazy<TriggerRateLimiter> rateLimiter =
+      new Lazy<>(
+          () ->
+              new TriggerRateLimiter(
+                  where(),
+                  triggerName,
+                  rateLimit,
+                  () -> SharedDeliveryStateProvider.rateLimits(camelContext, sensorName)));
   private final Lazy<Scheduler> scheduler = new Lazy<>(() -> WorkerScheduler.of(camelContext));
   private final Map<String, AsyncProducer> producers = new ConcurrentHashMap<>();
   private final AtomicInteger detachedRuns = new AtomicInteger();
 
-  /** Runs a task after a delay (the wait for a rate-limit token, the backoff); replaced in tests. */
+  /**
+   * Runs a task after a delay (the wait for a rate-limit token, the backoff); replaced in tests.
+   */
   interface Scheduler {
     void schedule(Runnable task, long delayMillis);
   }
 
   /** How a run of the trigger (and its dlqTrigger) ended. */
-  enum Outcome { SUCCEEDED, FAILED, STOPPED }
+  enum Outcome {
+    SUCCEEDED,
+    FAILED,
+    STOPPED
+  }
 
   @Override
   public boolean process(Exchange exchange, AsyncCallback callback) {
@@ -95,70 +117,120 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
     boolean redelivered = Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.REDELIVERED));
     TriggerDeduplication.Seen seen = deduplication().check(key, redelivered);
     if (seen != TriggerDeduplication.Seen.NOT_SEEN) {
-      LOG.info("{}event(s) {} already fired this trigger {} within {}; dropped as a duplicate", where(), key,
+      LOG.info(
+          "{}event(s) {} already fired this trigger {} within {}; dropped as a duplicate",
+          where(),
+          key,
           seen == TriggerDeduplication.Seen.BY_A_REPLICA ? "on another replica" : "in this runtime",
           deduplication().window(seen));
-      metrics().registry().counter(DUPLICATES_METRIC, "sensor_name", sensorName, "trigger_name", triggerName)
+      metrics()
+          .registry()
+          .counter(DUPLICATES_METRIC, "sensor_name", sensorName, "trigger_name", triggerName)
           .increment();
       callback.done(true);
       return true;
     }
     if (!atLeastOnce && detachedRuns.incrementAndGet() <= MAX_DETACHED_RUNS) {
-      // Argo's default: the bus message is acknowledged now, the trigger runs afterwards (on a worker).
-      scheduler().schedule(() -> execute(events, outcome -> {
-        detachedRuns.decrementAndGet();
-        if (outcome == Outcome.STOPPED) {
-          LOG.warn("{}stopped before events {} were delivered (atLeastOnce: false)", where(), key);
-        }
-      }), 0);
+      // Argo's default: the bus message is acknowledged now, the trigger runs afterwards (on a
+      // worker).
+      scheduler()
+          .schedule(
+              () ->
+                  execute(
+                      events,
+                      outcome -> {
+                        detachedRuns.decrementAndGet();
+                        if (outcome == Outcome.STOPPED) {
+                          LOG.warn(
+                              "{}stopped before events {} were delivered (atLeastOnce: false)",
+                              where(),
+                              key);
+                        }
+                      }),
+              0);
       callback.done(true);
       return true;
     }
-    boolean counted = !atLeastOnce; // over the detached limit: this one holds its message until it ran
-    execute(events, outcome -> {
-      if (counted) {
-        detachedRuns.decrementAndGet();
-      }
-      if (outcome == Outcome.STOPPED) {
-        deduplication().forget(key); // not done: the redelivery must run it
-        exchange.setException(new IllegalStateException(where() + "the runtime is stopping; events " + key
-            + " stay unacknowledged and are redelivered"));
-      }
-      callback.done(false);
-    });
+    boolean counted =
+        !atLeastOnce; // over the detached limit: this one holds its message until it ran
+    execute(
+        events,
+        outcome -> {
+          if (counted) {
+            detachedRuns.decrementAndGet();
+          }
+          if (outcome == Outcome.STOPPED) {
+            deduplication().forget(key); // not done: the redelivery must run it
+            exchange.setException(
+                new IllegalStateException(
+                    where()
+                        + "the runtime is stopping; events "
+                        + key
+                        + " stay unacknowledged and are redelivered"));
+          }
+          callback.done(false);
+        });
     return false;
   }
 
-  /** Runs the trigger, then its dlqTrigger when every attempt failed; {@code done} gets the outcome. */
+  /**
+   * Runs the trigger, then its dlqTrigger when every attempt failed; {@code done} gets the outcome.
+   */
   void execute(Map<String, ArgoEvent> events, Consumer<Outcome> done) {
-    new Run(action, triggerName, retryStrategy, events, outcome -> {
-      if (outcome == Outcome.SUCCEEDED && atLeastOnce) {
-        // Only now, never before the run: a record of a run that did not happen would lose the event.
-        // Only with atLeastOnce: otherwise the message was acknowledged before the run, and is not redelivered.
-        deduplication().recordFired(eventIds(events));
-      }
-      if (outcome != Outcome.FAILED) {
-        done.accept(outcome);
-      } else if (dlqAction == null) {
-        LOG.error("{}failed after {} attempt(s); events {} are dropped (no dlqTrigger)", where(),
-            retryStrategy.attempts(), eventIds(events));
-        done.accept(Outcome.FAILED);
-      } else {
-        LOG.warn("{}failed after {} attempt(s); running dlqTrigger '{}'", where(), retryStrategy.attempts(),
-            dlqTriggerName);
-        new Run(dlqAction, dlqTriggerName == null ? triggerName : dlqTriggerName, dlqRetryStrategy, events,
-            dlqOutcome -> {
-              if (dlqOutcome == Outcome.FAILED) {
-                LOG.error("{}dlqTrigger '{}' failed too after {} attempt(s); events {} are dropped", where(),
-                    dlqTriggerName, dlqRetryStrategy.attempts(), eventIds(events));
+    new Run(
+            action,
+            triggerName,
+            retryStrategy,
+            events,
+            outcome -> {
+              if (outcome == Outcome.SUCCEEDED && atLeastOnce) {
+                // Only now, never before the run: a record of a run that did not happen would lose
+                // the event.
+                // Only with atLeastOnce: otherwise the message was acknowledged before the run, and
+                // is not redelivered.
+                deduplication().recordFired(eventIds(events));
               }
-              done.accept(dlqOutcome);
-            }).attempt(1);
-      }
-    }).attempt(1);
+              if (outcome != Outcome.FAILED) {
+                done.accept(outcome);
+              } else if (dlqAction == null) {
+                LOG.error(
+                    "{}failed after {} attempt(s); events {} are dropped (no dlqTrigger)",
+                    where(),
+                    retryStrategy.attempts(),
+                    eventIds(events));
+                done.accept(Outcome.FAILED);
+              } else {
+                LOG.warn(
+                    "{}failed after {} attempt(s); running dlqTrigger '{}'",
+                    where(),
+                    retryStrategy.attempts(),
+                    dlqTriggerName);
+                new Run(
+                        dlqAction,
+                        dlqTriggerName == null ? triggerName : dlqTriggerName,
+                        dlqRetryStrategy,
+                        events,
+                        dlqOutcome -> {
+                          if (dlqOutcome == Outcome.FAILED) {
+                            LOG.error(
+                                "{}dlqTrigger '{}' failed too after {} attempt(s); events {} are dropped",
+                                where(),
+                                dlqTriggerName,
+                                dlqRetryStrategy.attempts(),
+                                eventIds(events));
+                          }
+                          done.accept(dlqOutcome);
+                        })
+                    .attempt(1);
+              }
+            })
+        .attempt(1);
   }
 
-  /** The attempts of one trigger (or dlqTrigger) for one set of events, each a call of its action route. */
+  /**
+   * The attempts of one trigger (or dlqTrigger) for one set of events, each a call of its action
+   * route.
+   */
   private final class Run {
     private final String endpoint;
     private final String trigger;
@@ -166,7 +238,11 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
     private final Map<String, ArgoEvent> events;
     private final Consumer<Outcome> done;
 
-    Run(String endpoint, String trigger, RetryBackoff backoff, Map<String, ArgoEvent> events,
+    Run(
+        String endpoint,
+        String trigger,
+        RetryBackoff backoff,
+        Map<String, ArgoEvent> events,
         Consumer<Outcome> done) {
       this.endpoint = endpoint;
       this.trigger = trigger;
@@ -222,13 +298,21 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
         return;
       }
       long wait = backoff.delayAfter(number, ThreadLocalRandom.current().nextDouble()).toMillis();
-      LOG.warn("{}attempt {}/{} failed ({}); next in {} ms", where(trigger), number, backoff.attempts(),
-          reason, wait);
+      LOG.warn(
+          "{}attempt {}/{} failed ({}); next in {} ms",
+          where(trigger),
+          number,
+          backoff.attempts(),
+          reason,
+          wait);
       scheduler().schedule(() -> attempt(number + 1), wait);
     }
   }
 
-  /** A stopping runtime starts no new attempt: with atLeastOnce the bus redelivers the message after restart. */
+  /**
+   * A stopping runtime starts no new attempt: with atLeastOnce the bus redelivers the message after
+   * restart.
+   */
   private boolean stopping() {
     return camelContext != null && (camelContext.isStopping() || camelContext.isStopped());
   }
@@ -241,24 +325,32 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
 
   @SuppressWarnings("unchecked")
   private Map<String, ArgoEvent> events(Object body) {
-    if (body instanceof Map<?, ?> map && map.values().stream().allMatch(ArgoEvent.class::isInstance)) {
+    if (body instanceof Map<?, ?> map
+        && map.values().stream().allMatch(ArgoEvent.class::isInstance)) {
       return (Map<String, ArgoEvent>) map;
     }
-    throw new IllegalArgumentException(where() + "expected the fired events (Map of dependency to ArgoEvent), got "
-        + (body == null ? "nothing" : body.getClass().getName()));
+    throw new IllegalArgumentException(
+        where()
+            + "expected the fired events (Map of dependency to ArgoEvent), got "
+            + (body == null ? "nothing" : body.getClass().getName()));
   }
 
-  /** A started producer of the action route's {@code direct:} endpoint, created once per endpoint. */
+  /**
+   * A started producer of the action route's {@code direct:} endpoint, created once per endpoint.
+   */
   private AsyncProducer producer(String uri) {
-    return producers.computeIfAbsent(uri, key -> {
-      try {
-        AsyncProducer producer = camelContext.getEndpoint(key).createAsyncProducer();
-        camelContext.addService(producer, true, true);
-        return producer;
-      } catch (Exception e) {
-        throw new IllegalStateException(where() + "cannot call " + key + ": " + e.getMessage(), e);
-      }
-    });
+    return producers.computeIfAbsent(
+        uri,
+        key -> {
+          try {
+            AsyncProducer producer = camelContext.getEndpoint(key).createAsyncProducer();
+            camelContext.addService(producer, true, true);
+            return producer;
+          } catch (Exception e) {
+            throw new IllegalStateException(
+                where() + "cannot call " + key + ": " + e.getMessage(), e);
+          }
+        });
   }
 
   private TriggerDeduplication deduplication() {
@@ -274,8 +366,12 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   }
 
   private ArgoMetrics metrics() {
-    ArgoMetrics bound = camelContext == null ? null
-        : camelContext.getRegistry().lookupByNameAndType(ArgoMetrics.BEAN_NAME, ArgoMetrics.class);
+    ArgoMetrics bound =
+        camelContext == null
+            ? null
+            : camelContext
+                .getRegistry()
+                .lookupByNameAndType(ArgoMetrics.BEAN_NAME, ArgoMetrics.class);
     return bound != null ? bound : ArgoMetrics.noop();
   }
 
@@ -353,7 +449,9 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
     return dlqAction;
   }
 
-  /** The endpoint of the dlqTrigger's action route, {@code direct:action.<sensor>.<trigger>.dlq}. */
+  /**
+   * The endpoint of the dlqTrigger's action route, {@code direct:action.<sensor>.<trigger>.dlq}.
+   */
   public void setDlqAction(String dlqAction) {
     this.dlqAction = dlqAction == null || dlqAction.isBlank() ? null : dlqAction;
   }

@@ -6,28 +6,32 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ExecutorServiceManager;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
- * A timer that hands its tasks to workers (a synchronous sink must not hold up other timers); when the runtime
- * has stopped its pools, a task runs at once, sees that and ends its run as STOPPED. One per runtime, shared by
- * every trigger ({@link #of}): one timer thread, and workers made on demand up to {@value #MAX_WORKERS} that end
- * after 30 s idle, so a runtime of many quiet Sensors holds few threads (each trigger had a timer and up to 8
- * workers before: 2,815 threads for 1,000 Sensors after a burst of events).
+ * A timer that hands its tasks to workers (a synchronous sink must not hold up other timers); when
+ * the runtime has stopped its pools, a task runs at once, sees that and ends its run as STOPPED.
+ * One per runtime, shared by every trigger ({@link #of}): one timer thread, and workers made on
+ * demand up to {@value #MAX_WORKERS} that end after 30 s idle, so a runtime of many quiet Sensors
+ * holds few threads (each trigger had a timer and up to 8 workers before: 2,815 threads for 1,000
+ * Sensors after a burst of events).
  */
 public final class WorkerScheduler implements TriggerDelivery.Scheduler {
   /** Registry name of a runtime's scheduler. */
   static final String BEAN_NAME = "caravanTriggerWorkers";
+
   /** Triggers running at once beyond this run on the thread that hands them over. */
   static final int MAX_WORKERS = 256;
+
   private final ScheduledExecutorService timer;
   private final ExecutorService workers;
 
   /** The runtime's scheduler, made on first use. */
   static WorkerScheduler of(CamelContext context) {
     synchronized (context) {
-      WorkerScheduler found = context.getRegistry().lookupByNameAndType(BEAN_NAME, WorkerScheduler.class);
+      WorkerScheduler found =
+          context.getRegistry().lookupByNameAndType(BEAN_NAME, WorkerScheduler.class);
       if (found == null) {
         found = new WorkerScheduler(context, context, "trigger-workers");
         context.getRegistry().bind(BEAN_NAME, WorkerScheduler.class, found);
@@ -43,9 +47,10 @@ public final class WorkerScheduler implements TriggerDelivery.Scheduler {
   }
 
   /**
-   * A runtime-wide pool whose threads exist only while there is work: a new one only when none is idle (no
-   * queue), up to {@code max}, each ending after 30 s idle; beyond {@code max}, or once shut down, the pool
-   * refuses the task ({@code RejectedExecutionException}) and the caller decides.
+   * A runtime-wide pool whose threads exist only while there is work: a new one only when none is
+   * idle (no queue), up to {@code max}, each ending after 30 s idle; beyond {@code max}, or once
+   * shut down, the pool refuses the task ({@code RejectedExecutionException}) and the caller
+   * decides.
    */
   public static ThreadPoolProfile onDemand(String name, int max) {
     ThreadPoolProfile profile = new ThreadPoolProfile(name);

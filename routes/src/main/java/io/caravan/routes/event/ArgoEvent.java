@@ -12,17 +12,17 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One event as Argo Events puts it on the bus: a CloudEvents 1.0 event in structured JSON mode, with
- * {@code data} inline (inventory §2).
+ * One event as Argo Events puts it on the bus: a CloudEvents 1.0 event in structured JSON mode,
+ * with {@code data} inline (inventory §2).
  *
- * @param id              32 lowercase hex characters (a UUID without dashes)
- * @param source          the EventSource name
- * @param specversion     always {@code 1.0}
- * @param type            the source type, e.g. {@code webhook}, {@code calendar}
- * @param subject         the event name (the key under the source type in the EventSource spec)
- * @param time            dispatch time, RFC 3339
+ * @param id 32 lowercase hex characters (a UUID without dashes)
+ * @param source the EventSource name
+ * @param specversion always {@code 1.0}
+ * @param type the source type, e.g. {@code webhook}, {@code calendar}
+ * @param subject the event name (the key under the source type in the EventSource spec)
+ * @param time dispatch time, RFC 3339
  * @param datacontenttype always {@code application/json}
- * @param data            the source-specific payload, e.g. {@code {header, body, metadata}}
+ * @param data the source-specific payload, e.g. {@code {header, body, metadata}}
  */
 public record ArgoEvent(
     String id,
@@ -60,7 +60,8 @@ public record ArgoEvent(
   /** 32 lowercase hex characters: a random UUID without its dashes, as Argo makes them. */
   public static String newId() {
     UUID uuid = UUID.randomUUID();
-    return String.format("%016x%016x", uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+    return String.format(
+        "%016x%016x", uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
   }
 
   /** The CloudEvents context attributes as a JSON object (everything but {@code data}). */

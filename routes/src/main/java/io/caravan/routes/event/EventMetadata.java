@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
-/** The {@code metadata} option of event sources: JSON object text, copied into each event's data. */
+/**
+ * The {@code metadata} option of event sources: JSON object text, copied into each event's data.
+ */
 public final class EventMetadata {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -20,8 +22,8 @@ public final class EventMetadata {
     try {
       node = MAPPER.readTree(text);
     } catch (IOException e) {
-      throw new IllegalArgumentException(where + ": metadata is not valid JSON: "
-          + e.getClass().getSimpleName(), e);
+      throw new IllegalArgumentException(
+          where + ": metadata is not valid JSON: " + e.getClass().getSimpleName(), e);
     }
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException(where + ": metadata must be a JSON object");

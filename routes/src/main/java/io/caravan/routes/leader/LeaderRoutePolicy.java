@@ -11,15 +11,17 @@ import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.RoutePolicySupport;
 
 /**
- * Route policy of the routes of active-passive EventSource types ({@code routePolicy: eventSourceLeader} on
- * the generated calendar routes): with a {@link LeaderLease} they run only on the replica holding it (Argo's
- * leader election, inventory §1.3); without one (no {@code CARAVAN_LEADER_LEASE}: {@code caravan run}, tests)
- * it does nothing and the routes start as any other.
+ * Route policy of the routes of active-passive EventSource types ({@code routePolicy:
+ * eventSourceLeader} on the generated calendar routes): with a {@link LeaderLease} they run only on
+ * the replica holding it (Argo's leader election, inventory §1.3); without one (no {@code
+ * CARAVAN_LEADER_LEASE}: {@code caravan run}, tests) it does nothing and the routes start as any
+ * other.
  *
- * <p>With a Lease, every route it is on, and the route its Kamelet source created (which holds the real
- * consumer: {@code argo-calendar:}), is kept from starting with Camel; a {@link LeaderElection}, added to the
- * CamelContext with the first such route, starts them when this replica holds the Lease and stops them when it
- * no longer does. The Lease is in {@code namespace} (the pod's), else the Kubernetes client's namespace.
+ * <p>With a Lease, every route it is on, and the route its Kamelet source created (which holds the
+ * real consumer: {@code argo-calendar:}), is kept from starting with Camel; a {@link
+ * LeaderElection}, added to the CamelContext with the first such route, starts them when this
+ * replica holds the Lease and stops them when it no longer does. The Lease is in {@code namespace}
+ * (the pod's), else the Kubernetes client's namespace.
  */
 public final class LeaderRoutePolicy extends RoutePolicySupport implements RoutePolicyFactory {
   /** The bean name the generated routes use. */
@@ -62,7 +64,8 @@ public final class LeaderRoutePolicy extends RoutePolicySupport implements Route
     if (election == null) {
       election = election(camel);
     }
-    String kameletRouteId = route.getEndpoint() instanceof KameletEndpoint kamelet ? kamelet.getRouteId() : null;
+    String kameletRouteId =
+        route.getEndpoint() instanceof KameletEndpoint kamelet ? kamelet.getRouteId() : null;
     routes.add(route.getRouteId(), kameletRouteId);
     Route kameletRoute = kameletRouteId == null ? null : camel.getRoute(kameletRouteId);
     if (kameletRoute != null) { // created before this route: keep it from starting too
@@ -71,11 +74,13 @@ public final class LeaderRoutePolicy extends RoutePolicySupport implements Route
   }
 
   private LeaderElection election(CamelContext camel) {
-    // the client first: Camel stops services in reverse order, so a client built here outlives the election
+    // the client first: Camel stops services in reverse order, so a client built here outlives the
+    // election
     KubernetesClient client = KubernetesClients.of(camel);
     String ns = namespace.isEmpty() ? client.getNamespace() : namespace;
-    LeaderElection created = new LeaderElection(camel, client, ns == null || ns.isBlank() ? "default" : ns,
-        lease, routes);
+    LeaderElection created =
+        new LeaderElection(
+            camel, client, ns == null || ns.isBlank() ? "default" : ns, lease, routes);
     // the routes Kamelets create later get this policy too
     camel.addRoutePolicyFactory(this);
     try {

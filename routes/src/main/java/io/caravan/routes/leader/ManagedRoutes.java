@@ -11,10 +11,11 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.spi.RouteController;
 
 /**
- * The routes only the leader runs, in the order they were created: each route with the {@code eventSourceLeader}
- * policy and, when its input is a Kamelet source ({@code kamelet:calendar-source}), the route the Kamelet
- * created, which holds the real consumer. Started route first, then its Kamelet's (so the Kamelet has
- * somewhere to send); stopped the other way round, in reverse order.
+ * The routes only the leader runs, in the order they were created: each route with the {@code
+ * eventSourceLeader} policy and, when its input is a Kamelet source ({@code
+ * kamelet:calendar-source}), the route the Kamelet created, which holds the real consumer. Started
+ * route first, then its Kamelet's (so the Kamelet has somewhere to send); stopped the other way
+ * round, in reverse order.
  */
 final class ManagedRoutes {
   private record Managed(String routeId, String kameletRouteId) {}

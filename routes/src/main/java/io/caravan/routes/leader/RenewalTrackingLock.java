@@ -6,11 +6,11 @@ import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.Lock;
 import java.util.Objects;
 
 /**
- * A {@link Lock} that remembers, on this JVM's monotonic clock, when this replica last wrote the Lease as its
- * holder: the time an attempt <em>began</em>, so that a slow API call never makes the renewal look younger than
- * the {@code renewTime} the other replicas read. {@link LeaderElection}'s watchdog stops the routes when that is
- * older than the renew deadline, even while a request of the elector hangs, and starts a new round when the
- * elector stopped trying at all.
+ * A {@link Lock} that remembers, on this JVM's monotonic clock, when this replica last wrote the
+ * Lease as its holder: the time an attempt <em>began</em>, so that a slow API call never makes the
+ * renewal look younger than the {@code renewTime} the other replicas read. {@link LeaderElection}'s
+ * watchdog stops the routes when that is older than the renew deadline, even while a request of the
+ * elector hangs, and starts a new round when the elector stopped trying at all.
  */
 final class RenewalTrackingLock implements Lock {
   private final Lock delegate;
@@ -51,12 +51,18 @@ final class RenewalTrackingLock implements Lock {
     }
   }
 
-  /** Nanoseconds since this replica last wrote itself as the holder; {@link Long#MAX_VALUE} if it never did. */
+  /**
+   * Nanoseconds since this replica last wrote itself as the holder; {@link Long#MAX_VALUE} if it
+   * never did.
+   */
   long nanosSinceRenewal() {
     return renewed ? System.nanoTime() - lastRenewalNanos : Long.MAX_VALUE;
   }
 
-  /** Nanoseconds since the elector last read or wrote the Lease: a stalled elector stops doing either. */
+  /**
+   * Nanoseconds since the elector last read or wrote the Lease: a stalled elector stops doing
+   * either.
+   */
   long nanosSinceAttempt() {
     return System.nanoTime() - lastAttemptNanos;
   }

@@ -1,26 +1,27 @@
 package io.caravan.routes.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Argo Events' metrics (inventory §7), same names and labels, recorded in Micrometer. With the Prometheus
- * registry, Micrometer counter {@code argo_events_events_sent} is exposed as
- * {@code argo_events_events_sent_total}. Durations are summaries in milliseconds, as Argo's.
+ * Argo Events' metrics (inventory §7), same names and labels, recorded in Micrometer. With the
+ * Prometheus registry, Micrometer counter {@code argo_events_events_sent} is exposed as {@code
+ * argo_events_events_sent_total}. Durations are summaries in milliseconds, as Argo's.
  *
- * <p>The runtime binds one instance in the Camel registry under {@link #BEAN_NAME}; components look it
- * up there (tests may use {@link #noop()}).
+ * <p>The runtime binds one instance in the Camel registry under {@link #BEAN_NAME}; components look
+ * it up there (tests may use {@link #noop()}).
  */
 public final class ArgoMetrics {
   public static final String BEAN_NAME = "argoMetrics";
 
   private final MeterRegistry registry;
   private final String namespace;
+
   /** Meters by name and labels: looked up once, not built and registered again on every event. */
   private final Map<MeterKey, Object> meters = new ConcurrentHashMap<>();
 
@@ -54,11 +55,20 @@ public final class ArgoMetrics {
   }
 
   public void eventProcessingDuration(String eventSource, String event, Duration duration) {
-    ((DistributionSummary) meters.computeIfAbsent(
-        new MeterKey("argo_events_event_processing_duration_milliseconds", eventSource, event),
-        key -> DistributionSummary.builder(key.name())
-            .tags("namespace", namespace, "eventsource_name", eventSource, "event_name", event)
-            .register(registry)))
+    ((DistributionSummary)
+            meters.computeIfAbsent(
+                new MeterKey(
+                    "argo_events_event_processing_duration_milliseconds", eventSource, event),
+                key ->
+                    DistributionSummary.builder(key.name())
+                        .tags(
+                            "namespace",
+                            namespace,
+                            "eventsource_name",
+                            eventSource,
+                            "event_name",
+                            event)
+                        .register(registry)))
         .record(duration.toNanos() / 1e6);
   }
 
@@ -82,11 +92,14 @@ public final class ArgoMetrics {
   }
 
   public void actionDuration(String sensor, String trigger, Duration duration) {
-    ((DistributionSummary) meters.computeIfAbsent(
-        new MeterKey("argo_events_action_duration_milliseconds", sensor, trigger),
-        key -> DistributionSummary.builder(key.name())
-            .tags("namespace", namespace, "sensor_name", sensor, "trigger_name", trigger)
-            .register(registry)))
+    ((DistributionSummary)
+            meters.computeIfAbsent(
+                new MeterKey("argo_events_action_duration_milliseconds", sensor, trigger),
+                key ->
+                    DistributionSummary.builder(key.name())
+                        .tags(
+                            "namespace", namespace, "sensor_name", sensor, "trigger_name", trigger)
+                        .register(registry)))
         .record(duration.toNanos() / 1e6);
   }
 
@@ -98,16 +111,28 @@ public final class ArgoMetrics {
   }
 
   private Counter sourceCounter(String name, String eventSource, String event) {
-    return (Counter) meters.computeIfAbsent(new MeterKey(name, eventSource, event),
-        key -> Counter.builder(name)
-            .tags("namespace", namespace, "eventsource_name", eventSource, "event_name", event)
-            .register(registry));
+    return (Counter)
+        meters.computeIfAbsent(
+            new MeterKey(name, eventSource, event),
+            key ->
+                Counter.builder(name)
+                    .tags(
+                        "namespace",
+                        namespace,
+                        "eventsource_name",
+                        eventSource,
+                        "event_name",
+                        event)
+                    .register(registry));
   }
 
   private Counter triggerCounter(String name, String sensor, String trigger) {
-    return (Counter) meters.computeIfAbsent(new MeterKey(name, sensor, trigger),
-        key -> Counter.builder(name)
-            .tags("namespace", namespace, "sensor_name", sensor, "trigger_name", trigger)
-            .register(registry));
+    return (Counter)
+        meters.computeIfAbsent(
+            new MeterKey(name, sensor, trigger),
+            key ->
+                Counter.builder(name)
+                    .tags("namespace", namespace, "sensor_name", sensor, "trigger_name", trigger)
+                    .register(registry));
   }
 }

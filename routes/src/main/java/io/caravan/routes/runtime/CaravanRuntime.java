@@ -39,18 +39,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs generated Camel YAML documents in Camel Main: Kamelets from {@code classpath:kamelets}, the
  * {@link IdentifierPlaceholderParser}, the {@code eventbus} component on the configured bus, beans
- * {@code secretStore}, {@code argoMetrics}, {@code triggerMetrics}, {@code eventSourceLeader} (leader election
- * for active-passive sources when a Lease is given) and {@code kubernetesClient} when given,
- * Prometheus metrics (Argo's, Camel's routes', the JVM's) at {@code :<metricsPort>/metrics}, no JMX
- * ({@code camel.main.jmxEnabled=true} turns it on), and a 10 s graceful shutdown.
+ * {@code secretStore}, {@code argoMetrics}, {@code triggerMetrics}, {@code eventSourceLeader}
+ * (leader election for active-passive sources when a Lease is given) and {@code kubernetesClient}
+ * when given, Prometheus metrics (Argo's, Camel's routes', the JVM's) at {@code
+ * :<metricsPort>/metrics}, no JMX ({@code camel.main.jmxEnabled=true} turns it on), and a 10 s
+ * graceful shutdown.
  */
 public final class CaravanRuntime implements AutoCloseable {
   public static final int DEFAULT_METRICS_PORT = 7777;
   public static final int SHUTDOWN_TIMEOUT_SECONDS = 10;
   public static final String KUBERNETES_CLIENT_BEAN = "kubernetesClient";
-  /** Route policy bean named by the generated trigger routes ({@code routePolicy: triggerMetrics}). */
+
+  /**
+   * Route policy bean named by the generated trigger routes ({@code routePolicy: triggerMetrics}).
+   */
   public static final String TRIGGER_METRICS_BEAN = "triggerMetrics";
-  /** Route policy bean named by the generated calendar routes ({@code routePolicy: eventSourceLeader}). */
+
+  /**
+   * Route policy bean named by the generated calendar routes ({@code routePolicy:
+   * eventSourceLeader}).
+   */
   public static final String EVENTSOURCE_LEADER_BEAN = LeaderRoutePolicy.BEAN_NAME;
 
   private static final Logger LOG = LoggerFactory.getLogger(CaravanRuntime.class);
@@ -74,7 +82,9 @@ public final class CaravanRuntime implements AutoCloseable {
     return options;
   }
 
-  /** Starts metrics, then Camel with every document's routes; returns when all routes are started. */
+  /**
+   * Starts metrics, then Camel with every document's routes; returns when all routes are started.
+   */
   public synchronized void start() throws Exception {
     if (main != null) {
       throw new IllegalStateException("already started");
@@ -101,7 +111,9 @@ public final class CaravanRuntime implements AutoCloseable {
     }
   }
 
-  /** Stops Camel (graceful, at most {@value #SHUTDOWN_TIMEOUT_SECONDS} s) and the metrics server. */
+  /**
+   * Stops Camel (graceful, at most {@value #SHUTDOWN_TIMEOUT_SECONDS} s) and the metrics server.
+   */
   public synchronized void stop() {
     if (main != null) {
       try {
@@ -158,7 +170,9 @@ public final class CaravanRuntime implements AutoCloseable {
     String bus =
         options.busUrl() == null ? "in-memory" : options.busUrl().replaceAll("//[^@/,]*@", "//");
     String metricsUrl =
-        metricsServer == null ? null : "http://localhost:" + metricsServer.port() + MetricsServer.PATH;
+        metricsServer == null
+            ? null
+            : "http://localhost:" + metricsServer.port() + MetricsServer.PATH;
     return RuntimeSummaryReader.read(context, bus, metricsUrl, startupTime);
   }
 
@@ -171,8 +185,10 @@ public final class CaravanRuntime implements AutoCloseable {
     Main camelMain = new PlaceholderSafeMain();
     var config = camelMain.configure();
     config.setName("caravan");
-    // No JMX by default: its MBean metadata was ~330 MiB of heap for 1,000 sensors even at the routes-only
-    // level (docs/performance.md, density), and nothing in Caravan reads it (metrics are Micrometer's).
+    // No JMX by default: its MBean metadata was ~330 MiB of heap for 1,000 sensors even at the
+    // routes-only
+    // level (docs/performance.md, density), and nothing in Caravan reads it (metrics are
+    // Micrometer's).
     // camel.main.jmxEnabled=true turns it back on, at the routes-only level.
     config.setJmxEnabled(false);
     config.setJmxManagementMBeansLevel(ManagementMBeansLevel.RoutesOnly);
@@ -188,8 +204,8 @@ public final class CaravanRuntime implements AutoCloseable {
       camelMain.addInitialProperty("camel.component.eventbus.url", options.busUrl());
     }
     if (options.busMaxInFlight() > 0) {
-      camelMain.addInitialProperty("camel.component.eventbus.maxInFlight",
-          String.valueOf(options.busMaxInFlight()));
+      camelMain.addInitialProperty(
+          "camel.component.eventbus.maxInFlight", String.valueOf(options.busMaxInFlight()));
     }
     if (!options.namespace().isBlank()) {
       // where calendar persistence keeps its ConfigMaps: the EventSource's namespace
@@ -201,7 +217,8 @@ public final class CaravanRuntime implements AutoCloseable {
     camelMain.bind(ArgoMetrics.BEAN_NAME, argoMetrics);
     camelMain.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meterRegistry);
     camelMain.bind(TRIGGER_METRICS_BEAN, new TriggerMetricsPolicy(argoMetrics));
-    camelMain.bind(EVENTSOURCE_LEADER_BEAN, new LeaderRoutePolicy(options.leaderLease(), options.namespace()));
+    camelMain.bind(
+        EVENTSOURCE_LEADER_BEAN, new LeaderRoutePolicy(options.leaderLease(), options.namespace()));
     if (options.kubernetesClient() != null) {
       camelMain.bind(KUBERNETES_CLIENT_BEAN, options.kubernetesClient());
     }
@@ -241,7 +258,11 @@ public final class CaravanRuntime implements AutoCloseable {
     String version = CaravanRuntime.class.getPackage().getImplementationVersion();
     Gauge.builder("build_info", () -> 1)
         .description("Caravan build information")
-        .tags("version", version == null ? "dev" : version, "javaversion", Runtime.version().toString())
+        .tags(
+            "version",
+            version == null ? "dev" : version,
+            "javaversion",
+            Runtime.version().toString())
         .register(registry);
   }
 
@@ -255,7 +276,8 @@ public final class CaravanRuntime implements AutoCloseable {
       CamelContext context = super.createCamelContext();
       installPlaceholderParser(context);
       RouteContract.install(context);
-      if (context.getRegistry() instanceof DefaultRegistry registry && registry.getFallbackRegistry() != null
+      if (context.getRegistry() instanceof DefaultRegistry registry
+          && registry.getFallbackRegistry() != null
           && !(registry.getFallbackRegistry() instanceof TypeIndexedRegistry)) {
         registry.setFallbackRegistry(new TypeIndexedRegistry(registry.getFallbackRegistry()));
       }
@@ -263,7 +285,9 @@ public final class CaravanRuntime implements AutoCloseable {
     }
   }
 
-  /** Installs the {@link IdentifierPlaceholderParser} into a CamelContext's properties component. */
+  /**
+   * Installs the {@link IdentifierPlaceholderParser} into a CamelContext's properties component.
+   */
   public static void installPlaceholderParser(CamelContext context) {
     PropertiesComponent properties = (PropertiesComponent) context.getPropertiesComponent();
     properties.setPropertiesParser(new IdentifierPlaceholderParser(properties));
@@ -274,14 +298,17 @@ public final class CaravanRuntime implements AutoCloseable {
    *
    * @param documents the generated YAML documents
    * @param busUrl {@code nats://host:port}, or {@code null} for the in-memory bus
-   * @param metricsPort Prometheus port ({@value CaravanRuntime#DEFAULT_METRICS_PORT} by default; 0 = off)
-   * @param namespace the {@code namespace} label of Argo's metrics, and where calendar persistence keeps its ConfigMaps
+   * @param metricsPort Prometheus port ({@value CaravanRuntime#DEFAULT_METRICS_PORT} by default; 0
+   *     = off)
+   * @param namespace the {@code namespace} label of Argo's metrics, and where calendar persistence
+   *     keeps its ConfigMaps
    * @param secretStore where Secret/ConfigMap references resolve
    * @param kubernetesClient bound as {@code kubernetesClient} when not null
    * @param camelProperties extra Camel Main properties ({@code camel.*}), for tuning and tests
-   * @param busMaxInFlight events one sensor dependency consumer processes at a time (also its JetStream
-   *     {@code maxAckPending}); 0 = the bus component's default
-   * @param leaderLease the Lease whose holder alone runs the {@code eventSourceLeader} routes; null = no election
+   * @param busMaxInFlight events one sensor dependency consumer processes at a time (also its
+   *     JetStream {@code maxAckPending}); 0 = the bus component's default
+   * @param leaderLease the Lease whose holder alone runs the {@code eventSourceLeader} routes; null
+   *     = no election
    */
   public record Options(
       List<RouteDocument> documents,
@@ -295,8 +322,8 @@ public final class CaravanRuntime implements AutoCloseable {
       LeaderLease leaderLease) {
     public Options {
       if (busMaxInFlight < 0) {
-        throw new IllegalArgumentException("bus max in-flight must be at least 1 (0 = default): "
-            + busMaxInFlight);
+        throw new IllegalArgumentException(
+            "bus max in-flight must be at least 1 (0 = default): " + busMaxInFlight);
       }
       documents = List.copyOf(documents);
       if (metricsPort < 0 || metricsPort > 65535) {
@@ -361,7 +388,10 @@ public final class CaravanRuntime implements AutoCloseable {
       return this;
     }
 
-    /** The Lease to hold before the {@code eventSourceLeader} routes run; null (default) = they run at once. */
+    /**
+     * The Lease to hold before the {@code eventSourceLeader} routes run; null (default) = they run
+     * at once.
+     */
     public Builder leaderLease(LeaderLease lease) {
       this.leaderLease = lease;
       return this;
@@ -374,8 +404,15 @@ public final class CaravanRuntime implements AutoCloseable {
 
     public Options options() {
       return new Options(
-          documents, busUrl, metricsPort, namespace, secretStore, kubernetesClient, camelProperties,
-          busMaxInFlight, leaderLease);
+          documents,
+          busUrl,
+          metricsPort,
+          namespace,
+          secretStore,
+          kubernetesClient,
+          camelProperties,
+          busMaxInFlight,
+          leaderLease);
     }
 
     public CaravanRuntime build() {

@@ -9,19 +9,22 @@ import org.apache.camel.component.properties.PropertiesLookup;
 
 /**
  * Camel property-placeholder parser that resolves only {@code {{name}}}, {@code {{?name}}} and
- * {@code {{name:default}}} where {@code name} is a plain identifier {@code [A-Za-z][A-Za-z0-9]*} (what Kamelet
- * templates use), plus Camel's own setting keys {@code {{camel.…}}} (how Camel Main asks for its settings).
- * Every other {@code {{…}}} is left as written: user text in manifests holds Go templates
- * ({@code {{ .Input.body.x }}}) and Argo Workflows templates ({@code {{inputs.parameters.message}}}).
+ * {@code {{name:default}}} where {@code name} is a plain identifier {@code [A-Za-z][A-Za-z0-9]*}
+ * (what Kamelet templates use), plus Camel's own setting keys {@code {{camel.…}}} (how Camel Main
+ * asks for its settings). Every other {@code {{…}}} is left as written: user text in manifests
+ * holds Go templates ({@code {{ .Input.body.x }}}) and Argo Workflows templates ({@code
+ * {{inputs.parameters.message}}}).
  *
- * <p>Accepted placeholders keep Camel's semantics (defaults, optional, functions such as {@code env:}); the
- * resolved value is itself parsed by this parser, so a value that holds a Go template stays intact.
+ * <p>Accepted placeholders keep Camel's semantics (defaults, optional, functions such as {@code
+ * env:}); the resolved value is itself parsed by this parser, so a value that holds a Go template
+ * stays intact.
  */
 public class IdentifierPlaceholderParser extends DefaultPropertiesParser {
   private static final String PREFIX = "{{";
   private static final String SUFFIX = "}}";
   private static final Pattern ACCEPTED =
-      Pattern.compile("\\??(?:[A-Za-z][A-Za-z0-9]*(?::.*)?|camel\\.[A-Za-z0-9._\\-]+)", Pattern.DOTALL);
+      Pattern.compile(
+          "\\??(?:[A-Za-z][A-Za-z0-9]*(?::.*)?|camel\\.[A-Za-z0-9._\\-]+)", Pattern.DOTALL);
 
   public IdentifierPlaceholderParser() {}
 
@@ -42,7 +45,12 @@ public class IdentifierPlaceholderParser extends DefaultPropertiesParser {
       boolean keepUnresolvedOptional,
       boolean nestedPlaceholder) {
     return parse(
-        text, properties, defaultFallbackEnabled, keepUnresolvedOptional, nestedPlaceholder, new HashSet<>());
+        text,
+        properties,
+        defaultFallbackEnabled,
+        keepUnresolvedOptional,
+        nestedPlaceholder,
+        new HashSet<>());
   }
 
   private String parse(
@@ -79,7 +87,8 @@ public class IdentifierPlaceholderParser extends DefaultPropertiesParser {
       }
       String placeholder = text.substring(start, end + SUFFIX.length());
       String value =
-          resolveOne(placeholder, key, properties, fallback, keepUnresolvedOptional, nested, resolving);
+          resolveOne(
+              placeholder, key, properties, fallback, keepUnresolvedOptional, nested, resolving);
       if (value == null && start == 0 && end + SUFFIX.length() == text.length()) {
         return null; // the whole text is one optional placeholder without a value (as Camel)
       }

@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Serves a Prometheus registry's scrape at {@code GET /metrics} (port 7777 in Argo's pods) with the JDK's
- * HTTP server, on one daemon thread.
+ * Serves a Prometheus registry's scrape at {@code GET /metrics} (port 7777 in Argo's pods) with the
+ * JDK's HTTP server, on one daemon thread.
  */
 final class MetricsServer implements AutoCloseable {
   static final String PATH = "/metrics";
@@ -28,7 +28,8 @@ final class MetricsServer implements AutoCloseable {
   }
 
   /** Binds {@code host:port} and starts serving; fails when the port is taken. */
-  static MetricsServer start(String host, int port, PrometheusMeterRegistry registry) throws IOException {
+  static MetricsServer start(String host, int port, PrometheusMeterRegistry registry)
+      throws IOException {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -52,7 +53,8 @@ final class MetricsServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void handle(HttpExchange exchange, PrometheusMeterRegistry registry) throws IOException {
+  private static void handle(HttpExchange exchange, PrometheusMeterRegistry registry)
+      throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod();
       if (!"GET".equals(method) && !"HEAD".equals(method)) {

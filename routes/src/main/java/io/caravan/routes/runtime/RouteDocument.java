@@ -14,7 +14,10 @@ public record RouteDocument(String name, String yaml) {
     Objects.requireNonNull(yaml, "yaml");
   }
 
-  /** The resource name Camel loads the document under (ends with {@code .yaml} so the YAML DSL reads it). */
+  /**
+   * The resource name Camel loads the document under (ends with {@code .yaml} so the YAML DSL reads
+   * it).
+   */
   public String resourceName() {
     return name.endsWith(".yaml") ? name : name + ".yaml";
   }

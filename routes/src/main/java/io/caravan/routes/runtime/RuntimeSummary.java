@@ -7,8 +7,8 @@ import java.util.List;
  * What a started {@link CaravanRuntime} runs, for people to read ({@code caravan run} prints it).
  *
  * @param routes every route the generated documents declared (Kamelet-internal routes excluded)
- * @param sources the EventSource routes of types that describe themselves ({@code SourceSummary}), in
- *     route order
+ * @param sources the EventSource routes of types that describe themselves ({@code SourceSummary}),
+ *     in route order
  * @param triggers each Sensor trigger with the dependencies that feed it
  * @param bus the bus: {@code in-memory} or its NATS URL
  * @param metricsUrl where Prometheus metrics are served, or {@code null} when off
@@ -25,14 +25,18 @@ public record RuntimeSummary(
   /** One route: id, consumer endpoint URI, the generator's description. */
   public record RouteInfo(String id, String endpointUri, String description) {}
 
-  /** A source route: its type's {@code heading} (e.g. {@code Webhooks}) and its one-line description. */
+  /**
+   * A source route: its type's {@code heading} (e.g. {@code Webhooks}) and its one-line
+   * description.
+   */
   public record Source(String routeId, String heading, String line) {}
 
   /**
    * A Sensor trigger.
    *
    * @param dependencies {@code dependency (eventSource/event)} for each dependency route feeding it
-   * @param sink the sink Kamelet ({@code http-sink}, {@code log-sink}…), or {@code null} when unknown
+   * @param sink the sink Kamelet ({@code http-sink}, {@code log-sink}…), or {@code null} when
+   *     unknown
    * @param target what the sink addresses (an http URL, a Kubernetes operation), or {@code null}
    */
   public record Trigger(

@@ -25,12 +25,14 @@ import org.apache.camel.util.URISupport;
 /** Reads a {@link RuntimeSummary} from a started CamelContext running generated routes. */
 final class RuntimeSummaryReader {
   private static final String TRIGGER_ROUTE_PREFIX = "sensor.";
+
   /** Each source type's summary by its Kamelet name. */
   private static final Map<String, SourceSummary> SOURCE_SUMMARIES = sourceSummaries();
 
   private RuntimeSummaryReader() {}
 
-  static RuntimeSummary read(CamelContext context, String bus, String metricsUrl, Duration startupTime) {
+  static RuntimeSummary read(
+      CamelContext context, String bus, String metricsUrl, Duration startupTime) {
     List<Route> routes = new ArrayList<>(context.getRoutes());
     routes.removeIf(route -> route.isCreatedByKamelet() || route.isCreatedByRouteTemplate());
     routes.sort(Comparator.comparing(Route::getRouteId));
@@ -45,8 +47,11 @@ final class RuntimeSummaryReader {
       if (route.getEndpoint() instanceof KameletEndpoint kamelet) {
         SourceSummary summary = SOURCE_SUMMARIES.get(kamelet.getTemplateId());
         if (summary != null) {
-          sources.add(new Source(route.getRouteId(), summary.heading(),
-              summary.describe(kamelet.getKameletProperties())));
+          sources.add(
+              new Source(
+                  route.getRouteId(),
+                  summary.heading(),
+                  summary.describe(kamelet.getKameletProperties())));
         }
       } else if (scheme(uri).equals("eventbus")) {
         Map<String, Object> params = query(uri);
@@ -77,7 +82,8 @@ final class RuntimeSummaryReader {
 
   private static Map<String, SourceSummary> sourceSummaries() {
     Map<String, SourceSummary> byKamelet = new LinkedHashMap<>();
-    for (SourceSummary summary : ServiceLoader.load(SourceSummary.class, SourceSummary.class.getClassLoader())) {
+    for (SourceSummary summary :
+        ServiceLoader.load(SourceSummary.class, SourceSummary.class.getClassLoader())) {
       if (byKamelet.put(summary.kamelet(), summary) != null) {
         throw new IllegalStateException("two source summaries for Kamelet " + summary.kamelet());
       }
@@ -85,7 +91,8 @@ final class RuntimeSummaryReader {
     return Map.copyOf(byKamelet);
   }
 
-  private static Trigger trigger(CamelContext context, Route route, Map<String, List<String>> dependencies) {
+  private static Trigger trigger(
+      CamelContext context, Route route, Map<String, List<String>> dependencies) {
     String triggerRouteId = path(route.getEndpoint().getEndpointUri());
     // Sensor and trigger names come from the dependency routes (names may contain dots).
     String sensor = null;
@@ -94,7 +101,8 @@ final class RuntimeSummaryReader {
       String uri = candidate.getEndpoint().getEndpointUri();
       if (scheme(uri).equals("eventbus")) {
         Map<String, Object> params = query(uri);
-        if (triggerRouteId.equals("sensor." + params.get("sensorName") + "." + params.get("triggerName"))) {
+        if (triggerRouteId.equals(
+            "sensor." + params.get("sensorName") + "." + params.get("triggerName"))) {
           sensor = string(params.get("sensorName"));
           trigger = string(params.get("triggerName"));
           break;
@@ -107,9 +115,11 @@ final class RuntimeSummaryReader {
     RouteDefinition definition = model.getRouteDefinition(route.getRouteId());
     ToDefinition to = definition == null ? null : lastKameletTo(definition.getOutputs());
     if (to == null) {
-      // The sink is on the trigger's action route, action.<sensor>.<trigger> (docs/generated-routes.md).
-      RouteDefinition action = model.getRouteDefinition(
-          "action." + triggerRouteId.substring(TRIGGER_ROUTE_PREFIX.length()));
+      // The sink is on the trigger's action route, action.<sensor>.<trigger>
+      // (docs/generated-routes.md).
+      RouteDefinition action =
+          model.getRouteDefinition(
+              "action." + triggerRouteId.substring(TRIGGER_ROUTE_PREFIX.length()));
       to = action == null ? null : lastKameletTo(action.getOutputs());
     }
     if (to != null) {

@@ -13,13 +13,14 @@ import java.util.function.Supplier;
 import org.apache.camel.spi.Registry;
 
 /**
- * A registry that remembers, per type, which bean names a type lookup found. Camel looks beans up by type
- * for every endpoint's property binding and every route's error handler, and its simple registry answers
- * by scanning every bean; with the beans of 1,000 sensors, start-up spent most of its time there (O(n²),
- * docs/performance.md). Lookups by name and all bindings go to the wrapped registry unchanged; a bean
- * bound is added to the index of the types it is an instance of (a supplier: of its declared type), a
- * name unbound leaves it, and beans are fetched by name on every lookup, so prototype and supplier beans
- * behave as before; a prototype bound with {@code bindAsPrototype} forgets the index.
+ * A registry that remembers, per type, which bean names a type lookup found. Camel looks beans up
+ * by type for every endpoint's property binding and every route's error handler, and its simple
+ * registry answers by scanning every bean; with the beans of 1,000 sensors, start-up spent most of
+ * its time there (O(n²), docs/performance.md). Lookups by name and all bindings go to the wrapped
+ * registry unchanged; a bean bound is added to the index of the types it is an instance of (a
+ * supplier: of its declared type), a name unbound leaves it, and beans are fetched by name on every
+ * lookup, so prototype and supplier beans behave as before; a prototype bound with {@code
+ * bindAsPrototype} forgets the index.
  */
 final class TypeIndexedRegistry implements Registry, Closeable {
   private final Registry delegate;
@@ -91,8 +92,8 @@ final class TypeIndexedRegistry implements Registry, Closeable {
   }
 
   /**
-   * Adds a bean just bound to the index of every type it is an instance of, instead of forgetting the
-   * index: Kamelet instances bind beans while routes are being created, between type lookups.
+   * Adds a bean just bound to the index of every type it is an instance of, instead of forgetting
+   * the index: Kamelet instances bind beans while routes are being created, between type lookups.
    */
   private void indexBound(String id, Object bean) {
     Object plain = delegate.unwrap(bean);
@@ -101,16 +102,17 @@ final class TypeIndexedRegistry implements Registry, Closeable {
 
   /** Removes {@code id} from every indexed type, then adds it to those {@code matches} accepts. */
   private void index(String id, java.util.function.Predicate<Class<?>> matches) {
-    namesByType.replaceAll((type, names) -> {
-      List<String> others = names.contains(id)
-          ? names.stream().filter(name -> !name.equals(id)).toList() : names;
-      if (matches.test(type)) {
-        List<String> updated = new ArrayList<>(others);
-        updated.add(id);
-        return List.copyOf(updated);
-      }
-      return others;
-    });
+    namesByType.replaceAll(
+        (type, names) -> {
+          List<String> others =
+              names.contains(id) ? names.stream().filter(name -> !name.equals(id)).toList() : names;
+          if (matches.test(type)) {
+            List<String> updated = new ArrayList<>(others);
+            updated.add(id);
+            return List.copyOf(updated);
+          }
+          return others;
+        });
   }
 
   @Override
@@ -120,7 +122,8 @@ final class TypeIndexedRegistry implements Registry, Closeable {
   }
 
   @Override
-  public void bind(String id, Class<?> type, Supplier<Object> bean, String initMethod, String destroyMethod) {
+  public void bind(
+      String id, Class<?> type, Supplier<Object> bean, String initMethod, String destroyMethod) {
     delegate.bind(id, type, bean, initMethod, destroyMethod);
     index(id, indexed -> indexed.isAssignableFrom(type));
   }

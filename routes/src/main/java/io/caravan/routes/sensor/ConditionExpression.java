@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * A trigger's {@code conditions}: dependency names joined by {@code &&} and {@code ||} with parentheses
- * ({@code &&} binds tighter), parsed once. Names are letters, digits, {@code -}, {@code _} and
- * {@code .}, matched exactly (Argo also treats {@code -} and {@code _} as the same character; Caravan
- * does not).
+ * A trigger's {@code conditions}: dependency names joined by {@code &&} and {@code ||} with
+ * parentheses ({@code &&} binds tighter), parsed once. Names are letters, digits, {@code -}, {@code
+ * _} and {@code .}, matched exactly (Argo also treats {@code -} and {@code _} as the same
+ * character; Caravan does not).
  */
 public final class ConditionExpression {
   private interface Node {
@@ -54,7 +54,9 @@ public final class ConditionExpression {
     this.hasAnd = and[0];
   }
 
-  /** @throws IllegalArgumentException with the position of a syntax error */
+  /**
+   * @throws IllegalArgumentException with the position of a syntax error
+   */
   public static ConditionExpression parse(String source) {
     if (source == null || source.isBlank()) {
       throw new IllegalArgumentException("conditions: empty expression");
@@ -115,7 +117,10 @@ public final class ConditionExpression {
       pos++;
     }
     if (start == pos) {
-      throw error(pos < source.length() ? "unexpected '" + source.charAt(pos) + "'" : "missing dependency name");
+      throw error(
+          pos < source.length()
+              ? "unexpected '" + source.charAt(pos) + "'"
+              : "missing dependency name");
     }
     String name = source.substring(start, pos);
     seen.add(name);

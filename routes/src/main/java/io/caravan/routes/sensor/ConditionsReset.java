@@ -17,11 +17,12 @@ import java.util.TimeZone;
 import org.quartz.CronExpression;
 
 /**
- * A trigger's {@code conditionsReset} (inventory §4.3): a list of {@code byTime: {cron, timezone}}. At each
- * firing of a cron every stored event of the trigger is dropped. Caravan evaluates this when the state is read
- * instead of with a timer: an event is {@link #expired} when some cron fired after it was stored and not later
- * than now. That is the same as clearing at each firing, and it also covers Argo's rule that on start entries
- * older than the most recent past firing are discarded, across restarts and replicas.
+ * A trigger's {@code conditionsReset} (inventory §4.3): a list of {@code byTime: {cron, timezone}}.
+ * At each firing of a cron every stored event of the trigger is dropped. Caravan evaluates this
+ * when the state is read instead of with a timer: an event is {@link #expired} when some cron fired
+ * after it was stored and not later than now. That is the same as clearing at each firing, and it
+ * also covers Argo's rule that on start entries older than the most recent past firing are
+ * discarded, across restarts and replicas.
  */
 public final class ConditionsReset {
   private static final ObjectMapper YAML = new YAMLMapper();
@@ -58,7 +59,8 @@ public final class ConditionsReset {
       return NONE;
     }
     if (!resets.isArray()) {
-      throw new IllegalArgumentException("conditionsReset: expected a list of {byTime: {cron, timezone}}");
+      throw new IllegalArgumentException(
+          "conditionsReset: expected a list of {byTime: {cron, timezone}}");
     }
     List<CronExpression> crons = new ArrayList<>();
     for (int i = 0; i < resets.size(); i++) {
@@ -66,8 +68,11 @@ public final class ConditionsReset {
       if (byTime.isMissingNode() || byTime.isNull()) {
         continue;
       }
-      crons.addAll(expressions("conditionsReset[" + i + "].byTime", byTime.path("cron").asText(""),
-          byTime.path("timezone").asText("")));
+      crons.addAll(
+          expressions(
+              "conditionsReset[" + i + "].byTime",
+              byTime.path("cron").asText(""),
+              byTime.path("timezone").asText("")));
     }
     return new ConditionsReset(List.copyOf(crons), yaml.trim());
   }
@@ -81,10 +86,13 @@ public final class ConditionsReset {
     }
     ZoneId zone;
     try {
-      zone = schedule.zone() != null ? schedule.zone()
-          : timezone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timezone);
+      zone =
+          schedule.zone() != null
+              ? schedule.zone()
+              : timezone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timezone);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException(path + ".timezone: unknown time zone '" + timezone + "'", e);
+      throw new IllegalArgumentException(
+          path + ".timezone: unknown time zone '" + timezone + "'", e);
     }
     List<CronExpression> out = new ArrayList<>();
     for (String quartz : schedule.quartzExpressions()) {

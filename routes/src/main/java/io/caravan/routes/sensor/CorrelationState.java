@@ -15,13 +15,14 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * What an AND-trigger remembers between events: the latest accepted event per dependency, when each was
- * stored, and the definition (hash of the trigger's conditions and dependencies) the state was built under.
- * Immutable; every change returns a new state. Serialised as JSON for the JetStream KV bucket:
- * {@code {"definition": "...", "events": {"<dependency>": {"storedAt": "<RFC 3339>", "event": {...}}}}}.
+ * What an AND-trigger remembers between events: the latest accepted event per dependency, when each
+ * was stored, and the definition (hash of the trigger's conditions and dependencies) the state was
+ * built under. Immutable; every change returns a new state. Serialised as JSON for the JetStream KV
+ * bucket: {@code {"definition": "...", "events": {"<dependency>": {"storedAt": "<RFC 3339>",
+ * "event": {...}}}}}.
  *
  * @param definition the definition hash of the trigger that stored the events ({@code ""}: unknown)
- * @param events     dependency → its latest event, in insertion order
+ * @param events dependency → its latest event, in insertion order
  */
 public record CorrelationState(String definition, Map<String, StoredEvent> events) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +48,9 @@ public record CorrelationState(String definition, Map<String, StoredEvent> event
     return events.isEmpty();
   }
 
-  /** This state when it was built under {@code current}, else an empty state for {@code current}. */
+  /**
+   * This state when it was built under {@code current}, else an empty state for {@code current}.
+   */
   public CorrelationState forDefinition(String current) {
     return definition.equals(current == null ? "" : current) ? this : empty(current);
   }
@@ -78,15 +81,16 @@ public record CorrelationState(String definition, Map<String, StoredEvent> event
     ObjectNode root = JSON.createObjectNode();
     root.put("definition", definition);
     ObjectNode byDependency = root.putObject("events");
-    events.forEach((dependency, stored) -> {
-      ObjectNode entry = byDependency.putObject(dependency);
-      entry.put("storedAt", stored.storedAt().toString());
-      try {
-        entry.set("event", JSON.readTree(stored.event().toJson()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    events.forEach(
+        (dependency, stored) -> {
+          ObjectNode entry = byDependency.putObject(dependency);
+          entry.put("storedAt", stored.storedAt().toString());
+          try {
+            entry.set("event", JSON.readTree(stored.event().toJson()));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
     try {
       return JSON.writeValueAsBytes(root);
     } catch (IOException e) {
@@ -94,7 +98,9 @@ public record CorrelationState(String definition, Map<String, StoredEvent> event
     }
   }
 
-  /** @throws IllegalArgumentException when the bytes are not a state written by {@link #toJson()} */
+  /**
+   * @throws IllegalArgumentException when the bytes are not a state written by {@link #toJson()}
+   */
   public static CorrelationState fromJson(byte[] json) {
     try {
       JsonNode root = JSON.readTree(json);
@@ -107,7 +113,8 @@ public record CorrelationState(String definition, Map<String, StoredEvent> event
         Map.Entry<String, JsonNode> field = fields.next();
         JsonNode entry = field.getValue();
         ArgoEvent event = ArgoEvent.fromJson(JSON.writeValueAsBytes(entry.path("event")));
-        events.put(field.getKey(), new StoredEvent(event, Instant.parse(entry.path("storedAt").asText())));
+        events.put(
+            field.getKey(), new StoredEvent(event, Instant.parse(entry.path("storedAt").asText())));
       }
       return new CorrelationState(root.path("definition").asText(""), events);
     } catch (IOException | RuntimeException e) {

@@ -16,13 +16,20 @@ import java.util.function.Consumer;
 /**
  * A dependency's {@code filters.data} list, compiled once (inventory §4.2): gjson path, optional Go
  * template over the value's string form ({@code .Input}), then by {@code type}: {@code bool} by
- * ParseBool equality, {@code number} as float64 with the comparator, {@code string} as unanchored RE2
- * regular expressions ({@code =} matches, {@code !=} does not match, other comparators never pass).
- * Values are OR-ed. Faults Argo only finds per event (no values, bad type, bad value, bad template) stay
- * per-event errors, as in Argo; {@link #problems} lists them up front.
+ * ParseBool equality, {@code number} as float64 with the comparator, {@code string} as unanchored
+ * RE2 regular expressions ({@code =} matches, {@code !=} does not match, other comparators never
+ * pass). Values are OR-ed. Faults Argo only finds per event (no values, bad type, bad value, bad
+ * template) stay per-event errors, as in Argo; {@link #problems} lists them up front.
  */
 final class DataFilters {
-  enum Comparator { EQ, NE, GT, GE, LT, LE }
+  enum Comparator {
+    EQ,
+    NE,
+    GT,
+    GE,
+    LT,
+    LE
+  }
 
   private final List<Entry> entries;
   private final boolean or;
@@ -32,13 +39,16 @@ final class DataFilters {
     this.or = or;
   }
 
-  /** @throws IllegalArgumentException for a comparator Argo does not define */
+  /**
+   * @throws IllegalArgumentException for a comparator Argo does not define
+   */
   static DataFilters compile(List<DataFilter> filters, String logicalOperator, String field) {
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < filters.size(); i++) {
       entries.add(new Entry(filters.get(i), field + "[" + i + "]"));
     }
-    return new DataFilters(List.copyOf(entries), LogicalOperator.isOr(logicalOperator, "filters.dataLogicalOperator"));
+    return new DataFilters(
+        List.copyOf(entries), LogicalOperator.isOr(logicalOperator, "filters.dataLogicalOperator"));
   }
 
   /** Configuration faults that will make the filter fail on every event. */
@@ -100,7 +110,10 @@ final class DataFilters {
       type = filter.getType() == null ? "" : filter.getType();
       comparator = comparator(filter.getComparator(), field + ".comparator");
       values = filter.getValue() == null ? List.of() : List.copyOf(filter.getValue());
-      templateSource = filter.getTemplate() == null || filter.getTemplate().isEmpty() ? null : filter.getTemplate();
+      templateSource =
+          filter.getTemplate() == null || filter.getTemplate().isEmpty()
+              ? null
+              : filter.getTemplate();
       GoTemplate parsed = null;
       String error = null;
       if (templateSource != null) {
@@ -119,14 +132,16 @@ final class DataFilters {
 
     private Object compileValue(String value) {
       switch (type) {
-        case "bool": {
-          Boolean b = GJson.parseBool(value).orElse(null);
-          return b != null ? b : "strconv.ParseBool: parsing \"" + value + "\": invalid syntax";
-        }
-        case "number": {
-          Double d = GJson.parseFloat(value).orElse(null);
-          return d != null ? d : "strconv.ParseFloat: parsing \"" + value + "\": invalid syntax";
-        }
+        case "bool":
+          {
+            Boolean b = GJson.parseBool(value).orElse(null);
+            return b != null ? b : "strconv.ParseBool: parsing \"" + value + "\": invalid syntax";
+          }
+        case "number":
+          {
+            Double d = GJson.parseFloat(value).orElse(null);
+            return d != null ? d : "strconv.ParseFloat: parsing \"" + value + "\": invalid syntax";
+          }
         case "string":
           try {
             return Pattern.compile(value);
@@ -148,7 +163,8 @@ final class DataFilters {
       if (!type.equals("bool") && !type.equals("number") && !type.equals("string")) {
         sink.accept("path '" + path + "': unsupported JSON type '" + type + "'");
       }
-      compiled.stream().filter(String.class::isInstance)
+      compiled.stream()
+          .filter(String.class::isInstance)
           .forEach(c -> sink.accept("path '" + path + "': " + c));
       if (type.equals("string") && comparator != Comparator.EQ && comparator != Comparator.NE) {
         sink.accept("path '" + path + "': comparator " + comparator + " never matches a string");
@@ -173,43 +189,46 @@ final class DataFilters {
         value = TextNode.valueOf(render(GJson.text(value)));
       }
       switch (type) {
-        case "bool": {
-          boolean actual = GJson.toBool(value);
-          for (Object expected : compiled) {
-            if (expected instanceof String) {
-              throw new FilterError((String) expected);
+        case "bool":
+          {
+            boolean actual = GJson.toBool(value);
+            for (Object expected : compiled) {
+              if (expected instanceof String) {
+                throw new FilterError((String) expected);
+              }
+              if ((Boolean) expected == actual) {
+                return true;
+              }
             }
-            if ((Boolean) expected == actual) {
-              return true;
-            }
+            return false;
           }
-          return false;
-        }
-        case "number": {
-          double actual = GJson.toFloat(value);
-          for (Object expected : compiled) {
-            if (expected instanceof String) {
-              throw new FilterError((String) expected);
+        case "number":
+          {
+            double actual = GJson.toFloat(value);
+            for (Object expected : compiled) {
+              if (expected instanceof String) {
+                throw new FilterError((String) expected);
+              }
+              if (compare(actual, (Double) expected)) {
+                return true;
+              }
             }
-            if (compare(actual, (Double) expected)) {
-              return true;
-            }
+            return false;
           }
-          return false;
-        }
-        case "string": {
-          String actual = GJson.text(value);
-          for (Object expected : compiled) {
-            if (expected instanceof String) {
-              throw new FilterError((String) expected);
+        case "string":
+          {
+            String actual = GJson.text(value);
+            for (Object expected : compiled) {
+              if (expected instanceof String) {
+                throw new FilterError((String) expected);
+              }
+              boolean hit = ((Pattern) expected).matcher(actual).find();
+              if ((comparator == Comparator.EQ && hit) || (comparator == Comparator.NE && !hit)) {
+                return true;
+              }
             }
-            boolean hit = ((Pattern) expected).matcher(actual).find();
-            if ((comparator == Comparator.EQ && hit) || (comparator == Comparator.NE && !hit)) {
-              return true;
-            }
+            return false;
           }
-          return false;
-        }
         default:
           throw new FilterError("unsupported JSON type '" + type + "'");
       }
@@ -233,24 +252,37 @@ final class DataFilters {
 
     private boolean compare(double actual, double expected) {
       switch (comparator) {
-        case GT: return actual > expected;
-        case GE: return actual >= expected;
-        case LT: return actual < expected;
-        case LE: return actual <= expected;
-        case NE: return actual != expected;
-        default: return actual == expected;
+        case GT:
+          return actual > expected;
+        case GE:
+          return actual >= expected;
+        case LT:
+          return actual < expected;
+        case LE:
+          return actual <= expected;
+        case NE:
+          return actual != expected;
+        default:
+          return actual == expected;
       }
     }
   }
 
   private static Comparator comparator(String text, String field) {
     switch (text == null ? "" : text) {
-      case "": case "=": return Comparator.EQ;
-      case "!=": return Comparator.NE;
-      case ">": return Comparator.GT;
-      case ">=": return Comparator.GE;
-      case "<": return Comparator.LT;
-      case "<=": return Comparator.LE;
+      case "":
+      case "=":
+        return Comparator.EQ;
+      case "!=":
+        return Comparator.NE;
+      case ">":
+        return Comparator.GT;
+      case ">=":
+        return Comparator.GE;
+      case "<":
+        return Comparator.LT;
+      case "<=":
+        return Comparator.LE;
       default:
         throw new IllegalArgumentException(
             field + ": unknown comparator '" + text + "' (one of =, !=, >, >=, <, <=)");

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.caravan.api.ArgoMappers;
 import io.caravan.api.sensor.EventContext;
 import io.caravan.api.sensor.EventDependencyFilter;
-import io.caravan.routes.event.ArgoEvent;
 import io.caravan.expr.ExpressionException;
 import io.caravan.expr.LuaScript;
+import io.caravan.routes.event.ArgoEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,15 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The filters of one Sensor dependency (inventory §4.2), declared by the generated {@code beans:} and
- * used as {@code filter: method: {ref: …, method: accept}}. Supports every filter kind: {@code exprs}
- * (govaluate), {@code data}, {@code context}, {@code time} and {@code script} (Lua), with
+ * The filters of one Sensor dependency (inventory §4.2), declared by the generated {@code beans:}
+ * and used as {@code filter: method: {ref: …, method: accept}}. Supports every filter kind: {@code
+ * exprs} (govaluate), {@code data}, {@code context}, {@code time} and {@code script} (Lua), with
  * {@code exprLogicalOperator}, {@code dataLogicalOperator} and {@code filtersLogicalOperator}.
  *
- * <p>As in Argo: with {@code and} (default) every configured kind must pass and any error rejects the
- * event; with {@code or} only configured kinds count and one passing is enough, even if another one
- * failed with an error; a script error rejects the event whatever the operator. Errors are logged with
- * the event id, never the event data.
+ * <p>As in Argo: with {@code and} (default) every configured kind must pass and any error rejects
+ * the event; with {@code or} only configured kinds count and one passing is enough, even if another
+ * one failed with an error; a script error rejects the event whatever the operator. Errors are
+ * logged with the event id, never the event data.
  */
 public class DependencyFilter {
   private static final Logger LOG = LoggerFactory.getLogger(DependencyFilter.class);
@@ -81,10 +81,10 @@ public class DependencyFilter {
   /**
    * Parses and compiles the manifest's {@code filters} object (YAML text).
    *
-   * Unknown fields were reported by the generator (the runtime trusts generated YAML).
+   * <p>Unknown fields were reported by the generator (the runtime trusts generated YAML).
    *
-   * @throws IllegalArgumentException naming the field for unsupported filter kinds, an empty context
-   *     filter, an unknown comparator or logical operator
+   * @throws IllegalArgumentException naming the field for unsupported filter kinds, an empty
+   *     context filter, an unknown comparator or logical operator
    */
   public void setFilters(String yaml) {
     this.filtersText = yaml;
@@ -101,21 +101,28 @@ public class DependencyFilter {
     try {
       filters = ArgoMappers.yaml().readValue(yaml, EventDependencyFilter.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(where() + "filters: not a filters object: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          where() + "filters: not a filters object: " + e.getOriginalMessage());
     }
     if (filters == null) {
       return;
     }
     try {
       if (filters.getExprs() != null) {
-        exprs = ExprFilters.compile(filters.getExprs(), filters.getExprLogicalOperator(), "filters.exprs");
-        exprs.problems(p -> LOG.warn("{}filters.exprs: {}; every event will fail this filter", where(), p));
+        exprs =
+            ExprFilters.compile(
+                filters.getExprs(), filters.getExprLogicalOperator(), "filters.exprs");
+        exprs.problems(
+            p -> LOG.warn("{}filters.exprs: {}; every event will fail this filter", where(), p));
       } else {
         LogicalOperator.isOr(filters.getExprLogicalOperator(), "filters.exprLogicalOperator");
       }
       if (filters.getData() != null) {
-        data = DataFilters.compile(filters.getData(), filters.getDataLogicalOperator(), "filters.data");
-        data.problems(p -> LOG.warn("{}filters.data: {}; every event will fail this filter", where(), p));
+        data =
+            DataFilters.compile(
+                filters.getData(), filters.getDataLogicalOperator(), "filters.data");
+        data.problems(
+            p -> LOG.warn("{}filters.data: {}; every event will fail this filter", where(), p));
       } else {
         LogicalOperator.isOr(filters.getDataLogicalOperator(), "filters.dataLogicalOperator");
       }
@@ -133,7 +140,10 @@ public class DependencyFilter {
         script = LuaScript.compile(filters.getScript(), "filters.script");
       } catch (ExpressionException e) {
         scriptError = e.getMessage();
-        LOG.warn("{}filters.script: {}; every event with data will fail this filter", where(), scriptError);
+        LOG.warn(
+            "{}filters.script: {}; every event with data will fail this filter",
+            where(),
+            scriptError);
       }
     }
   }
@@ -151,11 +161,16 @@ public class DependencyFilter {
     }
   }
 
-  /** True when the exchange's {@link ArgoEvent} body passes; errors are logged and reject (under and). */
+  /**
+   * True when the exchange's {@link ArgoEvent} body passes; errors are logged and reject (under
+   * and).
+   */
   public boolean accept(Exchange exchange) {
     Object body = exchange.getMessage().getBody();
     if (!(body instanceof ArgoEvent)) {
-      LOG.error("{}body is {}, not an ArgoEvent; event rejected", where(),
+      LOG.error(
+          "{}body is {}, not an ArgoEvent; event rejected",
+          where(),
           body == null ? "empty" : body.getClass().getName());
       return false;
     }
@@ -163,9 +178,14 @@ public class DependencyFilter {
     FilterResult result = evaluate(event);
     if (!result.errors().isEmpty()) {
       if (result.match()) {
-        LOG.warn("{}event {} passed but with filtering errors: {}", where(), event.id(), result.errors());
+        LOG.warn(
+            "{}event {} passed but with filtering errors: {}",
+            where(),
+            event.id(),
+            result.errors());
       } else {
-        LOG.warn("{}event {} rejected by filtering errors: {}", where(), event.id(), result.errors());
+        LOG.warn(
+            "{}event {} rejected by filtering errors: {}", where(), event.id(), result.errors());
       }
     }
     return result.match();
@@ -198,16 +218,25 @@ public class DependencyFilter {
     if (!scriptResult.errors().isEmpty()) {
       return scriptResult;
     }
-    boolean match = or
-        ? (exprs != null && exprResult.match()) || (data != null && dataResult.match())
-            || (context != null && contextMatch) || (time != null && timeResult.match())
-            || (hasScript && scriptResult.match())
-        : exprResult.match() && dataResult.match() && contextMatch && timeResult.match()
-            && scriptResult.match();
+    boolean match =
+        or
+            ? (exprs != null && exprResult.match())
+                || (data != null && dataResult.match())
+                || (context != null && contextMatch)
+                || (time != null && timeResult.match())
+                || (hasScript && scriptResult.match())
+            : exprResult.match()
+                && dataResult.match()
+                && contextMatch
+                && timeResult.match()
+                && scriptResult.match();
     return new FilterResult(match, List.copyOf(errors));
   }
 
-  /** Argo {@code filterScript}: no data passes; passes when the script's last result is {@code true}. */
+  /**
+   * Argo {@code filterScript}: no data passes; passes when the script's last result is {@code
+   * true}.
+   */
   private FilterResult script(ArgoEvent event) {
     if (event.data() == null || event.data().isNull() || event.data().isMissingNode()) {
       return FilterResult.PASS;
@@ -222,7 +251,10 @@ public class DependencyFilter {
     }
   }
 
-  /** Argo {@code filterContext}: every non-empty one of type, subject, source, datacontenttype equal. */
+  /**
+   * Argo {@code filterContext}: every non-empty one of type, subject, source, datacontenttype
+   * equal.
+   */
   private static boolean contextMatches(EventContext expected, ArgoEvent event) {
     return same(expected.getType(), event.type())
         && same(expected.getSubject(), event.subject())
@@ -235,13 +267,17 @@ public class DependencyFilter {
   }
 
   private EventContext checkContext(EventContext ctx) {
-    if (blank(ctx.getType()) && blank(ctx.getSubject()) && blank(ctx.getSource())
+    if (blank(ctx.getType())
+        && blank(ctx.getSubject())
+        && blank(ctx.getSource())
         && blank(ctx.getDatacontenttype())) {
-      throw new IllegalArgumentException(where()
-          + "filters.context: no fields specified in ctx filter (aka all events will be discarded)");
+      throw new IllegalArgumentException(
+          where()
+              + "filters.context: no fields specified in ctx filter (aka all events will be discarded)");
     }
     if (!blank(ctx.getId()) || !blank(ctx.getSpecversion()) || !blank(ctx.getTime())) {
-      LOG.warn("{}filters.context: id, specversion and time are not compared (as in Argo)", where());
+      LOG.warn(
+          "{}filters.context: id, specversion and time are not compared (as in Argo)", where());
     }
     return ctx;
   }
@@ -256,7 +292,14 @@ public class DependencyFilter {
 
   @Override
   public String toString() {
-    return "DependencyFilter[" + sensorName + "/" + dependencyName + " on " + eventSourceName + "/"
-        + eventName + "]";
+    return "DependencyFilter["
+        + sensorName
+        + "/"
+        + dependencyName
+        + " on "
+        + eventSourceName
+        + "/"
+        + eventName
+        + "]";
   }
 }

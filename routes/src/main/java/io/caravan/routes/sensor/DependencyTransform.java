@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.api.ArgoMappers;
 import io.caravan.api.sensor.EventDependencyTransformer;
-import io.caravan.routes.event.ArgoEvent;
 import io.caravan.expr.ExpressionException;
 import io.caravan.expr.LuaScript;
+import io.caravan.routes.event.ArgoEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +24,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code transform} of one Sensor dependency (inventory §4.2), declared by the generated
- * {@code beans:} and used as {@code bean: {ref: …, method: transform}} before the filter: replaces the
+ * The {@code transform} of one Sensor dependency (inventory §4.2), declared by the generated {@code
+ * beans:} and used as {@code bean: {ref: …, method: transform}} before the filter: replaces the
  * {@link ArgoEvent} body's data with the transformed data, so filters and triggers see it.
  *
  * <ul>
- *   <li>{@code jq}: the first output must be a JSON object (no output and any other value are errors);
- *   <li>{@code script} (Lua, {@code event} = the data): must return a table, which becomes the data;
+ *   <li>{@code jq}: the first output must be a JSON object (no output and any other value are
+ *       errors);
+ *   <li>{@code script} (Lua, {@code event} = the data): must return a table, which becomes the
+ *       data;
  *   <li>both set: only {@code jq} runs; an event without data passes unchanged.
  * </ul>
  *
- * <p>A failing transform drops the event for this dependency, as in Argo: it is logged, the route stops
- * and the bus message is acknowledged (it would fail the same way again).
+ * <p>A failing transform drops the event for this dependency, as in Argo: it is logged, the route
+ * stops and the bus message is acknowledged (it would fail the same way again).
  */
 public class DependencyTransform {
   private static final Logger LOG = LoggerFactory.getLogger(DependencyTransform.class);
@@ -75,8 +77,8 @@ public class DependencyTransform {
   /**
    * Parses and compiles the manifest's {@code transform} object (YAML text).
    *
-   * @throws IllegalArgumentException naming the field for unknown fields, a jq program or Lua script
-   *     that does not compile
+   * @throws IllegalArgumentException naming the field for unknown fields, a jq program or Lua
+   *     script that does not compile
    */
   public void setTransform(String yaml) {
     this.transformText = yaml;
@@ -84,10 +86,13 @@ public class DependencyTransform {
     this.script = null;
     EventDependencyTransformer transform;
     try {
-      transform = yaml == null || yaml.isBlank() ? null
-          : ArgoMappers.yaml().readValue(yaml, EventDependencyTransformer.class);
+      transform =
+          yaml == null || yaml.isBlank()
+              ? null
+              : ArgoMappers.yaml().readValue(yaml, EventDependencyTransformer.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(where() + "transform: not a transform object: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          where() + "transform: not a transform object: " + e.getOriginalMessage());
     }
     if (transform == null) {
       return;
@@ -111,7 +116,9 @@ public class DependencyTransform {
   public void transform(Exchange exchange) {
     Object body = exchange.getMessage().getBody();
     if (!(body instanceof ArgoEvent event)) {
-      LOG.error("{}body is {}, not an ArgoEvent; event dropped", where(),
+      LOG.error(
+          "{}body is {}, not an ArgoEvent; event dropped",
+          where(),
           body == null ? "empty" : body.getClass().getName());
       exchange.setRouteStop(true);
       return;
@@ -119,8 +126,11 @@ public class DependencyTransform {
     try {
       exchange.getMessage().setBody(apply(event));
     } catch (IllegalArgumentException e) {
-      LOG.warn("{}failed to apply event transformation to event {}: {}; event dropped", where(),
-          event.id(), e.getMessage());
+      LOG.warn(
+          "{}failed to apply event transformation to event {}: {}; event dropped",
+          where(),
+          event.id(),
+          e.getMessage());
       exchange.setRouteStop(true);
     }
   }
@@ -132,8 +142,15 @@ public class DependencyTransform {
       return event;
     }
     JsonNode transformed = jq != null ? applyJq(data) : applyScript(data);
-    return new ArgoEvent(event.id(), event.source(), event.specversion(), event.type(), event.subject(),
-        event.time(), event.datacontenttype(), transformed);
+    return new ArgoEvent(
+        event.id(),
+        event.source(),
+        event.specversion(),
+        event.type(),
+        event.subject(),
+        event.time(),
+        event.datacontenttype(),
+        transformed);
   }
 
   private JsonNode applyJq(JsonNode data) {

@@ -17,9 +17,9 @@ import java.util.function.Consumer;
 /**
  * A dependency's {@code filters.exprs} list (inventory §4.2): each entry binds its {@code fields}
  * (gjson paths into the event data) to names and evaluates its govaluate {@code expr} over them; it
- * passes when the result is the boolean {@code true}. Entries are combined by
- * {@code exprLogicalOperator}. As in Argo: no data passes; a missing field path is an error (under
- * {@code or} it is collected and the next entry is tried); an entry without fields is skipped; an
+ * passes when the result is the boolean {@code true}. Entries are combined by {@code
+ * exprLogicalOperator}. As in Argo: no data passes; a missing field path is an error (under {@code
+ * or} it is collected and the next entry is tried); an entry without fields is skipped; an
  * expression that does not parse or evaluate is an error whatever the operator.
  */
 final class ExprFilters {
@@ -41,12 +41,14 @@ final class ExprFilters {
       }
       entries.add(new Entry(filter));
     }
-    return new ExprFilters(List.copyOf(entries), LogicalOperator.isOr(logicalOperator, "filters.exprLogicalOperator"));
+    return new ExprFilters(
+        List.copyOf(entries), LogicalOperator.isOr(logicalOperator, "filters.exprLogicalOperator"));
   }
 
   /** Configuration faults that make an entry fail on every event. */
   void problems(Consumer<String> sink) {
-    entries.stream().filter(e -> e.parseError != null)
+    entries.stream()
+        .filter(e -> e.parseError != null)
         .forEach(e -> sink.accept("expr '" + e.source + "': " + e.parseError));
   }
 
@@ -108,8 +110,10 @@ final class ExprFilters {
 
     Entry(ExprFilter filter) {
       source = filter.getExpr() == null ? "" : filter.getExpr();
-      fields = filter.getFields() == null ? List.of()
-          : filter.getFields().stream().filter(f -> f != null).toList();
+      fields =
+          filter.getFields() == null
+              ? List.of()
+              : filter.getFields().stream().filter(f -> f != null).toList();
       GovaluateExpression parsed = null;
       String error = null;
       try {

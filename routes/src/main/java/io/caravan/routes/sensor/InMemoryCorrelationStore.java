@@ -10,12 +10,15 @@ public final class InMemoryCorrelationStore implements CorrelationStore {
   private final ConcurrentHashMap<String, CorrelationState> triggers = new ConcurrentHashMap<>();
 
   @Override
-  public Transition update(String sensor, String trigger, Function<CorrelationState, Transition> change) {
+  public Transition update(
+      String sensor, String trigger, Function<CorrelationState, Transition> change) {
     Transition[] stored = new Transition[1];
-    triggers.compute(key(sensor, trigger), (k, current) -> {
-      stored[0] = change.apply(current == null ? CorrelationState.empty("") : current);
-      return stored[0].next();
-    });
+    triggers.compute(
+        key(sensor, trigger),
+        (k, current) -> {
+          stored[0] = change.apply(current == null ? CorrelationState.empty("") : current);
+          return stored[0].next();
+        });
     return stored[0];
   }
 
@@ -29,13 +32,16 @@ public final class InMemoryCorrelationStore implements CorrelationStore {
   public Set<String> retainTriggers(String sensor, Set<String> keep) {
     Set<String> removed = new TreeSet<>();
     String prefix = sensor + '\u0000';
-    triggers.keySet().removeIf(key -> {
-      if (key.startsWith(prefix) && !keep.contains(key.substring(prefix.length()))) {
-        removed.add(key.substring(prefix.length()));
-        return true;
-      }
-      return false;
-    });
+    triggers
+        .keySet()
+        .removeIf(
+            key -> {
+              if (key.startsWith(prefix) && !keep.contains(key.substring(prefix.length()))) {
+                removed.add(key.substring(prefix.length()));
+                return true;
+              }
+              return false;
+            });
     return removed;
   }
 

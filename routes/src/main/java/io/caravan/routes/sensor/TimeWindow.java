@@ -12,13 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A dependency's {@code filters.time} (inventory §4.2): passes when the event's CloudEvent {@code time}
- * (when the EventSource dispatched it, not when the sensor sees it) falls in {@code [start, stop)} on
- * that instant's date in {@code timezone} (default UTC). When stop is before start the window wraps past
- * midnight: {@code [00:00, stop) ∪ [start, 24:00)}. Times are read as Go's layout {@code 15:04:05}: the
- * hour may have one digit ({@code 9:00:00}), minutes and seconds need two.
+ * A dependency's {@code filters.time} (inventory §4.2): passes when the event's CloudEvent {@code
+ * time} (when the EventSource dispatched it, not when the sensor sees it) falls in {@code [start,
+ * stop)} on that instant's date in {@code timezone} (default UTC). When stop is before start the
+ * window wraps past midnight: {@code [00:00, stop) ∪ [start, 24:00)}. Times are read as Go's layout
+ * {@code 15:04:05}: the hour may have one digit ({@code 9:00:00}), minutes and seconds need two.
  *
- * <p>As in Argo, malformed times and unknown zones are per-event errors (validation reports them first).
+ * <p>As in Argo, malformed times and unknown zones are per-event errors (validation reports them
+ * first).
  */
 final class TimeWindow {
   private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2}):(\\d{2})");
@@ -37,7 +38,8 @@ final class TimeWindow {
   static LocalTime parseTimeOfDay(String text) {
     Matcher m = TIME_OF_DAY.matcher(text == null ? "" : text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("parsing time \"" + text + "\" as \"15:04:05\": cannot parse");
+      throw new IllegalArgumentException(
+          "parsing time \"" + text + "\" as \"15:04:05\": cannot parse");
     }
     int hour = Integer.parseInt(m.group(1));
     int minute = Integer.parseInt(m.group(2));
@@ -56,7 +58,8 @@ final class TimeWindow {
     try {
       return ZoneId.of(timezone);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("invalid timezone '" + timezone + "': unknown time zone " + timezone);
+      throw new IllegalArgumentException(
+          "invalid timezone '" + timezone + "': unknown time zone " + timezone);
     }
   }
 

@@ -15,18 +15,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A trigger's {@code conditions} (inventory §4.3), declared by the generated {@code beans:} and used as
- * {@code process: {ref: …}} on the trigger route. The dependency comes from exchange property
- * {@link ExchangeKeys#DEPENDENCY}, the event is the {@link ArgoEvent} body.
+ * A trigger's {@code conditions} (inventory §4.3), declared by the generated {@code beans:} and
+ * used as {@code process: {ref: …}} on the trigger route. The dependency comes from exchange
+ * property {@link ExchangeKeys#DEPENDENCY}, the event is the {@link ArgoEvent} body.
  *
- * <p>Without {@code &&} every event fires at once with a one-entry map. With {@code &&} the event is
- * stored as the latest for its dependency in the Sensor's {@link CorrelationStore} (the bus's: JetStream KV
- * or memory); when the expression holds over "dependency has an event" the body becomes a
- * {@code LinkedHashMap<String, ArgoEvent>} of every stored event (in the expression's name order),
- * {@link ExchangeKeys#FIRED} is set and the trigger's state is cleared; otherwise the route stops.
+ * <p>Without {@code &&} every event fires at once with a one-entry map. With {@code &&} the event
+ * is stored as the latest for its dependency in the Sensor's {@link CorrelationStore} (the bus's:
+ * JetStream KV or memory); when the expression holds over "dependency has an event" the body
+ * becomes a {@code LinkedHashMap<String, ArgoEvent>} of every stored event (in the expression's
+ * name order), {@link ExchangeKeys#FIRED} is set and the trigger's state is cleared; otherwise the
+ * route stops.
  *
- * <p>State stored under another {@code definition} (the trigger's conditions or dependencies changed) is
- * dropped; events stored before a {@code conditionsReset} firing are dropped ({@link ConditionsReset}).
+ * <p>State stored under another {@code definition} (the trigger's conditions or dependencies
+ * changed) is dropped; events stored before a {@code conditionsReset} firing are dropped ({@link
+ * ConditionsReset}).
  */
 public class TriggerConditions implements Processor, CamelContextAware {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerConditions.class);
@@ -60,7 +62,9 @@ public class TriggerConditions implements Processor, CamelContextAware {
     return conditions == null ? null : conditions.toString();
   }
 
-  /** @throws IllegalArgumentException when the expression does not parse */
+  /**
+   * @throws IllegalArgumentException when the expression does not parse
+   */
   public void setConditions(String expression) {
     try {
       this.conditions = ConditionExpression.parse(expression);
@@ -73,7 +77,10 @@ public class TriggerConditions implements Processor, CamelContextAware {
     return definition;
   }
 
-  /** Hash of the trigger's conditions and dependencies (written by the generator); state under another is stale. */
+  /**
+   * Hash of the trigger's conditions and dependencies (written by the generator); state under
+   * another is stale.
+   */
   public void setDefinition(String definition) {
     this.definition = definition == null ? "" : definition;
   }
@@ -132,12 +139,20 @@ public class TriggerConditions implements Processor, CamelContextAware {
     String dependency = exchange.getProperty(ExchangeKeys.DEPENDENCY, String.class);
     Object body = exchange.getMessage().getBody();
     if (!(body instanceof ArgoEvent)) {
-      throw new IllegalArgumentException(where() + "body is "
-          + (body == null ? "empty" : body.getClass().getName()) + ", not an ArgoEvent");
+      throw new IllegalArgumentException(
+          where()
+              + "body is "
+              + (body == null ? "empty" : body.getClass().getName())
+              + ", not an ArgoEvent");
     }
     if (dependency == null || !conditions.names().contains(dependency)) {
-      throw new IllegalArgumentException(where() + "event for dependency '" + dependency
-          + "', which the conditions '" + conditions + "' do not name");
+      throw new IllegalArgumentException(
+          where()
+              + "event for dependency '"
+              + dependency
+              + "', which the conditions '"
+              + conditions
+              + "' do not name");
     }
     ArgoEvent event = (ArgoEvent) body;
     Map<String, ArgoEvent> events;
@@ -167,15 +182,23 @@ public class TriggerConditions implements Processor, CamelContextAware {
   /** Stores the event and tests the conditions in one atomic update; the fired events or null. */
   private Map<String, ArgoEvent> storeAndTest(String dependency, ArgoEvent event) {
     Instant now = clock.instant();
-    CorrelationStore.Transition transition = getCorrelationStore().update(sensorName, triggerName, stored -> {
-      CorrelationState state = stored.forDefinition(definition)
-          .without(kept -> conditionsReset.expired(kept.storedAt(), now))
-          .with(dependency, event, now);
-      if (conditions.test(state.events().keySet())) {
-        return new CorrelationStore.Transition(CorrelationState.empty(definition), state.eventsByDependency());
-      }
-      return new CorrelationStore.Transition(state, null);
-    });
+    CorrelationStore.Transition transition =
+        getCorrelationStore()
+            .update(
+                sensorName,
+                triggerName,
+                stored -> {
+                  CorrelationState state =
+                      stored
+                          .forDefinition(definition)
+                          .without(kept -> conditionsReset.expired(kept.storedAt(), now))
+                          .with(dependency, event, now);
+                  if (conditions.test(state.events().keySet())) {
+                    return new CorrelationStore.Transition(
+                        CorrelationState.empty(definition), state.eventsByDependency());
+                  }
+                  return new CorrelationStore.Transition(state, null);
+                });
     return transition.fired();
   }
 
@@ -189,27 +212,35 @@ public class TriggerConditions implements Processor, CamelContextAware {
           purgeRemovedTriggers(store);
           return store;
         } catch (Exception e) {
-          throw new IllegalStateException(where() + "cannot open the correlation store: " + e.getMessage(), e);
+          throw new IllegalStateException(
+              where() + "cannot open the correlation store: " + e.getMessage(), e);
         }
       }
     }
     return new InMemoryCorrelationStore();
   }
 
-  /** Drops state stored under another definition at first use, so it is gone even if no event comes. */
+  /**
+   * Drops state stored under another definition at first use, so it is gone even if no event comes.
+   */
   private void purgeStaleState(CorrelationStore store) {
     CorrelationState stored = store.read(sensorName, triggerName);
     if (!stored.isEmpty() && !stored.definition().equals(definition)) {
-      LOG.info("{}dropping {} stored event(s) of a previous definition of the trigger", where(),
+      LOG.info(
+          "{}dropping {} stored event(s) of a previous definition of the trigger",
+          where(),
           stored.events().size());
-      store.update(sensorName, triggerName,
+      store.update(
+          sensorName,
+          triggerName,
           state -> new CorrelationStore.Transition(state.forDefinition(definition), null));
     }
   }
 
   /**
-   * Deletes the stored state of triggers the Sensor no longer has (as Argo does at start): the Sensor's
-   * triggers are the conditions beans of the same Sensor in this runtime (every trigger has one).
+   * Deletes the stored state of triggers the Sensor no longer has (as Argo does at start): the
+   * Sensor's triggers are the conditions beans of the same Sensor in this runtime (every trigger
+   * has one).
    */
   private void purgeRemovedTriggers(CorrelationStore store) {
     java.util.Set<String> triggers = new java.util.TreeSet<>();
@@ -221,7 +252,8 @@ public class TriggerConditions implements Processor, CamelContextAware {
     if (triggers.contains(triggerName)) {
       java.util.Set<String> removed = store.retainTriggers(sensorName, triggers);
       if (!removed.isEmpty()) {
-        LOG.info("Sensor '{}': dropped the stored state of removed trigger(s) {}", sensorName, removed);
+        LOG.info(
+            "Sensor '{}': dropped the stored state of removed trigger(s) {}", sensorName, removed);
       }
     }
   }

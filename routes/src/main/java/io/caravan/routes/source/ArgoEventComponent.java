@@ -5,8 +5,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
 /**
- * The {@code argo-event:<eventSource>/<event>?type=<type>} component: wraps the message body (the event
- * data) into an {@link ArgoEvent} with a fresh id and the current time.
+ * The {@code argo-event:<eventSource>/<event>?type=<type>} component: wraps the message body (the
+ * event data) into an {@link ArgoEvent} with a fresh id and the current time.
  */
 public class ArgoEventComponent extends DefaultComponent {
   @Override

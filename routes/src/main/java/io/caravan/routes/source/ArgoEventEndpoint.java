@@ -24,14 +24,16 @@ public class ArgoEventEndpoint extends DefaultEndpoint {
 
   @Override
   public Consumer createConsumer(Processor processor) {
-    throw new UnsupportedOperationException("argo-event endpoints only produce: " + getEndpointUri());
+    throw new UnsupportedOperationException(
+        "argo-event endpoints only produce: " + getEndpointUri());
   }
 
   @Override
   protected void doInit() throws Exception {
     super.doInit();
     if (type == null || type.isBlank()) {
-      throw new IllegalArgumentException(getEndpointUri() + ": option 'type' (the source type) is required");
+      throw new IllegalArgumentException(
+          getEndpointUri() + ": option 'type' (the source type) is required");
     }
   }
 

@@ -3,18 +3,17 @@ package io.caravan.routes.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.caravan.routes.event.ArgoEvent;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.support.DefaultProducer;
-import io.caravan.routes.event.ArgoEvent;
 
 /**
- * Replaces the body (a {@link JsonNode}, JSON bytes or JSON text; a Map or Collection is converted) by
- * {@code ArgoEvent.create(eventSource, event, type, data)}.
+ * Replaces the body (a {@link JsonNode}, JSON bytes or JSON text; a Map or Collection is converted)
+ * by {@code ArgoEvent.create(eventSource, event, type, data)}.
  */
 public class ArgoEventProducer extends DefaultProducer {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -32,8 +31,11 @@ public class ArgoEventProducer extends DefaultProducer {
   public void process(Exchange exchange) throws Exception {
     ArgoEventEndpoint endpoint = getEndpoint();
     JsonNode data = toJson(exchange);
-    exchange.getMessage().setBody(
-        ArgoEvent.create(endpoint.getEventSource(), endpoint.getEvent(), endpoint.getType(), data));
+    exchange
+        .getMessage()
+        .setBody(
+            ArgoEvent.create(
+                endpoint.getEventSource(), endpoint.getEvent(), endpoint.getType(), data));
   }
 
   private JsonNode toJson(Exchange exchange) throws InvalidPayloadException {
@@ -53,8 +55,11 @@ public class ArgoEventProducer extends DefaultProducer {
       byte[] bytes = exchange.getMessage().getMandatoryBody(byte[].class);
       return parse(MAPPER.readTree(bytes));
     } catch (IOException e) {
-      throw new IllegalArgumentException(getEndpoint().getEndpointUri() + ": the body is not JSON: "
-          + e.getClass().getSimpleName(), e);
+      throw new IllegalArgumentException(
+          getEndpoint().getEndpointUri()
+              + ": the body is not JSON: "
+              + e.getClass().getSimpleName(),
+          e);
     }
   }
 

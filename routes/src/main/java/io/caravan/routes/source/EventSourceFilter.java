@@ -2,8 +2,8 @@ package io.caravan.routes.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.expr.ExprLangExpression;
-import io.caravan.expr.GoValues;
 import io.caravan.expr.ExpressionException;
+import io.caravan.expr.GoValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,12 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An EventSource event's {@code filter.expression} (inventory §1.6), declared by the generated
- * {@code beans:} and used as {@code filter: method: {ref: …, method: accept}} before the event is built
- * and published. The expression (expr-lang) sees the event data as its environment: top-level keys with
- * {@code -} are also reachable with {@code _} ({@code my_key} for {@code my-key}), and dotted keys
- * ({@code "a.b"}) are expanded into nested maps (a key that is a prefix of another is dropped). Data
- * that is not a JSON object, an error or a non-boolean result are logged and the event is not published;
- * the source still answers success (Argo).
+ * {@code beans:} and used as {@code filter: method: {ref: …, method: accept}} before the event is
+ * built and published. The expression (expr-lang) sees the event data as its environment: top-level
+ * keys with {@code -} are also reachable with {@code _} ({@code my_key} for {@code my-key}), and
+ * dotted keys ({@code "a.b"}) are expanded into nested maps (a key that is a prefix of another is
+ * dropped). Data that is not a JSON object, an error or a non-boolean result are logged and the
+ * event is not published; the source still answers success (Argo).
  */
 public class EventSourceFilter {
   private static final Logger LOG = LoggerFactory.getLogger(EventSourceFilter.class);
@@ -65,7 +65,10 @@ public class EventSourceFilter {
     }
   }
 
-  /** True when the body (the event data) passes; false (logged) when it does not or the filter fails. */
+  /**
+   * True when the body (the event data) passes; false (logged) when it does not or the filter
+   * fails.
+   */
   public boolean accept(Exchange exchange) {
     Object body = exchange.getMessage().getBody();
     try {
@@ -76,7 +79,9 @@ public class EventSourceFilter {
     }
   }
 
-  /** @throws ExpressionException when the data is no object or the expression fails */
+  /**
+   * @throws ExpressionException when the data is no object or the expression fails
+   */
   public boolean test(JsonNode data) {
     if (parseError != null) {
       throw new ExpressionException(parseError);
@@ -98,12 +103,13 @@ public class EventSourceFilter {
   /** Drops a key when a longer key extends it with a dot ({@code a} when {@code a.b} exists). */
   static Map<String, Object> removeConflicts(Map<String, Object> env) {
     Map<String, Object> out = new LinkedHashMap<>();
-    env.forEach((key, value) -> {
-      boolean shadowed = env.keySet().stream().anyMatch(other -> other.startsWith(key + "."));
-      if (!shadowed) {
-        out.put(key, value);
-      }
-    });
+    env.forEach(
+        (key, value) -> {
+          boolean shadowed = env.keySet().stream().anyMatch(other -> other.startsWith(key + "."));
+          if (!shadowed) {
+            out.put(key, value);
+          }
+        });
     return out;
   }
 
@@ -111,22 +117,22 @@ public class EventSourceFilter {
   @SuppressWarnings("unchecked")
   static Map<String, Object> expand(Map<String, Object> env) {
     Map<String, Object> out = new TreeMap<>();
-    env.forEach((key, value) -> {
-      String[] parts = key.split("\\.");
-      Map<String, Object> at = out;
-      for (int i = 0; i < parts.length - 1; i++) {
-        Object next = at.get(parts[i]);
-        if (!(next instanceof Map)) {
-          next = new TreeMap<String, Object>();
-          at.put(parts[i], next);
-        }
-        at = (Map<String, Object>) next;
-      }
-      at.put(parts[parts.length - 1], value);
-    });
+    env.forEach(
+        (key, value) -> {
+          String[] parts = key.split("\\.");
+          Map<String, Object> at = out;
+          for (int i = 0; i < parts.length - 1; i++) {
+            Object next = at.get(parts[i]);
+            if (!(next instanceof Map)) {
+              next = new TreeMap<String, Object>();
+              at.put(parts[i], next);
+            }
+            at = (Map<String, Object>) next;
+          }
+          at.put(parts[parts.length - 1], value);
+        });
     return out;
   }
-
 
   private String where() {
     return "EventSource '" + eventSourceName + "' event '" + eventName + "': ";

@@ -3,10 +3,10 @@ package io.caravan.routes.source;
 import java.util.Map;
 
 /**
- * How {@code caravan run} describes the routes of one source type: the EventSource routes whose consumer is
- * the type's Kamelet are listed under {@link #heading()}, one {@link #describe} line each. One
- * implementation per source type, in its folder, registered in
- * {@code META-INF/services/io.caravan.routes.source.SourceSummary}; types without one are listed under
+ * How {@code caravan run} describes the routes of one source type: the EventSource routes whose
+ * consumer is the type's Kamelet are listed under {@link #heading()}, one {@link #describe} line
+ * each. One implementation per source type, in its folder, registered in {@code
+ * META-INF/services/io.caravan.routes.source.SourceSummary}; types without one are listed under
  * "Other sources" with their endpoint URI.
  */
 public interface SourceSummary {

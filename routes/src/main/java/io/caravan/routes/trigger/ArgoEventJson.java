@@ -17,9 +17,9 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * An event as Argo's sensor serialises it for trigger parameters: the context with Argo's field order
- * and its time in RFC 3339 UTC whole seconds; the data as JSON; the whole event as
- * {@code {"context":{…},"data":"<base64 of the data bytes>"}}.
+ * An event as Argo's sensor serialises it for trigger parameters: the context with Argo's field
+ * order and its time in RFC 3339 UTC whole seconds; the data as JSON; the whole event as {@code
+ * {"context":{…},"data":"<base64 of the data bytes>"}}.
  */
 final class ArgoEventJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,7 +28,9 @@ final class ArgoEventJson {
 
   private ArgoEventJson() {}
 
-  /** The context as a JSON object: id, source, specversion, type, datacontenttype, subject, time. */
+  /**
+   * The context as a JSON object: id, source, specversion, type, datacontenttype, subject, time.
+   */
   static ObjectNode context(ArgoEvent event) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("id", nullToEmpty(event.id()));
@@ -69,7 +71,8 @@ final class ArgoEventJson {
     try {
       return JSON.writeValueAsBytes(event.data());
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("event data cannot be written as JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "event data cannot be written as JSON: " + e.getMessage(), e);
     }
   }
 

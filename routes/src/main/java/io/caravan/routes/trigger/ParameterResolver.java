@@ -2,22 +2,23 @@ package io.caravan.routes.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerParameterSource;
-import io.caravan.routes.event.ArgoEvent;
 import io.caravan.expr.GJson;
+import io.caravan.routes.event.ArgoEvent;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resolves a trigger parameter's {@code src} against the fired events, as Argo does (inventory §4.5):
+ * Resolves a trigger parameter's {@code src} against the fired events, as Argo does (inventory
+ * §4.5):
  *
  * <ol>
  *   <li>the dependency has no event: {@code value}, else nothing (the parameter is skipped);
  *   <li>no key and no template: {@code value}, else the whole event ({@code data} base64);
  *   <li>a data selector (key or template) replaces a context selector;
- *   <li>template first (empty or {@code <no value>} output fails), then key, then {@code value}, else an
- *       error.
+ *   <li>template first (empty or {@code <no value>} output fails), then key, then {@code value},
+ *       else an error.
  * </ol>
  */
 final class ParameterResolver {
@@ -31,7 +32,8 @@ final class ParameterResolver {
    *
    * @throws IllegalArgumentException when the value cannot be resolved and there is no default
    */
-  static Optional<ParameterValue> resolve(TriggerParameterSource src, Map<String, ArgoEvent> events) {
+  static Optional<ParameterValue> resolve(
+      TriggerParameterSource src, Map<String, ArgoEvent> events) {
     if (src == null) {
       throw new IllegalArgumentException("parameter has no src");
     }
@@ -44,7 +46,8 @@ final class ParameterResolver {
     boolean dataSelected = !empty(src.getDataKey()) || !empty(src.getDataTemplate());
     if (!contextSelected && !dataSelected) {
       return Optional.of(
-          ParameterValue.string(src.getValue() != null ? src.getValue() : ArgoEventJson.whole(event)));
+          ParameterValue.string(
+              src.getValue() != null ? src.getValue() : ArgoEventJson.whole(event)));
     }
     String key;
     String template;
@@ -85,16 +88,22 @@ final class ParameterResolver {
       if (found.isPresent()) {
         return Optional.of(byKey(found.get()));
       }
-      failure = "key '" + key + "' does not exist in the event " + (dataSelected ? "data" : "context");
+      failure =
+          "key '" + key + "' does not exist in the event " + (dataSelected ? "data" : "context");
     }
     if (src.getValue() != null) {
       return Optional.of(ParameterValue.string(src.getValue()));
     }
     throw new IllegalArgumentException(
-        "unable to resolve '" + dependency + "' parameter value" + (failure == null ? "" : ": " + failure));
+        "unable to resolve '"
+            + dependency
+            + "' parameter value"
+            + (failure == null ? "" : ": " + failure));
   }
 
-  /** gjson's result of a key lookup: objects/arrays and null as JSON text, scalars as their string. */
+  /**
+   * gjson's result of a key lookup: objects/arrays and null as JSON text, scalars as their string.
+   */
   private static ParameterValue byKey(JsonNode node) {
     String type;
     String text;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * A resolved trigger parameter value: its text and, for a value read by key, gjson's type of it
- * ({@code String}, {@code Number}, {@code True}, {@code False}, {@code Null} or {@code JSON}) and the
- * JSON itself. Templates, default values and whole events are always {@code String}.
+ * ({@code String}, {@code Number}, {@code True}, {@code False}, {@code Null} or {@code JSON}) and
+ * the JSON itself. Templates, default values and whole events are always {@code String}.
  */
 public record ParameterValue(String text, String type, JsonNode json) {
   static final String STRING = "String";
@@ -19,7 +19,10 @@ public record ParameterValue(String text, String type, JsonNode json) {
     return STRING.equals(type);
   }
 
-  /** What gets written: raw JSON when {@code useRawData} and the value is not a string, else a string. */
+  /**
+   * What gets written: raw JSON when {@code useRawData} and the value is not a string, else a
+   * string.
+   */
   JsonNode toWrite(boolean useRawData) {
     return useRawData && !isString() ? json.deepCopy() : TextNode.valueOf(text);
   }

@@ -1,11 +1,11 @@
 package io.caravan.routes.trigger;
 
+import io.caravan.routes.support.tls.TlsSettings;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import io.caravan.routes.support.tls.TlsSettings;
 
 /**
  * Vert.x WebClients of one sink, one per distinct TLS setting (Argo caches one client per trigger).
@@ -23,15 +23,18 @@ public final class TriggerHttpClients implements AutoCloseable {
   }
 
   public WebClient client(TlsSettings tls) {
-    return clients.computeIfAbsent(tls, settings -> {
-      WebClientOptions options = new WebClientOptions()
-          .setKeepAlive(true)
-          .setMaxPoolSize(POOL_SIZE)
-          .setUserAgentEnabled(false)
-          .setFollowRedirects(true);
-      settings.applyTo(options);
-      return WebClient.create(vertx, options);
-    });
+    return clients.computeIfAbsent(
+        tls,
+        settings -> {
+          WebClientOptions options =
+              new WebClientOptions()
+                  .setKeepAlive(true)
+                  .setMaxPoolSize(POOL_SIZE)
+                  .setUserAgentEnabled(false)
+                  .setFollowRedirects(true);
+          settings.applyTo(options);
+          return WebClient.create(vertx, options);
+        });
   }
 
   @Override

@@ -8,18 +8,19 @@ import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
 
 /**
- * Route policy of the trigger routes ({@code routePolicy: triggerMetrics}): counts Argo's
- * {@code argo_events_action_*} metrics for every exchange that fired the trigger
- * ({@link ExchangeKeys#FIRED}). Success counts {@code action_triggered}; failure counts
- * {@code action_failed}, and {@code action_retries_failed} when it was the last attempt
- * ({@link ExchangeKeys#LAST_ATTEMPT} absent or true); both record {@code action_duration}. It is on the action
- * routes ({@code action.<sensor>.<trigger>}), one exchange per attempt.
+ * Route policy of the trigger routes ({@code routePolicy: triggerMetrics}): counts Argo's {@code
+ * argo_events_action_*} metrics for every exchange that fired the trigger ({@link
+ * ExchangeKeys#FIRED}). Success counts {@code action_triggered}; failure counts {@code
+ * action_failed}, and {@code action_retries_failed} when it was the last attempt ({@link
+ * ExchangeKeys#LAST_ATTEMPT} absent or true); both record {@code action_duration}. It is on the
+ * action routes ({@code action.<sensor>.<trigger>}), one exchange per attempt.
  *
  * <p>Metrics go to the {@code argoMetrics} registry bean, or nowhere when there is none.
  */
 public class TriggerMetricsPolicy extends RoutePolicySupport {
   /** Exchange property holding the {@link System#nanoTime()} at which the trigger route began. */
   static final String STARTED = "caravan.trigger.started";
+
   private static final String ROUTE_PREFIX = "sensor.";
   private static final String ACTION_ROUTE_PREFIX = "action.";
 
@@ -92,13 +93,16 @@ public class TriggerMetricsPolicy extends RoutePolicySupport {
   }
 
   /**
-   * {@code sensor.<sensor>.<trigger>} or {@code action.<sensor>.<trigger>} → {sensor, trigger}, or null when
-   * the id is not that unambiguously.
+   * {@code sensor.<sensor>.<trigger>} or {@code action.<sensor>.<trigger>} → {sensor, trigger}, or
+   * null when the id is not that unambiguously.
    */
   static String[] namesFromRouteId(String routeId) {
-    String prefix = routeId == null ? null
-        : routeId.startsWith(ROUTE_PREFIX) ? ROUTE_PREFIX
-        : routeId.startsWith(ACTION_ROUTE_PREFIX) ? ACTION_ROUTE_PREFIX : null;
+    String prefix =
+        routeId == null
+            ? null
+            : routeId.startsWith(ROUTE_PREFIX)
+                ? ROUTE_PREFIX
+                : routeId.startsWith(ACTION_ROUTE_PREFIX) ? ACTION_ROUTE_PREFIX : null;
     if (prefix == null) {
       return null;
     }

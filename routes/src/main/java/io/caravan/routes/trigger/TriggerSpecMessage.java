@@ -11,10 +11,10 @@ import org.apache.camel.Message;
 
 /**
  * The message of a trigger type configured as a JSON block (kafka, nats, slack, email, argoCD): the
- * block's own {@code parameters} are applied to it (resource-level parameters, after the template-level
- * ones), then its {@code payload} parameters (kafka, nats) build the body. The resolved block goes to the
- * sink in header {@link #SPEC_HEADER} (an ObjectNode, secret references unresolved); the body is the
- * payload bytes, empty for types without a payload.
+ * block's own {@code parameters} are applied to it (resource-level parameters, after the
+ * template-level ones), then its {@code payload} parameters (kafka, nats) build the body. The
+ * resolved block goes to the sink in header {@link #SPEC_HEADER} (an ObjectNode, secret references
+ * unresolved); the body is the payload bytes, empty for types without a payload.
  */
 public final class TriggerSpecMessage {
   /** Header holding the resolved trigger block. */
@@ -39,8 +39,11 @@ public final class TriggerSpecMessage {
   public static ObjectNode spec(Message message, String kind) {
     Object spec = message.getHeader(SPEC_HEADER);
     if (!(spec instanceof ObjectNode node)) {
-      throw new IllegalArgumentException(kind + "-sink: header " + SPEC_HEADER
-          + " (the resolved trigger block, set by the TriggerTemplate bean) is missing");
+      throw new IllegalArgumentException(
+          kind
+              + "-sink: header "
+              + SPEC_HEADER
+              + " (the resolved trigger block, set by the TriggerTemplate bean) is missing");
     }
     return node;
   }
@@ -50,9 +53,11 @@ public final class TriggerSpecMessage {
       return List.of();
     }
     try {
-      return TriggerTemplate.JSON.convertValue(node, new TypeReference<List<TriggerParameter>>() {});
+      return TriggerTemplate.JSON.convertValue(
+          node, new TypeReference<List<TriggerParameter>>() {});
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(where + ": not a list of parameters: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          where + ": not a list of parameters: " + e.getMessage(), e);
     }
   }
 }

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.caravan.api.sensor.Trigger;
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.support.kubernetes.KubernetesClients;
 import io.caravan.routes.support.secrets.SecretStore;
 import io.caravan.routes.trigger.artifact.ArtifactReader;
-import io.caravan.routes.support.kubernetes.KubernetesClients;
+import io.caravan.routes.trigger.http.HttpTriggerMessage;
 import io.caravan.routes.trigger.k8s.KubernetesResourceOperations;
+import io.caravan.routes.trigger.k8s.KubernetesResourceSink;
+import io.caravan.routes.trigger.k8s.KubernetesTriggerMessage;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -21,26 +24,24 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import io.caravan.routes.trigger.http.HttpTriggerMessage;
-import io.caravan.routes.trigger.k8s.KubernetesResourceSink;
-import io.caravan.routes.trigger.k8s.KubernetesTriggerMessage;
 
 /**
- * The trigger template bean ({@code sensor.<sensor>.trigger.<trigger>.template}): turns the fired events
- * (body {@code Map<String, ArgoEvent>}, dependency → event, set by {@code TriggerConditions}) into the
- * message of the trigger's sink. Template-level parameters are applied to the template JSON first; then,
- * by the {@code triggerType} the generator chose:
+ * The trigger template bean ({@code sensor.<sensor>.trigger.<trigger>.template}): turns the fired
+ * events (body {@code Map<String, ArgoEvent>}, dependency → event, set by {@code
+ * TriggerConditions}) into the message of the trigger's sink. Template-level parameters are applied
+ * to the template JSON first; then, by the {@code triggerType} the generator chose:
  *
  * <ul>
- *   <li>k8s, argoWorkflow: the object read from the trigger's {@code source} with its parameters (and, for
- *       k8s create and argoWorkflow, the {@code events.argoproj.io/*} labels) as a Map, and header
- *       {@link KubernetesResourceSink#NAMESPACE_HEADER} = {@code namespace} (see
- *       {@link KubernetesTriggerMessage});
- *   <li>http: the payload bytes, {@code CamelHttpUri}, {@code CamelHttpMethod} and the HTTP headers as
- *       {@code caravan.http.header.<Name>} (see {@link HttpTriggerMessage});
+ *   <li>k8s, argoWorkflow: the object read from the trigger's {@code source} with its parameters
+ *       (and, for k8s create and argoWorkflow, the {@code events.argoproj.io/*} labels) as a Map,
+ *       and header {@link KubernetesResourceSink#NAMESPACE_HEADER} = {@code namespace} (see {@link
+ *       KubernetesTriggerMessage});
+ *   <li>http: the payload bytes, {@code CamelHttpUri}, {@code CamelHttpMethod} and the HTTP headers
+ *       as {@code caravan.http.header.<Name>} (see {@link HttpTriggerMessage});
  *   <li>log: one readable line per event with its context and data;
- *   <li>every other type (kafka, nats, slack, email, argoCD…): the block with its own parameters applied, in header
- *       {@link TriggerSpecMessage#SPEC_HEADER}, and the payload as body (see {@link TriggerSpecMessage}).
+ *   <li>every other type (kafka, nats, slack, email, argoCD…): the block with its own parameters
+ *       applied, in header {@link TriggerSpecMessage#SPEC_HEADER}, and the payload as body (see
+ *       {@link TriggerSpecMessage}).
  * </ul>
  */
 public class TriggerTemplate implements Processor, CamelContextAware {
@@ -80,7 +81,10 @@ public class TriggerTemplate implements Processor, CamelContextAware {
     return namespace;
   }
 
-  /** The trigger type the generator chose (the first set in Argo's order): its block makes the message. */
+  /**
+   * The trigger type the generator chose (the first set in Argo's order): its block makes the
+   * message.
+   */
   public void setTriggerType(String triggerType) {
     this.triggerType = triggerType;
   }
@@ -122,30 +126,46 @@ public class TriggerTemplate implements Processor, CamelContextAware {
   @Override
   public void process(Exchange exchange) {
     if (trigger == null || triggerType == null) {
-      throw new IllegalStateException(where() + (trigger == null ? "trigger" : "triggerType") + ": is not set");
+      throw new IllegalStateException(
+          where() + (trigger == null ? "trigger" : "triggerType") + ": is not set");
     }
     Map<String, ArgoEvent> events = events(exchange.getMessage().getBody());
     io.caravan.api.sensor.TriggerTemplate template = applyTemplateParameters(events);
     Message message = exchange.getMessage();
     switch (triggerType) {
       case "k8s" -> {
-        ObjectNode resource = KubernetesTriggerMessage.k8s(required(template.getK8s()), events, sensorName(),
-            triggerName(template), artifacts(), this::liveObject, namespace);
+        ObjectNode resource =
+            KubernetesTriggerMessage.k8s(
+                required(template.getK8s()),
+                events,
+                sensorName(),
+                triggerName(template),
+                artifacts(),
+                this::liveObject,
+                namespace);
         writeResource(resource, message);
       }
       case "argoWorkflow" -> {
-        ObjectNode resource = KubernetesTriggerMessage.argoWorkflow(required(template.getArgoWorkflow()),
-            events, sensorName(), triggerName(template), artifacts());
+        ObjectNode resource =
+            KubernetesTriggerMessage.argoWorkflow(
+                required(template.getArgoWorkflow()),
+                events,
+                sensorName(),
+                triggerName(template),
+                artifacts());
         writeResource(resource, message);
       }
-      case "http" -> new HttpTriggerMessage(required(template.getHttp()), events, this::secrets).writeTo(message);
+      case "http" ->
+          new HttpTriggerMessage(required(template.getHttp()), events, this::secrets)
+              .writeTo(message);
       case "log" -> {
         StringJoiner text = new StringJoiner("\n");
         events.forEach((dependency, event) -> text.add(ArgoEventJson.readable(dependency, event)));
         message.setBody(text.toString());
       }
-      default -> TriggerSpecMessage.write(triggerType, required(JSON.valueToTree(template).get(triggerType)),
-          events, message);
+      default ->
+          TriggerSpecMessage.write(
+              triggerType, required(JSON.valueToTree(template).get(triggerType)), events, message);
     }
   }
 
@@ -159,13 +179,17 @@ public class TriggerTemplate implements Processor, CamelContextAware {
   /** The chosen type's block; an error when the template parameters removed it. */
   private <T> T required(T block) {
     if (block == null || block instanceof JsonNode node && node.isNull()) {
-      throw new IllegalArgumentException(where() + "trigger.template." + triggerType
-          + ": is not set (after applying the template parameters)");
+      throw new IllegalArgumentException(
+          where()
+              + "trigger.template."
+              + triggerType
+              + ": is not set (after applying the template parameters)");
     }
     return block;
   }
 
-  private io.caravan.api.sensor.TriggerTemplate applyTemplateParameters(Map<String, ArgoEvent> events) {
+  private io.caravan.api.sensor.TriggerTemplate applyTemplateParameters(
+      Map<String, ArgoEvent> events) {
     if (trigger.getParameters() == null || trigger.getParameters().isEmpty()) {
       return trigger.getTemplate();
     }
@@ -175,8 +199,10 @@ public class TriggerTemplate implements Processor, CamelContextAware {
       return JSON.treeToValue(json, io.caravan.api.sensor.TriggerTemplate.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          where() + "trigger.parameters: the template no longer reads after applying them: "
-              + e.getMessage(), e);
+          where()
+              + "trigger.parameters: the template no longer reads after applying them: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -184,7 +210,8 @@ public class TriggerTemplate implements Processor, CamelContextAware {
   private Map<String, ArgoEvent> events(Object body) {
     if (!(body instanceof Map<?, ?> map)) {
       throw new IllegalArgumentException(
-          where() + "expected the fired events (Map of dependency to ArgoEvent) as body, got "
+          where()
+              + "expected the fired events (Map of dependency to ArgoEvent) as body, got "
               + (body == null ? "nothing" : body.getClass().getName()));
     }
     for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -203,8 +230,8 @@ public class TriggerTemplate implements Processor, CamelContextAware {
   /** The live object for a k8s {@code update} with {@code liveObject: true}; null when absent. */
   private ObjectNode liveObject(ObjectNode source, String objectNamespace) {
     KubernetesClient client = KubernetesClients.of(camelContext);
-    return new KubernetesResourceOperations(client).get(source,
-        objectNamespace != null ? objectNamespace : client.getNamespace());
+    return new KubernetesResourceOperations(client)
+        .get(source, objectNamespace != null ? objectNamespace : client.getNamespace());
   }
 
   private SecretStore secrets() {
@@ -215,7 +242,8 @@ public class TriggerTemplate implements Processor, CamelContextAware {
       secretStore = store;
     }
     if (store == null) {
-      throw new IllegalStateException(where() + "no '" + SecretStore.BEAN_NAME + "' bean to read secrets from");
+      throw new IllegalStateException(
+          where() + "no '" + SecretStore.BEAN_NAME + "' bean to read secrets from");
     }
     return store;
   }

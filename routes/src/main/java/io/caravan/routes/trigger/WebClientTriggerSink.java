@@ -5,8 +5,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * Base of the trigger sinks that call HTTP APIs (http, argoCD, slack): one set of pooled Vert.x WebClients per
- * sink, created on first use on the CamelContext's Vert.x and closed when the sink stops.
+ * Base of the trigger sinks that call HTTP APIs (http, argoCD, slack): one set of pooled Vert.x
+ * WebClients per sink, created on first use on the CamelContext's Vert.x and closed when the sink
+ * stops.
  */
 public abstract class WebClientTriggerSink extends ServiceSupport {
   private volatile TriggerHttpClients clients;

@@ -1,8 +1,8 @@
 package io.caravan.routes.bus;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caravan.routes.testing.TestContexts;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +17,10 @@ class EventBusComponentTest {
   void eventbusSchemeResolvesWithoutRegistration() throws Exception {
     try (DefaultCamelContext context = TestContexts.create()) {
       context.start();
-      EventBusEndpoint endpoint = (EventBusEndpoint) context.getEndpoint(
-          "eventbus:webhook/example?durableName=group-1&sensorName=s&triggerName=t&dependencyName=d");
+      EventBusEndpoint endpoint =
+          (EventBusEndpoint)
+              context.getEndpoint(
+                  "eventbus:webhook/example?durableName=group-1&sensorName=s&triggerName=t&dependencyName=d");
       assertThat(endpoint.getComponent()).isInstanceOf(EventBusComponent.class);
       assertThat(endpoint.getSubject()).isEqualTo("default.webhook.example");
       assertThat(endpoint.getDurableName()).isEqualTo("group-1");
@@ -30,9 +32,23 @@ class EventBusComponentTest {
   void optionsBindFromRuntimePropertiesWithDurations() throws Exception {
     try (DefaultCamelContext context = TestContexts.create()) {
       EventBusComponent component = new EventBusComponent();
-      Map<String, Object> properties = new HashMap<>(Map.of(
-          "url", "nats://a:4222,nats://b:4222", "username", "caravan", "maxInFlight", "4",
-          "ackWait", "90s", "nakDelay", "500ms", "streamMaxAge", "72h", "streamMaxMsgs", "1000"));
+      Map<String, Object> properties =
+          new HashMap<>(
+              Map.of(
+                  "url",
+                  "nats://a:4222,nats://b:4222",
+                  "username",
+                  "caravan",
+                  "maxInFlight",
+                  "4",
+                  "ackWait",
+                  "90s",
+                  "nakDelay",
+                  "500ms",
+                  "streamMaxAge",
+                  "72h",
+                  "streamMaxMsgs",
+                  "1000"));
       PropertyBindingSupport.build().bind(context, component, properties);
 
       BusSettings settings = component.settings();
@@ -80,7 +96,8 @@ class EventBusComponentTest {
     try (DefaultCamelContext context = TestContexts.create()) {
       EventBusComponent component = new EventBusComponent();
       assertThat(component.getDeduplicationWindow()).isEqualTo(Duration.ofMinutes(1));
-      PropertyBindingSupport.build().bind(context, component, new HashMap<>(Map.of("deduplicationWindow", "5s")));
+      PropertyBindingSupport.build()
+          .bind(context, component, new HashMap<>(Map.of("deduplicationWindow", "5s")));
       assertThat(component.getDeduplicationWindow()).isEqualTo(Duration.ofSeconds(5));
     }
   }

@@ -1,6 +1,5 @@
 package io.caravan.routes.bus;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.caravan.routes.testing.Poll;
+import io.caravan.routes.testing.TestContexts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Behaviour every bus implementation has (JetStream and in-memory): subclasses choose the bus. Each test
- * uses its own EventSource name, so tests sharing one NATS server do not see each other's events.
+ * Behaviour every bus implementation has (JetStream and in-memory): subclasses choose the bus. Each
+ * test uses its own EventSource name, so tests sharing one NATS server do not see each other's
+ * events.
  */
 abstract class EventBusContractTest {
   protected static final Duration WAIT = Duration.ofSeconds(15);
@@ -39,6 +40,7 @@ abstract class EventBusContractTest {
   protected ProducerTemplate template;
   protected ArgoMetrics metrics;
   protected final List<Received> received = new CopyOnWriteArrayList<>();
+
   /** A fresh EventSource name for this test. */
   protected final String source = "es" + NAMES.incrementAndGet() + "x" + System.nanoTime() % 100000;
 
@@ -75,25 +77,35 @@ abstract class EventBusContractTest {
     return ArgoEvent.create(source, name, "webhook", data);
   }
 
-  /** Adds {@code from(eventbus:<source>/ev?durableName=…) → record}, with route id {@code consumer}. */
+  /**
+   * Adds {@code from(eventbus:<source>/ev?durableName=…) → record}, with route id {@code consumer}.
+   */
   protected void addConsumer(String durable, CamelStep step) throws Exception {
-    context.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("eventbus:" + source + "/ev?durableName=" + durable
-            + "&sensorName=sensor-a&triggerName=trigger-b&dependencyName=dep-c")
-            .routeId("consumer")
-            .process(exchange -> {
-              step.run(exchange);
-              received.add(new Received(exchange.getMessage().getBody(ArgoEvent.class),
-                  Map.copyOf(exchange.getProperties())));
-            });
-      }
-    });
+    context.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("eventbus:"
+                    + source
+                    + "/ev?durableName="
+                    + durable
+                    + "&sensorName=sensor-a&triggerName=trigger-b&dependencyName=dep-c")
+                .routeId("consumer")
+                .process(
+                    exchange -> {
+                      step.run(exchange);
+                      received.add(
+                          new Received(
+                              exchange.getMessage().getBody(ArgoEvent.class),
+                              Map.copyOf(exchange.getProperties())));
+                    });
+          }
+        });
   }
 
   protected Exchange publish(ArgoEvent event) {
-    return template.send("eventbus:" + source + "/ev", exchange -> exchange.getMessage().setBody(event));
+    return template.send(
+        "eventbus:" + source + "/ev", exchange -> exchange.getMessage().setBody(event));
   }
 
   protected void publishOk(ArgoEvent event) {
@@ -123,12 +135,24 @@ abstract class EventBusContractTest {
     Poll.until("one event received", WAIT, () -> received.size() == 1);
     Received got = received.get(0);
     assertThat(got.event()).isEqualTo(sent);
-    assertThat(got.properties()).containsEntry(ExchangeKeys.SENSOR, "sensor-a")
+    assertThat(got.properties())
+        .containsEntry(ExchangeKeys.SENSOR, "sensor-a")
         .containsEntry(ExchangeKeys.TRIGGER, "trigger-b")
         .containsEntry(ExchangeKeys.DEPENDENCY, "dep-c");
     Poll.until("the event acked", WAIT, () -> unacknowledged("group-roundtrip") == 0);
-    assertThat(metrics.registry().counter("argo_events_events_sent",
-        "namespace", "test", "eventsource_name", source, "event_name", "ev").count()).isEqualTo(1.0);
+    assertThat(
+            metrics
+                .registry()
+                .counter(
+                    "argo_events_events_sent",
+                    "namespace",
+                    "test",
+                    "eventsource_name",
+                    source,
+                    "event_name",
+                    "ev")
+                .count())
+        .isEqualTo(1.0);
   }
 
   @Test
@@ -137,14 +161,16 @@ abstract class EventBusContractTest {
     AtomicInteger attempts = new AtomicInteger();
     List<String> attemptIds = new CopyOnWriteArrayList<>();
     List<Boolean> redelivered = new CopyOnWriteArrayList<>();
-    addConsumer("group-redeliver", exchange -> {
-      attempts.incrementAndGet();
-      attemptIds.add(exchange.getMessage().getBody(ArgoEvent.class).id());
-      redelivered.add(Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.REDELIVERED)));
-      if (failing.get()) {
-        throw new IllegalStateException("trigger down");
-      }
-    });
+    addConsumer(
+        "group-redeliver",
+        exchange -> {
+          attempts.incrementAndGet();
+          attemptIds.add(exchange.getMessage().getBody(ArgoEvent.class).id());
+          redelivered.add(Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.REDELIVERED)));
+          if (failing.get()) {
+            throw new IllegalStateException("trigger down");
+          }
+        });
     context.start();
 
     ArgoEvent sent = event(source, "ev", "retry me");
@@ -160,12 +186,16 @@ abstract class EventBusContractTest {
     assertThat(attemptIds).allMatch(sent.id()::equals);
     assertThat(received.get(0).event()).isEqualTo(sent);
     assertThat(redelivered.get(0)).as("the first delivery is not marked redelivered").isFalse();
-    assertThat(redelivered.subList(1, redelivered.size())).as("every later one is").isNotEmpty().allMatch(r -> r);
+    assertThat(redelivered.subList(1, redelivered.size()))
+        .as("every later one is")
+        .isNotEmpty()
+        .allMatch(r -> r);
   }
 
   @Test
   void durableKeepsItsPositionAcrossARouteRestartAndDeliversInOrder() throws Exception {
-    component.setMaxInFlight(1); // order is kept with one event in flight (the default runs 64 at a time)
+    component.setMaxInFlight(
+        1); // order is kept with one event in flight (the default runs 64 at a time)
     addConsumer("group-restart", exchange -> {});
     context.start();
     context.getRouteController().stopRoute("consumer");
@@ -221,19 +251,24 @@ abstract class EventBusContractTest {
   @Test
   void publishingSomethingElseThanAnArgoEventFails() {
     context.start();
-    Exchange result = template.send("eventbus:" + source + "/ev", exchange -> exchange.getMessage().setBody("text"));
-    assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ArgoEvent").hasMessageContaining("java.lang.String");
+    Exchange result =
+        template.send(
+            "eventbus:" + source + "/ev", exchange -> exchange.getMessage().setBody("text"));
+    assertThat(result.getException())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ArgoEvent")
+        .hasMessageContaining("java.lang.String");
   }
 
   @Test
   void consumerWithoutDurableNameIsRefused() throws Exception {
-    context.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("eventbus:" + source + "/ev").to("log:never");
-      }
-    });
+    context.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("eventbus:" + source + "/ev").to("log:never");
+          }
+        });
     assertThatThrownBy(() -> context.start()).hasStackTraceContaining("'durableName' is required");
   }
 

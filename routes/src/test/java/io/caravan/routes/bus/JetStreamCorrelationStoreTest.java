@@ -23,10 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Correlation state in a KV bucket per Sensor: durable across connections, safe between replicas. */
+/**
+ * Correlation state in a KV bucket per Sensor: durable across connections, safe between replicas.
+ */
 class JetStreamCorrelationStoreTest {
-  @RegisterExtension
-  static final NatsServerExtension NATS = new NatsServerExtension();
+  @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
 
   @BeforeEach
   void startNats() {
@@ -39,19 +40,30 @@ class JetStreamCorrelationStoreTest {
   }
 
   private static ArgoEvent event(String id) {
-    return new ArgoEvent(id, "src", "1.0", "webhook", "ev", "2026-01-01T00:00:00Z", "application/json",
+    return new ArgoEvent(
+        id,
+        "src",
+        "1.0",
+        "webhook",
+        "ev",
+        "2026-01-01T00:00:00Z",
+        "application/json",
         JsonNodeFactory.instance.objectNode().put("id", id));
   }
 
   /** Stores the event for the dependency; fires (and clears) when both a and b are present. */
-  private static Transition storeAndTest(CorrelationStore store, String dependency, ArgoEvent event) {
-    return store.update("orders", "ship", state -> {
-      CorrelationState next = state.forDefinition("d1").with(dependency, event, Instant.now());
-      if (next.events().keySet().containsAll(Set.of("a", "b"))) {
-        return new Transition(CorrelationState.empty("d1"), next.eventsByDependency());
-      }
-      return new Transition(next, null);
-    });
+  private static Transition storeAndTest(
+      CorrelationStore store, String dependency, ArgoEvent event) {
+    return store.update(
+        "orders",
+        "ship",
+        state -> {
+          CorrelationState next = state.forDefinition("d1").with(dependency, event, Instant.now());
+          if (next.events().keySet().containsAll(Set.of("a", "b"))) {
+            return new Transition(CorrelationState.empty("d1"), next.eventsByDependency());
+          }
+          return new Transition(next, null);
+        });
   }
 
   @Test
@@ -75,8 +87,11 @@ class JetStreamCorrelationStoreTest {
   void stateOfTriggersTheSensorNoLongerHasIsDeleted() throws Exception {
     JetStreamCorrelationStore store = open("orders");
     storeAndTest(store, "a", event("a-1"));
-    store.update("orders", "removed", state -> new Transition(
-        state.forDefinition("d2").with("x", event("x-1"), Instant.now()), null));
+    store.update(
+        "orders",
+        "removed",
+        state ->
+            new Transition(state.forDefinition("d2").with("x", event("x-1"), Instant.now()), null));
 
     assertThat(store.retainTriggers("orders", Set.of("ship"))).containsExactly("removed");
 
@@ -88,7 +103,8 @@ class JetStreamCorrelationStoreTest {
 
   @Test
   void bucketNamesKeepArgosNameAndReplaceWhatKvRefuses() {
-    assertThat(JetStreamCorrelationStore.bucketName("webhook-sensor_1")).isEqualTo("webhook-sensor_1");
+    assertThat(JetStreamCorrelationStore.bucketName("webhook-sensor_1"))
+        .isEqualTo("webhook-sensor_1");
     assertThat(JetStreamCorrelationStore.bucketName("my.sensor")).isEqualTo("my_sensor");
   }
 
@@ -104,18 +120,23 @@ class JetStreamCorrelationStoreTest {
       for (int round = 0; round < rounds; round++) {
         String a = "a-" + round;
         String b = "b-" + round;
-        Future<Transition> one = pool.submit(() -> {
-          together.await(10, TimeUnit.SECONDS);
-          return storeAndTest(replicaOne, "a", event(a));
-        });
-        Future<Transition> two = pool.submit(() -> {
-          together.await(10, TimeUnit.SECONDS);
-          return storeAndTest(replicaTwo, "b", event(b));
-        });
+        Future<Transition> one =
+            pool.submit(
+                () -> {
+                  together.await(10, TimeUnit.SECONDS);
+                  return storeAndTest(replicaOne, "a", event(a));
+                });
+        Future<Transition> two =
+            pool.submit(
+                () -> {
+                  together.await(10, TimeUnit.SECONDS);
+                  return storeAndTest(replicaTwo, "b", event(b));
+                });
         Map<String, ArgoEvent> firedOne = one.get(20, TimeUnit.SECONDS).fired();
         Map<String, ArgoEvent> firedTwo = two.get(20, TimeUnit.SECONDS).fired();
         assertThat(firedOne == null ^ firedTwo == null)
-            .as("round %d: exactly one replica sees both events", round).isTrue();
+            .as("round %d: exactly one replica sees both events", round)
+            .isTrue();
         Map<String, ArgoEvent> fired = firedOne != null ? firedOne : firedTwo;
         assertThat(fired.get("a").id()).isEqualTo(a);
         assertThat(fired.get("b").id()).isEqualTo(b);
@@ -136,13 +157,19 @@ class JetStreamCorrelationStoreTest {
     try {
       for (int thread = 0; thread < 8; thread++) {
         int t = thread;
-        writes.add(pool.submit(() -> {
-          for (int i = 0; i < 25; i++) {
-            String dependency = "d" + t + "-" + i;
-            store.update("orders", "collect", state -> new Transition(
-                state.with(dependency, event(dependency), Instant.now()), null));
-          }
-        }));
+        writes.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 25; i++) {
+                    String dependency = "d" + t + "-" + i;
+                    store.update(
+                        "orders",
+                        "collect",
+                        state ->
+                            new Transition(
+                                state.with(dependency, event(dependency), Instant.now()), null));
+                  }
+                }));
       }
       for (Future<?> write : writes) {
         write.get(60, TimeUnit.SECONDS);

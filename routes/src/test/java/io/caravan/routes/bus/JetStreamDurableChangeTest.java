@@ -12,16 +12,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A Sensor whose dependency now names another event keeps its durable name (Argo's hash of sensor, trigger
- * and dependency): the durable must then follow the new subject, not keep reading the old one.
+ * A Sensor whose dependency now names another event keeps its durable name (Argo's hash of sensor,
+ * trigger and dependency): the durable must then follow the new subject, not keep reading the old
+ * one.
  */
 class JetStreamDurableChangeTest {
-  @RegisterExtension
-  static final NatsServerExtension NATS = new NatsServerExtension();
+  @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
 
   private static BusSettings settings() {
-    return new BusSettings(NATS.url(), null, null, 1000, Duration.ofHours(1), -1, Duration.ofMinutes(2), 1, 1,
-        Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(2));
+    return new BusSettings(
+        NATS.url(),
+        null,
+        null,
+        1000,
+        Duration.ofHours(1),
+        -1,
+        Duration.ofMinutes(2),
+        1,
+        1,
+        Duration.ofSeconds(30),
+        Duration.ofMillis(200),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(2));
   }
 
   @Test
@@ -29,12 +41,21 @@ class JetStreamDurableChangeTest {
     List<String> received = new CopyOnWriteArrayList<>();
     try (JetStreamTransport transport = JetStreamTransport.connect(settings())) {
       transport.subscribe("default.shop.order", "group-42", delivery -> delivery.ack()).stop();
-      BusTransport.Subscription now = transport.subscribe("default.shop.refund", "group-42", delivery -> {
-        received.add(new String(delivery.data(), StandardCharsets.UTF_8));
-        delivery.ack();
-      });
-      transport.publish("default.shop.refund", "m-1", "refund".getBytes(StandardCharsets.UTF_8)).get();
-      Poll.until("the refund arrives on the changed durable", Duration.ofSeconds(10), () -> !received.isEmpty());
+      BusTransport.Subscription now =
+          transport.subscribe(
+              "default.shop.refund",
+              "group-42",
+              delivery -> {
+                received.add(new String(delivery.data(), StandardCharsets.UTF_8));
+                delivery.ack();
+              });
+      transport
+          .publish("default.shop.refund", "m-1", "refund".getBytes(StandardCharsets.UTF_8))
+          .get();
+      Poll.until(
+          "the refund arrives on the changed durable",
+          Duration.ofSeconds(10),
+          () -> !received.isEmpty());
       now.stop();
     }
     assertThat(received).containsExactly("refund");

@@ -35,8 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The bus contract against a real nats-server with JetStream, plus Argo wire compatibility. */
 class JetStreamEventBusTest extends EventBusContractTest {
-  @RegisterExtension
-  static final NatsServerExtension NATS = new NatsServerExtension();
+  @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Connection raw;
@@ -87,12 +86,14 @@ class JetStreamEventBusTest extends EventBusContractTest {
     assertThat(headers.keySet()).containsExactly("Nats-Msg-Id");
     assertThat(headers.getFirst("Nats-Msg-Id")).isEqualTo(sent.id());
 
-    // What Argo's sensor (Go CloudEvents SDK, structured JSON) reads: the attributes plus inline data.
+    // What Argo's sensor (Go CloudEvents SDK, structured JSON) reads: the attributes plus inline
+    // data.
     JsonNode json = JSON.readTree(stored.getData());
     List<String> fields = new ArrayList<>();
     json.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactlyInAnyOrder(
-        "specversion", "id", "source", "type", "subject", "time", "datacontenttype", "data");
+    assertThat(fields)
+        .containsExactlyInAnyOrder(
+            "specversion", "id", "source", "type", "subject", "time", "datacontenttype", "data");
     assertThat(json.get("specversion").asText()).isEqualTo("1.0");
     assertThat(json.get("id").asText()).isEqualTo(sent.id()).matches("[0-9a-f]{32}");
     assertThat(json.get("source").asText()).isEqualTo(source);
@@ -108,13 +109,23 @@ class JetStreamEventBusTest extends EventBusContractTest {
     context.start();
 
     String id = "0123456789abcdef0123456789abcdef";
-    String argoJson = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source + "\","
-        + "\"type\":\"webhook\",\"subject\":\"ev\",\"datacontenttype\":\"application/json\","
-        + "\"time\":\"2024-05-01T10:00:00.123456789Z\","
-        + "\"data\":{\"header\":{\"Content-Type\":[\"application/json\"]},\"body\":{\"message\":\"hi\"}}}";
+    String argoJson =
+        "{\"specversion\":\"1.0\",\"id\":\""
+            + id
+            + "\",\"source\":\""
+            + source
+            + "\","
+            + "\"type\":\"webhook\",\"subject\":\"ev\",\"datacontenttype\":\"application/json\","
+            + "\"time\":\"2024-05-01T10:00:00.123456789Z\","
+            + "\"data\":{\"header\":{\"Content-Type\":[\"application/json\"]},\"body\":{\"message\":\"hi\"}}}";
     Headers headers = new Headers().put("Nats-Msg-Id", id);
-    raw.jetStream().publish(NatsMessage.builder().subject("default." + source + ".ev").headers(headers)
-        .data(argoJson.getBytes(StandardCharsets.UTF_8)).build());
+    raw.jetStream()
+        .publish(
+            NatsMessage.builder()
+                .subject("default." + source + ".ev")
+                .headers(headers)
+                .data(argoJson.getBytes(StandardCharsets.UTF_8))
+                .build());
 
     Poll.until("the Argo event", WAIT, () -> received.size() == 1);
     ArgoEvent got = received.get(0).event();
@@ -139,17 +150,34 @@ class JetStreamEventBusTest extends EventBusContractTest {
     addConsumer("group-invalid", exchange -> {});
     context.start();
 
-    raw.jetStream().publish("default." + source + ".ev", "not json".getBytes(StandardCharsets.UTF_8));
+    raw.jetStream()
+        .publish("default." + source + ".ev", "not json".getBytes(StandardCharsets.UTF_8));
     ArgoEvent valid = event(source, "ev", "valid");
     publishOk(valid);
 
     Poll.until("the valid event", WAIT, () -> received.size() == 1);
     assertThat(receivedIds()).containsExactly(valid.id());
-    Poll.until("both settled", WAIT, () -> unacknowledged("group-invalid") == 0
-        && consumerInfo("group-invalid").getAckFloor().getStreamSequence()
-            == raw.jetStreamManagement().getStreamInfo("default").getStreamState().getLastSequence());
-    assertThat(metrics.registry().counter(EventBusConsumer.INVALID_MESSAGES,
-        "durable", "group-invalid", "subject", "default." + source + ".ev").count()).isEqualTo(1.0);
+    Poll.until(
+        "both settled",
+        WAIT,
+        () ->
+            unacknowledged("group-invalid") == 0
+                && consumerInfo("group-invalid").getAckFloor().getStreamSequence()
+                    == raw.jetStreamManagement()
+                        .getStreamInfo("default")
+                        .getStreamState()
+                        .getLastSequence());
+    assertThat(
+            metrics
+                .registry()
+                .counter(
+                    EventBusConsumer.INVALID_MESSAGES,
+                    "durable",
+                    "group-invalid",
+                    "subject",
+                    "default." + source + ".ev")
+                .count())
+        .isEqualTo(1.0);
     assertThat(consumerInfo("group-invalid").getRedelivered()).isZero();
   }
 
@@ -159,16 +187,20 @@ class JetStreamEventBusTest extends EventBusContractTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger attempts = new AtomicInteger();
     long[] startedAt = new long[1];
-    addConsumer("group-slow", exchange -> {
-      if (attempts.incrementAndGet() == 1) {
-        startedAt[0] = System.nanoTime();
-        release.await(30, TimeUnit.SECONDS);
-      }
-    });
+    addConsumer(
+        "group-slow",
+        exchange -> {
+          if (attempts.incrementAndGet() == 1) {
+            startedAt[0] = System.nanoTime();
+            release.await(30, TimeUnit.SECONDS);
+          }
+        });
     context.start();
     publishOk(event(source, "ev", "slow"));
 
-    Poll.until("the exchange running for 3 ack waits", WAIT,
+    Poll.until(
+        "the exchange running for 3 ack waits",
+        WAIT,
         () -> startedAt[0] != 0 && System.nanoTime() - startedAt[0] > TimeUnit.SECONDS.toNanos(3));
     assertThat(consumerInfo("group-slow").getRedelivered()).isZero();
     assertThat(consumerInfo("group-slow").getNumAckPending()).isEqualTo(1);

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The fired event ids of a Sensor in a KV bucket with max age = the de-duplication window. */
 class JetStreamFiredEventIdsTest {
-  @RegisterExtension
-  static final NatsServerExtension NATS = new NatsServerExtension();
+  @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
 
   @BeforeEach
   void startNats() {
@@ -32,7 +31,8 @@ class JetStreamFiredEventIdsTest {
     JetStreamFiredEventIds two = replica("orders", Duration.ofMinutes(1));
     assertThat(two.firedRecently("notify", "e1,e2")).isFalse();
     one.recordFired("notify", "e1,e2"); // published without waiting for the bus
-    Poll.until("the record is stored", Duration.ofSeconds(5), () -> two.firedRecently("notify", "e1,e2"));
+    Poll.until(
+        "the record is stored", Duration.ofSeconds(5), () -> two.firedRecently("notify", "e1,e2"));
     assertThat(two.firedRecently("audit", "e1,e2")).as("another trigger").isFalse();
     assertThat(two.firedRecently("notify", "e1")).as("another set").isFalse();
   }
@@ -41,7 +41,9 @@ class JetStreamFiredEventIdsTest {
   void theBucketIsNamedAfterTheSensorAndKeepsEntriesForTheWindow() throws Exception {
     replica("orders", Duration.ofMinutes(1)).recordFired("notify", "id with spaces/and*wildcards>");
     Connection reader = NATS.connect();
-    Poll.until("the record is stored", Duration.ofSeconds(5),
+    Poll.until(
+        "the record is stored",
+        Duration.ofSeconds(5),
         () -> !reader.keyValue("_fired_orders").keys().isEmpty());
     var status = reader.keyValueManagement().getStatus("_fired_orders");
     assertThat(status.getTtl()).isEqualTo(Duration.ofMinutes(1));
@@ -55,10 +57,13 @@ class JetStreamFiredEventIdsTest {
   void aRecordIsForgottenAfterTheWindow() throws Exception {
     JetStreamFiredEventIds one = replica("short", Duration.ofSeconds(1));
     one.recordFired("notify", "e1");
-    Poll.until("the record is stored", Duration.ofSeconds(5), () -> one.firedRecently("notify", "e1"));
+    Poll.until(
+        "the record is stored", Duration.ofSeconds(5), () -> one.firedRecently("notify", "e1"));
     long recorded = System.nanoTime();
-    Poll.until("the record expired", Duration.ofSeconds(10), () -> !one.firedRecently("notify", "e1"));
-    assertThat(Duration.ofNanos(System.nanoTime() - recorded)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    Poll.until(
+        "the record expired", Duration.ofSeconds(10), () -> !one.firedRecently("notify", "e1"));
+    assertThat(Duration.ofNanos(System.nanoTime() - recorded))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(900));
   }
 
   @Test

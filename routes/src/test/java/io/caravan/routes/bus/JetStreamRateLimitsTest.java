@@ -24,13 +24,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A rate-limited trigger's token bucket in the Sensor's KV bucket: one bucket for every replica. */
+/**
+ * A rate-limited trigger's token bucket in the Sensor's KV bucket: one bucket for every replica.
+ */
 class JetStreamRateLimitsTest {
-  @RegisterExtension
-  static final NatsServerExtension NATS = new NatsServerExtension();
+  @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
+
   /** A stopped clock: every reservation happens at the same instant, so the waits are exact. */
-  private static final Clock STOPPED = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-  private static final TriggerRateLimit FIVE_PER_SECOND = TriggerRateLimit.parse("requestsPerUnit: 5");
+  private static final Clock STOPPED =
+      Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+
+  private static final TriggerRateLimit FIVE_PER_SECOND =
+      TriggerRateLimit.parse("requestsPerUnit: 5");
 
   @BeforeEach
   void startNats() {
@@ -40,8 +45,11 @@ class JetStreamRateLimitsTest {
   /** A replica: its own connection, its own rate limits, the Sensor's correlation bucket. */
   private JetStreamRateLimits replica(String sensor, Clock clock) throws Exception {
     Connection connection = NATS.connect();
-    return new JetStreamRateLimits(sensor, connection,
-        () -> JetStreamCorrelationStore.open(connection, sensor, 1).bucket(), clock);
+    return new JetStreamRateLimits(
+        sensor,
+        connection,
+        () -> JetStreamCorrelationStore.open(connection, sensor, 1).bucket(),
+        clock);
   }
 
   private static long millis(Duration wait) {
@@ -70,14 +78,16 @@ class JetStreamRateLimitsTest {
     List<Future<List<Long>>> takers = new ArrayList<>();
     try {
       for (JetStreamRateLimits replica : List.of(one, one, two, two)) { // two threads per replica
-        takers.add(pool.submit(() -> {
-          together.await(10, TimeUnit.SECONDS);
-          List<Long> waits = new ArrayList<>();
-          for (int i = 0; i < each / 2; i++) {
-            waits.add(millis(replica.reserve("notify", FIVE_PER_SECOND)));
-          }
-          return waits;
-        }));
+        takers.add(
+            pool.submit(
+                () -> {
+                  together.await(10, TimeUnit.SECONDS);
+                  List<Long> waits = new ArrayList<>();
+                  for (int i = 0; i < each / 2; i++) {
+                    waits.add(millis(replica.reserve("notify", FIVE_PER_SECOND)));
+                  }
+                  return waits;
+                }));
       }
       List<Long> all = new ArrayList<>();
       for (Future<List<Long>> taker : takers) {
@@ -101,7 +111,8 @@ class JetStreamRateLimitsTest {
       assertThat(one.reserve("notify", FIVE_PER_SECOND)).isZero();
     }
     // Another replica, 600 ms later by its clock: three tokens came back, the fourth waits 200 ms.
-    JetStreamRateLimits later = replica("alerts-refill", Clock.fixed(start.plusMillis(600), ZoneOffset.UTC));
+    JetStreamRateLimits later =
+        replica("alerts-refill", Clock.fixed(start.plusMillis(600), ZoneOffset.UTC));
     assertThat(later.reserve("notify", FIVE_PER_SECOND)).isZero();
     assertThat(later.reserve("notify", FIVE_PER_SECOND)).isZero();
     assertThat(later.reserve("notify", FIVE_PER_SECOND)).isZero();
@@ -119,8 +130,10 @@ class JetStreamRateLimitsTest {
     assertThat(new String(bucket.get("ratelimit.page").getValue()))
         .contains("\"requestsPerUnit\":30", "\"unit\":\"PT1M\"", "\"nextTokenAt\":");
 
-    // The correlation store's clean-up of removed triggers keeps the rate limits of the Sensor's triggers...
-    JetStreamCorrelationStore store = JetStreamCorrelationStore.open(NATS.connect(), "alerts-keys", 1);
+    // The correlation store's clean-up of removed triggers keeps the rate limits of the Sensor's
+    // triggers...
+    JetStreamCorrelationStore store =
+        JetStreamCorrelationStore.open(NATS.connect(), "alerts-keys", 1);
     assertThat(store.retainTriggers("alerts-keys", Set.of("notify", "page"))).isEmpty();
     // ...and deletes those of a trigger that is gone.
     assertThat(store.retainTriggers("alerts-keys", Set.of("notify"))).containsExactly("page");

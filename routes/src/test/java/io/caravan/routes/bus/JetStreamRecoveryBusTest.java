@@ -1,12 +1,12 @@
 package io.caravan.routes.bus;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.testing.NatsServerExtension;
 import io.caravan.routes.testing.Poll;
+import io.caravan.routes.testing.TestContexts;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,8 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JetStream bus while nats-server stops and comes back on the same port and store. */
 class JetStreamRecoveryBusTest {
-  @RegisterExtension
-  static final NatsServerExtension NATS = new NatsServerExtension();
+  @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private DefaultCamelContext context;
@@ -38,13 +37,15 @@ class JetStreamRecoveryBusTest {
     component.setPublishTimeout(Duration.ofSeconds(2));
     component.setPullExpiry(Duration.ofSeconds(2));
     context.addComponent("eventbus", component);
-    context.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("eventbus:recovery/ev?durableName=group-recovery")
-            .process(exchange -> received.add(exchange.getMessage().getBody(ArgoEvent.class).id()));
-      }
-    });
+    context.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("eventbus:recovery/ev?durableName=group-recovery")
+                .process(
+                    exchange -> received.add(exchange.getMessage().getBody(ArgoEvent.class).id()));
+          }
+        });
     context.start();
     template = context.createProducerTemplate();
   }
@@ -60,7 +61,8 @@ class JetStreamRecoveryBusTest {
   }
 
   private static ArgoEvent event(String text) {
-    return ArgoEvent.create("recovery", "ev", "webhook", JsonNodeFactory.instance.objectNode().put("body", text));
+    return ArgoEvent.create(
+        "recovery", "ev", "webhook", JsonNodeFactory.instance.objectNode().put("body", text));
   }
 
   @Test
@@ -76,8 +78,14 @@ class JetStreamRecoveryBusTest {
 
     NATS.start();
     ArgoEvent after = event("after restart");
-    Poll.until("a publish succeeding after the restart", WAIT, () -> publish(after).getException() == null);
-    Poll.until("the event published after the restart consumed", WAIT, () -> received.contains(after.id()));
+    Poll.until(
+        "a publish succeeding after the restart",
+        WAIT,
+        () -> publish(after).getException() == null);
+    Poll.until(
+        "the event published after the restart consumed",
+        WAIT,
+        () -> received.contains(after.id()));
     assertThat(received).doesNotContain(lost.id());
   }
 
@@ -90,8 +98,14 @@ class JetStreamRecoveryBusTest {
     NATS.restart();
 
     ArgoEvent after = event("after");
-    Poll.until("a publish succeeding after the restart", WAIT, () -> publish(after).getException() == null);
-    Poll.until("the event published after the restart consumed", WAIT, () -> received.contains(after.id()));
+    Poll.until(
+        "a publish succeeding after the restart",
+        WAIT,
+        () -> publish(after).getException() == null);
+    Poll.until(
+        "the event published after the restart consumed",
+        WAIT,
+        () -> received.contains(after.id()));
     assertThat(received).containsOnlyOnce(before.id());
   }
 
@@ -104,13 +118,14 @@ class JetStreamRecoveryBusTest {
     component.setUrl(NATS.url());
     early.addComponent("eventbus", component);
     List<String> got = new CopyOnWriteArrayList<>();
-    early.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("eventbus:recovery/ev?durableName=group-early")
-            .process(exchange -> got.add(exchange.getMessage().getBody(ArgoEvent.class).id()));
-      }
-    });
+    early.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("eventbus:recovery/ev?durableName=group-early")
+                .process(exchange -> got.add(exchange.getMessage().getBody(ArgoEvent.class).id()));
+          }
+        });
     Thread starter = new Thread(early::start, "early-start");
     starter.start();
     Thread.sleep(1500); // the context is retrying its first connection now
@@ -120,8 +135,10 @@ class JetStreamRecoveryBusTest {
     try {
       assertThat(early.isStarted()).isTrue();
       ArgoEvent event = event("after a late NATS");
-      Exchange sent = early.createProducerTemplate()
-          .send("eventbus:recovery/ev", exchange -> exchange.getMessage().setBody(event));
+      Exchange sent =
+          early
+              .createProducerTemplate()
+              .send("eventbus:recovery/ev", exchange -> exchange.getMessage().setBody(event));
       assertThat(sent.getException()).isNull();
       Poll.until("the event consumed", WAIT, () -> got.contains(event.id()));
     } finally {

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DuplicatesSemanticsTest {
 
   static Stream<Arguments> cases() throws Exception {
-    try (InputStream in = DuplicatesSemanticsTest.class.getResourceAsStream("/semantics/duplicates.yaml")) {
+    try (InputStream in =
+        DuplicatesSemanticsTest.class.getResourceAsStream("/semantics/duplicates.yaml")) {
       List<Map<String, Object>> cases = new YAMLMapper().readValue(in, new TypeReference<>() {});
       return cases.stream().map(c -> Arguments.of(c.get("name"), c));
     }
@@ -28,7 +29,8 @@ class DuplicatesSemanticsTest {
   @MethodSource("cases")
   @SuppressWarnings("unchecked")
   void suppressesDuplicatesLikeArgo(String name, Map<String, Object> c) {
-    RecentEventIds ids = new RecentEventIds(RecentEventIds.DEFAULT_WINDOW, RecentEventIds.DEFAULT_CAPACITY);
+    RecentEventIds ids =
+        new RecentEventIds(RecentEventIds.DEFAULT_WINDOW, RecentEventIds.DEFAULT_CAPACITY);
     long start = 1_000_000_000L;
     List<Boolean> added = new ArrayList<>();
     for (Map<String, Object> add : (List<Map<String, Object>>) c.get("adds")) {

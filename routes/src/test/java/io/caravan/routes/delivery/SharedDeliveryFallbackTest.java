@@ -21,28 +21,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * When the KV of the bus is unreachable, a trigger falls back to this runtime's rate limit and de-duplication, with
- * a rate-limited warning and no error for the bus consumer; once NATS is back, the shared state is used again.
+ * When the KV of the bus is unreachable, a trigger falls back to this runtime's rate limit and
+ * de-duplication, with a rate-limited warning and no error for the bus consumer; once NATS is back,
+ * the shared state is used again.
  */
 class SharedDeliveryFallbackTest {
-  @RegisterExtension
-  static final NatsServerExtension NATS = new NatsServerExtension();
+  @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
   private static final Logger FALLBACK_LOG = Logger.getLogger(SharedStateAccess.class.getName());
 
   private final List<SensorReplica> replicas = new ArrayList<>();
   private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logged.add(record);
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          logged.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void captureFallbackLog() {
@@ -64,11 +65,15 @@ class SharedDeliveryFallbackTest {
   }
 
   private List<String> warnings() {
-    return logged.stream().filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
+    return logged.stream()
+        .filter(r -> r.getLevel() == Level.WARNING)
+        .map(LogRecord::getMessage)
+        .toList();
   }
 
   @Test
-  void withNatsDownATriggerUsesThisRuntimesStateThenTheSharedStateOnceNatsIsBack() throws Exception {
+  void withNatsDownATriggerUsesThisRuntimesStateThenTheSharedStateOnceNatsIsBack()
+      throws Exception {
     SensorReplica one = replica("fallback", "unit: Second\nrequestsPerUnit: 2");
     SensorReplica two = replica("fallback", "unit: Second\nrequestsPerUnit: 2");
     one.deliver("before-1"); // both runtimes connected, the shared state in use
@@ -89,8 +94,8 @@ class SharedDeliveryFallbackTest {
     // This runtime's own bucket (full): two at once, then one every 500 ms.
     List<Long> starts = one.attemptStarts;
     assertThat(starts).hasSize(4);
-    assertThat(Duration.ofNanos(starts.get(3) - starts.get(0))).isBetween(Duration.ofMillis(900),
-        Duration.ofMillis(1_500));
+    assertThat(Duration.ofNanos(starts.get(3) - starts.get(0)))
+        .isBetween(Duration.ofMillis(900), Duration.ofMillis(1_500));
     // This runtime's own de-duplication.
     one.deliver("d1");
     assertThat(one.attempts).containsExactly("before-1", "d1", "d2", "d3", "d4");
@@ -103,12 +108,15 @@ class SharedDeliveryFallbackTest {
 
     NATS.start();
     AtomicInteger round = new AtomicInteger();
-    Poll.until("a set fired on replica one is dropped by replica two again", Duration.ofSeconds(20), () -> {
-      String id = "after-" + round.incrementAndGet();
-      one.deliver(id);
-      two.redeliver(id);
-      return !two.attempts.contains(id);
-    });
+    Poll.until(
+        "a set fired on replica one is dropped by replica two again",
+        Duration.ofSeconds(20),
+        () -> {
+          String id = "after-" + round.incrementAndGet();
+          one.deliver(id);
+          two.redeliver(id);
+          return !two.attempts.contains(id);
+        });
     assertThat(logged).anySatisfy(r -> assertThat(r.getMessage()).contains("works again"));
     assertThat(two.failedDeliveries).isEmpty();
   }

@@ -15,14 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two replicas of one Sensor on one JetStream, each with its own {@link TriggerDelivery}: the trigger's rate limit
- * holds for the Sensor, and an event set that fired on one replica is dropped by the other within the window.
+ * Two replicas of one Sensor on one JetStream, each with its own {@link TriggerDelivery}: the
+ * trigger's rate limit holds for the Sensor, and an event set that fired on one replica is dropped
+ * by the other within the window.
  */
 class SharedTriggerDeliveryTest {
-  @RegisterExtension
-  static final NatsServerExtension NATS = new NatsServerExtension();
+  @RegisterExtension static final NatsServerExtension NATS = new NatsServerExtension();
+
   /** A short de-duplication window (Argo's is 1 minute), so that its end can be seen. */
   private static final Duration WINDOW = Duration.ofSeconds(2);
+
   private static final long SECOND = 1_000_000_000L;
 
   private final List<SensorReplica> replicas = new ArrayList<>();
@@ -64,9 +66,10 @@ class SharedTriggerDeliveryTest {
     long withinThreeSeconds = starts.stream().filter(start -> start - first < 3 * SECOND).count();
     double seconds = (starts.get(starts.size() - 1) - first) / (double) SECOND;
     double rate = (starts.size() - 5) / seconds; // after the burst of 5
-    System.out.printf("rateLimit 5/s, 2 replicas, %d events: %d started within 3 s (5 + 3 s x 5/s = 20;"
-        + " a bucket per replica: 30), all in %.2f s, %.2f/s after the burst%n", starts.size(),
-        withinThreeSeconds, seconds, rate);
+    System.out.printf(
+        "rateLimit 5/s, 2 replicas, %d events: %d started within 3 s (5 + 3 s x 5/s = 20;"
+            + " a bucket per replica: 30), all in %.2f s, %.2f/s after the burst%n",
+        starts.size(), withinThreeSeconds, seconds, rate);
 
     assertThat(one.attemptStarts).hasSize(each);
     assertThat(two.attemptStarts).hasSize(each);
@@ -118,16 +121,22 @@ class SharedTriggerDeliveryTest {
     SensorReplica three = replica("running", null);
     one.gate = new CountDownLatch(1);
     // The action runs on the thread that hands the events over: hand them over on another one.
-    CompletableFuture<Void> firstRun = CompletableFuture.runAsync(() -> {
-      try {
-        one.deliver("r1");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    Poll.until("the trigger runs on replica one", Duration.ofSeconds(10), () -> one.attemptStarts.size() == 1);
+    CompletableFuture<Void> firstRun =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                one.deliver("r1");
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    Poll.until(
+        "the trigger runs on replica one",
+        Duration.ofSeconds(10),
+        () -> one.attemptStarts.size() == 1);
 
-    // Replica one could still crash before its trigger ran: the other replica must not drop the set.
+    // Replica one could still crash before its trigger ran: the other replica must not drop the
+    // set.
     two.redeliver("r1");
     assertThat(two.attempts).containsExactly("r1");
 
@@ -140,8 +149,8 @@ class SharedTriggerDeliveryTest {
   }
 
   /**
-   * Only a redelivered event is looked up in the replicas' record: a first delivery cannot have fired anywhere
-   * (the stream drops re-published event ids), so it costs no bus round trip.
+   * Only a redelivered event is looked up in the replicas' record: a first delivery cannot have
+   * fired anywhere (the stream drops re-published event ids), so it costs no bus round trip.
    */
   @Test
   void onlyRedeliveredEventsAreLookedUpInTheReplicasRecord() throws Exception {
@@ -159,7 +168,10 @@ class SharedTriggerDeliveryTest {
     assertThat(three.duplicates()).isEqualTo(1);
   }
 
-  /** With atLeastOnce false the bus message is acknowledged before the trigger runs: nothing to record. */
+  /**
+   * With atLeastOnce false the bus message is acknowledged before the trigger runs: nothing to
+   * record.
+   */
   @Test
   void withoutAtLeastOnceNothingIsRecordedForTheReplicas() throws Exception {
     SensorReplica one = replica("acked-first", null);

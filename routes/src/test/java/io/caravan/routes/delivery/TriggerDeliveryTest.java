@@ -1,6 +1,5 @@
 package io.caravan.routes.delivery;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,6 +7,7 @@ import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.caravan.routes.testing.Poll;
+import io.caravan.routes.testing.TestContexts;
 import io.caravan.routes.trigger.TriggerMetricsPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,7 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Attempts, backoff waits, dlqTrigger, de-duplication and the two atLeastOnce modes of one trigger. */
+/**
+ * Attempts, backoff waits, dlqTrigger, de-duplication and the two atLeastOnce modes of one trigger.
+ */
 class TriggerDeliveryTest {
   private final MeterRegistry registry = new SimpleMeterRegistry();
   private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -42,21 +44,27 @@ class TriggerDeliveryTest {
     context = TestContexts.create();
     context.getRegistry().bind(ArgoMetrics.BEAN_NAME, new ArgoMetrics(registry, ""));
     context.getRegistry().bind("triggerMetrics", new TriggerMetricsPolicy());
-    context.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("direct:action.s.t").routeId("action.s.t").routePolicyRef("triggerMetrics")
-            .process(e -> {
-              actionGate.await(10, TimeUnit.SECONDS);
-              attempts.add(e.getProperty(ExchangeKeys.ATTEMPT, Integer.class));
-              if (failuresLeft.getAndDecrement() > 0) {
-                throw new IllegalStateException("receiver down");
-              }
-            });
-        from("direct:action.s.t.dlq").routeId("action.s.t.dlq").routePolicyRef("triggerMetrics")
-            .process(e -> dlqRuns.add(e.getProperty(ExchangeKeys.TRIGGER, String.class)));
-      }
-    });
+    context.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("direct:action.s.t")
+                .routeId("action.s.t")
+                .routePolicyRef("triggerMetrics")
+                .process(
+                    e -> {
+                      actionGate.await(10, TimeUnit.SECONDS);
+                      attempts.add(e.getProperty(ExchangeKeys.ATTEMPT, Integer.class));
+                      if (failuresLeft.getAndDecrement() > 0) {
+                        throw new IllegalStateException("receiver down");
+                      }
+                    });
+            from("direct:action.s.t.dlq")
+                .routeId("action.s.t.dlq")
+                .routePolicyRef("triggerMetrics")
+                .process(e -> dlqRuns.add(e.getProperty(ExchangeKeys.TRIGGER, String.class)));
+          }
+        });
     context.start();
   }
 
@@ -73,18 +81,28 @@ class TriggerDeliveryTest {
     delivery.setAtLeastOnce(atLeastOnce);
     delivery.setAction("direct:action.s.t");
     delivery.setRetryStrategy(retryStrategy);
-    delivery.setScheduler((task, millis) -> {
-      sleeps.add(millis);
-      task.run();
-    });
+    delivery.setScheduler(
+        (task, millis) -> {
+          sleeps.add(millis);
+          task.run();
+        });
     return delivery;
   }
 
   private Exchange fired(String... ids) {
     Map<String, ArgoEvent> events = new LinkedHashMap<>();
     for (int i = 0; i < ids.length; i++) {
-      events.put("dep" + i, new ArgoEvent(ids[i], "src", "1.0", "webhook", "ev", "2026-01-01T00:00:00Z",
-          "application/json", JsonNodeFactory.instance.objectNode()));
+      events.put(
+          "dep" + i,
+          new ArgoEvent(
+              ids[i],
+              "src",
+              "1.0",
+              "webhook",
+              "ev",
+              "2026-01-01T00:00:00Z",
+              "application/json",
+              JsonNodeFactory.instance.objectNode()));
     }
     Exchange exchange = new DefaultExchange(context);
     exchange.getMessage().setBody(events);
@@ -128,7 +146,9 @@ class TriggerDeliveryTest {
     delivery.process(exchange);
     assertThat(attempts).containsExactly(1, 2, 3);
     assertThat(dlqRuns).containsExactly("t-dlq");
-    assertThat(exchange.isFailed()).as("the bus message is acked after the dlqTrigger (Argo)").isFalse();
+    assertThat(exchange.isFailed())
+        .as("the bus message is acked after the dlqTrigger (Argo)")
+        .isFalse();
     assertThat(count("argo_events_action_retries_failed", "t")).isEqualTo(1);
     assertThat(count("argo_events_action_triggered", "t-dlq")).isEqualTo(1);
   }
@@ -180,10 +200,11 @@ class TriggerDeliveryTest {
   void aStoppingRuntimeStartsNoNewAttemptSoTheBusRedelivers() throws Exception {
     TriggerDelivery delivery = delivery(true, "steps: 3\nduration: 1ms");
     failuresLeft.set(100);
-    delivery.setScheduler((task, millis) -> {
-      context.stop();
-      task.run();
-    });
+    delivery.setScheduler(
+        (task, millis) -> {
+          context.stop();
+          task.run();
+        });
     Exchange exchange = fired("e1");
     delivery.process(exchange);
     assertThat(exchange.isFailed()).as("the message stays unacknowledged").isTrue();

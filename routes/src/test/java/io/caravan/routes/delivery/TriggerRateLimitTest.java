@@ -18,7 +18,8 @@ class TriggerRateLimitTest {
 
   @Test
   void unitDefaultsToSecondAndAcceptsMinuteAndHour() {
-    assertThat(TriggerRateLimit.parse("requestsPerUnit: 2").unitDuration()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(TriggerRateLimit.parse("requestsPerUnit: 2").unitDuration())
+        .isEqualTo(Duration.ofSeconds(1));
     assertThat(TriggerRateLimit.parse("unit: Minute\nrequestsPerUnit: 2").unitDuration())
         .isEqualTo(Duration.ofMinutes(1));
     assertThat(TriggerRateLimit.parse("unit: Hour\nrequestsPerUnit: 2").unitDuration())
@@ -79,6 +80,7 @@ class TriggerRateLimitTest {
       limit.acquire();
     }
     // 20 at once, then 5 more at 50 ms intervals: about 250 ms.
-    assertThat(Duration.ofNanos(System.nanoTime() - begin)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(2));
+    assertThat(Duration.ofNanos(System.nanoTime() - begin))
+        .isBetween(Duration.ofMillis(200), Duration.ofSeconds(2));
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two replicas of one EventSource (two runtimes with the same generated calendar route, 1 s interval) compete
- * for one Lease on the fabric8 mock API server (CRUD mode): only the holder fires; when it stops, or can no
- * longer renew, the other takes over; no tick is ever sent by both.
+ * Two replicas of one EventSource (two runtimes with the same generated calendar route, 1 s
+ * interval) compete for one Lease on the fabric8 mock API server (CRUD mode): only the holder
+ * fires; when it stops, or can no longer renew, the other takes over; no tick is ever sent by both.
  */
 @EnableKubernetesMockClient(https = false, crud = true)
 class EventSourceLeaderTest {
@@ -33,7 +33,10 @@ class EventSourceLeaderTest {
   static KubernetesMockServer server;
   static KubernetesClient client;
 
-  /** The generated shape of a calendar EventSource route, with a recorder before the publishing steps. */
+  /**
+   * The generated shape of a calendar EventSource route, with a recorder before the publishing
+   * steps.
+   */
   static String routes(String replica) {
     return """
         - beans:
@@ -65,7 +68,8 @@ class EventSourceLeaderTest {
               steps:
                 - setBody:
                     constant: served
-        """.formatted(replica);
+        """
+        .formatted(replica);
   }
 
   @BeforeEach
@@ -75,14 +79,16 @@ class EventSourceLeaderTest {
     client.leases().inNamespace(NAMESPACE).withName(LEASE).delete();
   }
 
-  static CaravanRuntime start(String replica, KubernetesClient kubernetes, LeaderLease lease) throws Exception {
-    CaravanRuntime runtime = CaravanRuntime.builder()
-        .document("eventsource-ticker.yaml", routes(replica))
-        .metricsPort(0)
-        .namespace(NAMESPACE)
-        .kubernetesClient(kubernetes)
-        .leaderLease(lease)
-        .build();
+  static CaravanRuntime start(String replica, KubernetesClient kubernetes, LeaderLease lease)
+      throws Exception {
+    CaravanRuntime runtime =
+        CaravanRuntime.builder()
+            .document("eventsource-ticker.yaml", routes(replica))
+            .metricsPort(0)
+            .namespace(NAMESPACE)
+            .kubernetesClient(kubernetes)
+            .leaderLease(lease)
+            .build();
     runtime.start();
     return runtime;
   }
@@ -100,21 +106,24 @@ class EventSourceLeaderTest {
   }
 
   /**
-   * Each tick (the event time's second: {@code yyyy-MM-dd HH:mm:ss}) sent by one replica only, once, and every
-   * tick of {@code first} before any of {@code second}.
+   * Each tick (the event time's second: {@code yyyy-MM-dd HH:mm:ss}) sent by one replica only,
+   * once, and every tick of {@code first} before any of {@code second}.
    */
   static void assertHandedOverCleanly(String first, String second) {
     List<Tick> all = List.copyOf(TickRecorder.TICKS);
-    Set<String> seconds = all.stream().map(t -> t.eventTime().substring(0, 19)).collect(Collectors.toSet());
+    Set<String> seconds =
+        all.stream().map(t -> t.eventTime().substring(0, 19)).collect(Collectors.toSet());
     assertThat(seconds).as("seconds of the event times " + all).hasSize(all.size());
     Instant lastOfFirst = ticks(first).stream().map(Tick::at).max(Instant::compareTo).orElseThrow();
-    Instant firstOfSecond = ticks(second).stream().map(Tick::at).min(Instant::compareTo).orElseThrow();
+    Instant firstOfSecond =
+        ticks(second).stream().map(Tick::at).min(Instant::compareTo).orElseThrow();
     assertThat(lastOfFirst).as("last tick of " + first).isBefore(firstOfSecond);
   }
 
   @Test
   void onlyTheHolderFiresAndTheOtherTakesOverWhenItStops() throws Exception {
-    try (KubernetesClient clientA = server.createClient(); KubernetesClient clientB = server.createClient();
+    try (KubernetesClient clientA = server.createClient();
+        KubernetesClient clientB = server.createClient();
         CaravanRuntime a = start("a", clientA, LeaderLease.of(LEASE, "ticker-a"));
         CaravanRuntime b = start("b", clientB, LeaderLease.of(LEASE, "ticker-b"))) {
       // both serve the routes without the policy at once
@@ -131,21 +140,36 @@ class EventSourceLeaderTest {
       CaravanRuntime waiting = leader.equals("a") ? b : a;
       assertThat(ticks(follower)).as("ticks of the replica without the Lease").isEmpty();
       assertThat(status(waiting)).isNotEqualTo(ServiceStatus.Started);
-      assertThat(waiting.camelContext().getRoutes()).filteredOn(r -> r.isCreatedByKamelet())
-          .as("the calendar consumer's own (Kamelet) route waits too").isNotEmpty()
-          .allSatisfy(r -> assertThat(status(waiting, r.getRouteId())).isNotEqualTo(ServiceStatus.Started));
+      assertThat(waiting.camelContext().getRoutes())
+          .filteredOn(r -> r.isCreatedByKamelet())
+          .as("the calendar consumer's own (Kamelet) route waits too")
+          .isNotEmpty()
+          .allSatisfy(
+              r -> assertThat(status(waiting, r.getRouteId())).isNotEqualTo(ServiceStatus.Started));
       Lease held = client.leases().inNamespace(NAMESPACE).withName(LEASE).get();
       assertThat(held.getSpec().getHolderIdentity()).isEqualTo("ticker-" + leader);
 
       long stopped = System.nanoTime();
       leading.stop();
-      Poll.until("a tick from " + follower, LeaderLease.DEFAULT_LEASE_DURATION, () -> !ticks(follower).isEmpty());
+      Poll.until(
+          "a tick from " + follower,
+          LeaderLease.DEFAULT_LEASE_DURATION,
+          () -> !ticks(follower).isEmpty());
       long takeoverMillis = Duration.ofNanos(System.nanoTime() - stopped).toMillis();
-      System.out.printf("leader stopped -> first tick of the other replica: %d ms%n", takeoverMillis);
+      System.out.printf(
+          "leader stopped -> first tick of the other replica: %d ms%n", takeoverMillis);
       assertThat(status(waiting)).isEqualTo(ServiceStatus.Started);
-      Poll.until("3 ticks from " + follower, Duration.ofSeconds(10), () -> ticks(follower).size() >= 3);
+      Poll.until(
+          "3 ticks from " + follower, Duration.ofSeconds(10), () -> ticks(follower).size() >= 3);
 
-      assertThat(client.leases().inNamespace(NAMESPACE).withName(LEASE).get().getSpec().getHolderIdentity())
+      assertThat(
+              client
+                  .leases()
+                  .inNamespace(NAMESPACE)
+                  .withName(LEASE)
+                  .get()
+                  .getSpec()
+                  .getHolderIdentity())
           .isEqualTo("ticker-" + follower);
       assertHandedOverCleanly(leader, follower);
     }
@@ -156,20 +180,39 @@ class EventSourceLeaderTest {
     Duration leaseDuration = Duration.ofSeconds(4);
     KubernetesClient clientA = server.createClient();
     try (KubernetesClient clientB = server.createClient();
-        CaravanRuntime a = start("a", clientA,
-            new LeaderLease(LEASE, "ticker-a", leaseDuration, Duration.ofSeconds(3), Duration.ofMillis(500)))) {
+        CaravanRuntime a =
+            start(
+                "a",
+                clientA,
+                new LeaderLease(
+                    LEASE,
+                    "ticker-a",
+                    leaseDuration,
+                    Duration.ofSeconds(3),
+                    Duration.ofMillis(500)))) {
       Poll.until("2 ticks from a", Duration.ofSeconds(10), () -> ticks("a").size() >= 2);
-      try (CaravanRuntime b = start("b", clientB,
-          new LeaderLease(LEASE, "ticker-b", leaseDuration, Duration.ofSeconds(3), Duration.ofMillis(500)))) {
+      try (CaravanRuntime b =
+          start(
+              "b",
+              clientB,
+              new LeaderLease(
+                  LEASE,
+                  "ticker-b",
+                  leaseDuration,
+                  Duration.ofSeconds(3),
+                  Duration.ofMillis(500)))) {
         Thread.sleep(1_500);
         assertThat(ticks("b")).isEmpty();
 
         clientA.close(); // a loses the API server: no renewal any more
         long cut = System.nanoTime();
         Poll.until("a tick from b", Duration.ofSeconds(15), () -> !ticks("b").isEmpty());
-        System.out.printf("holder cut off -> first tick of the other replica: %d ms%n",
+        System.out.printf(
+            "holder cut off -> first tick of the other replica: %d ms%n",
             Duration.ofNanos(System.nanoTime() - cut).toMillis());
-        assertThat(status(a)).as("routes of the replica that lost the Lease").isEqualTo(ServiceStatus.Stopped);
+        assertThat(status(a))
+            .as("routes of the replica that lost the Lease")
+            .isEqualTo(ServiceStatus.Stopped);
         Poll.until("3 ticks from b", Duration.ofSeconds(10), () -> ticks("b").size() >= 3);
         assertHandedOverCleanly("a", "b");
       }

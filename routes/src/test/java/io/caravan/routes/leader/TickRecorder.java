@@ -8,7 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Test bean declared in YAML: records every calendar event with the replica that sent it, across runtimes. */
+/**
+ * Test bean declared in YAML: records every calendar event with the replica that sent it, across
+ * runtimes.
+ */
 public class TickRecorder implements Processor {
   /** One calendar event: who sent it, its {@code eventTime}, and when it arrived. */
   public record Tick(String replica, String eventTime, Instant at) {}

@@ -71,22 +71,29 @@ class CaravanRuntimeTest {
     try (runtime) {
       runtime.start();
       assertThat(runtime.startupTime()).isLessThan(Duration.ofSeconds(30));
-      assertThat(runtime.camelContext().getRouteController().getRouteStatus("eventsource.webhook.example"))
+      assertThat(
+              runtime
+                  .camelContext()
+                  .getRouteController()
+                  .getRouteStatus("eventsource.webhook.example"))
           .isEqualTo(ServiceStatus.Started);
 
       var template = runtime.camelContext().createProducerTemplate();
-      assertThat(template.requestBody("direct:record", "{}", String.class)).isEqualTo("recorded secret=true");
+      assertThat(template.requestBody("direct:record", "{}", String.class))
+          .isEqualTo("recorded secret=true");
       assertThat(template.requestBody("direct:template", "", String.class))
           .isEqualTo("{{ .Input.body.x | default \"a:b\" }} {{inputs.parameters.message}} hi");
 
       HttpResponse<String> metrics = get("http://localhost:" + metricsPort + "/metrics");
       assertThat(metrics.statusCode()).isEqualTo(200);
-      assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("text/plain"));
+      assertThat(metrics.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> t.startsWith("text/plain"));
       assertThat(metrics.body())
           .contains(
               "argo_events_events_sent_total{event_name=\"example\",eventsource_name=\"webhook\","
                   + "namespace=\"argo-events\"} 1.0")
-          .containsPattern("camel_exchanges_total\\{[^}]*routeId=\"eventsource.webhook.example\"[^}]*} 1.0")
+          .containsPattern(
+              "camel_exchanges_total\\{[^}]*routeId=\"eventsource.webhook.example\"[^}]*} 1.0")
           .contains("jvm_memory_used_bytes")
           .doesNotContain("t0k3n");
       assertThat(get("http://localhost:" + metricsPort + "/other").statusCode()).isEqualTo(404);
@@ -99,7 +106,8 @@ class CaravanRuntimeTest {
       assertThat(summary.metricsUrl()).isEqualTo("http://localhost:" + metricsPort + "/metrics");
     }
     assertThat(runtime.camelContext()).isNull();
-    assertThatThrownBy(() -> get("http://localhost:" + metricsPort + "/metrics")).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> get("http://localhost:" + metricsPort + "/metrics"))
+        .isInstanceOf(IOException.class);
   }
 
   @Test
@@ -180,10 +188,12 @@ class CaravanRuntimeTest {
       RuntimeSummary summary = runtime.summary();
       assertThat(summary.sources())
           .containsExactlyInAnyOrder(
-              new RuntimeSummary.Source("eventsource.orders.created", "Webhooks",
+              new RuntimeSummary.Source(
+                  "eventsource.orders.created",
+                  "Webhooks",
                   "PUT    http://localhost:" + webhookPort + "/orders"),
-              new RuntimeSummary.Source("eventsource.clock.weekly", "Calendars",
-                  "schedule '0 9 * * 1' (Europe/Paris)"));
+              new RuntimeSummary.Source(
+                  "eventsource.clock.weekly", "Calendars", "schedule '0 9 * * 1' (Europe/Paris)"));
       assertThat(summary.triggers())
           .containsExactly(
               new RuntimeSummary.Trigger(

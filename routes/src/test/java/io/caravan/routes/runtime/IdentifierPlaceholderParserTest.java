@@ -1,22 +1,32 @@
 package io.caravan.routes.runtime;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.caravan.routes.testing.TestContexts;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.component.properties.PropertiesLookup;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 
 class IdentifierPlaceholderParserTest {
   private static final Map<String, String> PROPERTIES =
-      Map.of("port", "12000", "endpoint", "/example", "chain", "{{port}}", "loop", "{{loop}}",
-          "template", "{{ .Input.body }}", "camel.main.name", "caravan");
+      Map.of(
+          "port",
+          "12000",
+          "endpoint",
+          "/example",
+          "chain",
+          "{{port}}",
+          "loop",
+          "{{loop}}",
+          "template",
+          "{{ .Input.body }}",
+          "camel.main.name",
+          "caravan");
   private static final PropertiesLookup LOOKUP = (name, defaultValue) -> PROPERTIES.get(name);
 
   private final IdentifierPlaceholderParser parser =
@@ -37,7 +47,8 @@ class IdentifierPlaceholderParserTest {
     assertThat(parse("a={{missing:fallback}}&b={{port:1}}")).isEqualTo("a=fallback&b=12000");
     assertThat(parse("x{{?missing}}y")).isEqualTo("xy");
     assertThat(parse("{{?missing}}")).isNull();
-    assertThat(parser.parseUri("a={{?missing}}", LOOKUP, true, true, true)).isEqualTo("a={{?missing}}");
+    assertThat(parser.parseUri("a={{?missing}}", LOOKUP, true, true, true))
+        .isEqualTo("a={{?missing}}");
   }
 
   @Test
@@ -64,7 +75,8 @@ class IdentifierPlaceholderParserTest {
 
   @Test
   void missingRequiredIdentifierFailsAsInCamel() {
-    assertThatThrownBy(() -> parse("x{{nope}}")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> parse("x{{nope}}"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nope");
   }
 
@@ -105,16 +117,23 @@ class IdentifierPlaceholderParserTest {
                       parameters:
                         greeting: "{{greetingWord}}"
           """;
-      PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("test.yaml", yaml));
+      PluginHelper.getRoutesLoader(context)
+          .loadRoutes(ResourceHelper.fromString("test.yaml", yaml));
       context.start();
-      assertThat(context.getPropertiesComponent().resolveProperty("camel.main.cloud-properties-location"))
+      assertThat(
+              context
+                  .getPropertiesComponent()
+                  .resolveProperty("camel.main.cloud-properties-location"))
           .isEmpty();
       TextHolder holder = context.getRegistry().lookupByNameAndType("holder", TextHolder.class);
       assertThat(holder.getText())
-          .isEqualTo("hello {{ .Input.body.name | default \"a:b\" }} {{inputs.parameters.message}}\n");
+          .isEqualTo(
+              "hello {{ .Input.body.name | default \"a:b\" }} {{inputs.parameters.message}}\n");
       String answer =
           context.createProducerTemplate().requestBody("direct:greet", "ignored", String.class);
-      assertThat(answer).isEqualTo("hello {{ .Input.body.name | default \"a:b\" }} {{inputs.parameters.message}}");
+      assertThat(answer)
+          .isEqualTo(
+              "hello {{ .Input.body.name | default \"a:b\" }} {{inputs.parameters.message}}");
     }
   }
 }

@@ -15,11 +15,15 @@ import java.util.stream.Stream;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
-/** The route contract's bean types: declared once each, resolved by name, an unknown name is an error. */
+/**
+ * The route contract's bean types: declared once each, resolved by name, an unknown name is an
+ * error.
+ */
 class RouteContractTest {
   private static final Path DECLARATIONS =
       Path.of("src/main/resources").resolve(RouteContract.RESOURCE_DIRECTORY);
-  private static final Pattern KAMELET_BEAN = Pattern.compile("type: \"#class:(caravan:[a-z0-9-]+)\"");
+  private static final Pattern KAMELET_BEAN =
+      Pattern.compile("type: \"#class:(caravan:[a-z0-9-]+)\"");
 
   @Test
   void everyDeclaredTypeNamesALoadableClass() throws IOException {
@@ -29,7 +33,8 @@ class RouteContractTest {
     }
     assertThat(declared).hasSizeGreaterThanOrEqualTo(15);
     for (Path file : declared) {
-      Class<?> type = RouteContract.classOf("caravan:" + file.getFileName(), getClass().getClassLoader());
+      Class<?> type =
+          RouteContract.classOf("caravan:" + file.getFileName(), getClass().getClassLoader());
       assertThat(type.getName()).startsWith("io.caravan.routes.");
     }
   }
@@ -56,15 +61,21 @@ class RouteContractTest {
   @Test
   void theContextResolvesContractNamesAndStillPlainClasses() throws Exception {
     try (DefaultCamelContext context = TestContexts.create()) {
-      assertThat(context.getClassResolver().resolveMandatoryClass("caravan:trigger-template").getSimpleName())
+      assertThat(
+              context
+                  .getClassResolver()
+                  .resolveMandatoryClass("caravan:trigger-template")
+                  .getSimpleName())
           .isEqualTo("TriggerTemplate");
-      assertThat(context.getClassResolver().resolveMandatoryClass("java.lang.String")).isEqualTo(String.class);
+      assertThat(context.getClassResolver().resolveMandatoryClass("java.lang.String"))
+          .isEqualTo(String.class);
     }
   }
 
   @Test
   void anUnknownTypeIsAnErrorThatNamesIt() {
-    assertThatThrownBy(() -> RouteContract.classOf("caravan:no-such-bean", getClass().getClassLoader()))
+    assertThatThrownBy(
+            () -> RouteContract.classOf("caravan:no-such-bean", getClass().getClassLoader()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'caravan:no-such-bean' is not part of this runtime")
         .hasMessageContaining(RouteContract.RESOURCE_DIRECTORY + "no-such-bean");

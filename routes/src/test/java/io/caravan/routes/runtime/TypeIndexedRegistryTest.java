@@ -27,7 +27,8 @@ class TypeIndexedRegistryTest {
   void supplierBeansAreFoundByTheirType() {
     TypeIndexedRegistry registry = new TypeIndexedRegistry(new SupplierRegistry());
     AtomicInteger created = new AtomicInteger();
-    registry.bind("s", StringBuilder.class, () -> new StringBuilder("s" + created.incrementAndGet()));
+    registry.bind(
+        "s", StringBuilder.class, () -> new StringBuilder("s" + created.incrementAndGet()));
     assertThat(registry.findSingleByType(StringBuilder.class)).hasToString("s1");
     assertThat(registry.findSingleByType(StringBuilder.class)).isNotNull();
     assertThat(registry.findByType(Integer.class)).isEmpty();

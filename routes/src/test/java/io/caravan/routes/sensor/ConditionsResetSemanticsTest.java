@@ -24,12 +24,16 @@ class ConditionsResetSemanticsTest {
     String resets = SemanticsCases.yaml(c.get("conditionsReset"));
     Map<String, Object> expect = (Map<String, Object>) c.get("expect");
     if (expect.containsKey("error")) {
-      assertThatThrownBy(() -> ConditionsReset.parse(resets)).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> ConditionsReset.parse(resets))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining((String) expect.get("error"));
       return;
     }
     ConditionsReset reset = ConditionsReset.parse(resets);
-    assertThat(reset.expired(OffsetDateTime.parse((String) c.get("storedAt")).toInstant(),
-        OffsetDateTime.parse((String) c.get("now")).toInstant())).isEqualTo(expect.get("expired"));
+    assertThat(
+            reset.expired(
+                OffsetDateTime.parse((String) c.get("storedAt")).toInstant(),
+                OffsetDateTime.parse((String) c.get("now")).toInstant()))
+        .isEqualTo(expect.get("expired"));
   }
 }

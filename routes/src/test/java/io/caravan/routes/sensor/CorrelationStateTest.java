@@ -21,14 +21,16 @@ class CorrelationStateTest {
 
   @Test
   void keepsTheLatestEventPerDependencyAndRoundTripsAsJson() {
-    CorrelationState state = CorrelationState.empty("def1")
-        .with("a", event("1"), T0)
-        .with("b", event("2"), T0.plusSeconds(1))
-        .with("a", event("3"), T0.plusSeconds(2));
+    CorrelationState state =
+        CorrelationState.empty("def1")
+            .with("a", event("1"), T0)
+            .with("b", event("2"), T0.plusSeconds(1))
+            .with("a", event("3"), T0.plusSeconds(2));
     assertThat(state.eventsByDependency().get("a").id()).isEqualTo("3");
     CorrelationState read = CorrelationState.fromJson(state.toJson());
     assertThat(read).isEqualTo(state);
-    assertThat(new String(state.toJson(), StandardCharsets.UTF_8)).contains("\"definition\":\"def1\"");
+    assertThat(new String(state.toJson(), StandardCharsets.UTF_8))
+        .contains("\"definition\":\"def1\"");
   }
 
   @Test
@@ -47,18 +49,21 @@ class CorrelationStateTest {
 
   @Test
   void anEventExpiresWhenAResetFiredAfterItWasStored() {
-    ConditionsReset midnightParis = ConditionsReset.parse(
-        "- byTime:\n    cron: \"0 0 * * *\"\n    timezone: Europe/Paris\n");
-    Instant stored = ZonedDateTime.of(2026, 3, 1, 22, 30, 0, 0, ZoneOffset.UTC).toInstant(); // 23:30 Paris
+    ConditionsReset midnightParis =
+        ConditionsReset.parse("- byTime:\n    cron: \"0 0 * * *\"\n    timezone: Europe/Paris\n");
+    Instant stored =
+        ZonedDateTime.of(2026, 3, 1, 22, 30, 0, 0, ZoneOffset.UTC).toInstant(); // 23:30 Paris
     assertThat(midnightParis.expired(stored, stored.plusSeconds(20 * 60))).isFalse(); // 23:50 Paris
     assertThat(midnightParis.expired(stored, stored.plusSeconds(30 * 60))).isTrue(); // 00:00 Paris
-    assertThat(midnightParis.expired(stored, stored.plusSeconds(3 * 24 * 3600))).isTrue(); // restart days later
+    assertThat(midnightParis.expired(stored, stored.plusSeconds(3 * 24 * 3600)))
+        .isTrue(); // restart days later
   }
 
   @Test
   void severalResetsAnyOfWhichClears() {
-    ConditionsReset resets = ConditionsReset.parse(
-        "- byTime: {cron: \"0 12 * * *\"}\n- byTime: {cron: \"30 * * * *\"}\n");
+    ConditionsReset resets =
+        ConditionsReset.parse(
+            "- byTime: {cron: \"0 12 * * *\"}\n- byTime: {cron: \"30 * * * *\"}\n");
     Instant stored = Instant.parse("2026-03-01T10:15:00Z");
     assertThat(resets.expired(stored, Instant.parse("2026-03-01T10:29:59Z"))).isFalse();
     assertThat(resets.expired(stored, Instant.parse("2026-03-01T10:30:00Z"))).isTrue();
@@ -69,7 +74,8 @@ class CorrelationStateTest {
     assertThat(ConditionsReset.parse(null).expired(T0, T0.plusSeconds(1_000_000))).isFalse();
     assertThatThrownBy(() -> ConditionsReset.parse("- byTime: {cron: \"61 * * * *\"}"))
         .hasMessageContaining("conditionsReset[0].byTime.cron");
-    assertThatThrownBy(() -> ConditionsReset.parse("- byTime: {cron: \"0 0 * * *\", timezone: Mars/Base}"))
+    assertThatThrownBy(
+            () -> ConditionsReset.parse("- byTime: {cron: \"0 0 * * *\", timezone: Mars/Base}"))
         .hasMessageContaining("timezone");
   }
 }

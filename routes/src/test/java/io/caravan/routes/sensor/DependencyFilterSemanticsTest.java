@@ -1,14 +1,13 @@
 package io.caravan.routes.sensor;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.caravan.routes.testing.TestContexts;
 import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import java.util.stream.Stream;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DependencyFilterSemanticsTest {
 
   static Stream<Arguments> cases() {
-    return Stream.concat(SemanticsCases.load("dependency-filters.yaml"), SemanticsCases.load("filter-kinds.yaml"));
+    return Stream.concat(
+        SemanticsCases.load("dependency-filters.yaml"), SemanticsCases.load("filter-kinds.yaml"));
   }
 
   static Stream<Arguments> rejected() {
@@ -36,14 +36,18 @@ class DependencyFilterSemanticsTest {
     Map<String, Object> expect = (Map<String, Object>) c.get("expect");
     if ("none".equals(c.get("event"))) {
       Exchange exchange = new DefaultExchange(TestContexts.create());
-      assertThat(filter.accept(exchange)).as("accept without an event").isEqualTo(expect.get("match"));
+      assertThat(filter.accept(exchange))
+          .as("accept without an event")
+          .isEqualTo(expect.get("match"));
       return;
     }
 
     FilterResult result = filter.evaluate(SemanticsCases.event(c.get("event")));
 
     assertThat(result.match()).as("match").isEqualTo(expect.get("match"));
-    assertThat(!result.errors().isEmpty()).as("errors %s", result.errors()).isEqualTo(expect.get("errors"));
+    assertThat(!result.errors().isEmpty())
+        .as("errors %s", result.errors())
+        .isEqualTo(expect.get("errors"));
     if (expect.containsKey("error")) {
       assertThat(String.join("; ", result.errors())).contains((String) expect.get("error"));
     }

@@ -1,9 +1,9 @@
 package io.caravan.routes.sensor;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.caravan.routes.testing.TestContexts;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -30,7 +30,8 @@ class DependencyFilterTest {
   @Test
   void withoutFiltersEveryEventPasses() {
     assertThat(filter(null).accept(exchange(SemanticsCases.event(Map.of("data", "{}"))))).isTrue();
-    assertThat(filter("  \n").accept(exchange(SemanticsCases.event(Map.of("data", "{}"))))).isTrue();
+    assertThat(filter("  \n").accept(exchange(SemanticsCases.event(Map.of("data", "{}")))))
+        .isTrue();
   }
 
   @Test
@@ -43,16 +44,21 @@ class DependencyFilterTest {
   @Test
   void acceptUsesTheExchangeBody() {
     DependencyFilter filter = filter("data: [{path: k, type: string, value: [v]}]");
-    assertThat(filter.accept(exchange(SemanticsCases.event(Map.of("data", "{\"k\":\"v\"}"))))).isTrue();
-    assertThat(filter.accept(exchange(SemanticsCases.event(Map.of("data", "{\"k\":\"x\"}"))))).isFalse();
-    assertThat(filter.accept(exchange(SemanticsCases.event(Map.of("data", "{}"))))).as("missing path").isFalse();
+    assertThat(filter.accept(exchange(SemanticsCases.event(Map.of("data", "{\"k\":\"v\"}")))))
+        .isTrue();
+    assertThat(filter.accept(exchange(SemanticsCases.event(Map.of("data", "{\"k\":\"x\"}")))))
+        .isFalse();
+    assertThat(filter.accept(exchange(SemanticsCases.event(Map.of("data", "{}")))))
+        .as("missing path")
+        .isFalse();
   }
 
   @Test
   void refusesUnknownFiltersLogicalOperatorAndBadYaml() {
     DependencyFilter filter = filter(null);
     assertThatThrownBy(() -> filter.setFiltersLogicalOperator("xor"))
-        .hasMessageContaining("Sensor 's' dependency 'd': filtersLogicalOperator: unknown logical operator 'xor'");
+        .hasMessageContaining(
+            "Sensor 's' dependency 'd': filtersLogicalOperator: unknown logical operator 'xor'");
     assertThatThrownBy(() -> filter("- not\n- an object"))
         .hasMessageContaining("filters: not a filters object");
   }

@@ -1,17 +1,16 @@
 package io.caravan.routes.sensor;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.testing.TestContexts;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +35,8 @@ class DependencyTransformSemanticsTest {
     ArgoEvent in = SemanticsCases.event(event);
     Map<String, Object> expect = (Map<String, Object>) c.get("expect");
     if (expect.containsKey("error")) {
-      assertThatThrownBy(() -> transform.apply(in)).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> transform.apply(in))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining((String) expect.get("error"));
       Exchange exchange = exchange(in);
       transform.transform(exchange);
@@ -63,15 +63,18 @@ class DependencyTransformSemanticsTest {
 
   @Test
   void refusesATransformThatDoesNotCompile() {
-    assertThatThrownBy(() -> transform("jq: '.a +'")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> transform("jq: '.a +'"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Sensor 's' dependency 'd': transform.jq");
-    assertThatThrownBy(() -> transform("script: 'return ('")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> transform("script: 'return ('"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("transform.script");
   }
 
   @Test
   void theLuaSandboxHasNoFilesOrProcesses() {
-    DependencyTransform transform = transform("script: \"event.os = tostring(os)\\nevent.io = tostring(io)\\nreturn event\"");
+    DependencyTransform transform =
+        transform("script: \"event.os = tostring(os)\\nevent.io = tostring(io)\\nreturn event\"");
     ArgoEvent out = transform.apply(SemanticsCases.event(Map.of("data", "{}")));
     assertThat(out.data().get("os").asText()).isEqualTo("nil");
     assertThat(out.data().get("io").asText()).isEqualTo("nil");

@@ -17,24 +17,29 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Accounts for the 188 Argo behaviour vectors of the shared reference: each one is checked by at least
- * one case (a line {@code argo: N} in a case file run by a parameterized test of this project) or is
- * listed, with the reason, in {@code semantics/vectors-not-covered.yaml}; never both.
+ * Accounts for the 188 Argo behaviour vectors of the shared reference: each one is checked by at
+ * least one case (a line {@code argo: N} in a case file run by a parameterized test of this
+ * project) or is listed, with the reason, in {@code semantics/vectors-not-covered.yaml}; never
+ * both.
  */
 class SemanticsVectorsTest {
   static final int VECTORS = 188;
   private static final Pattern TAG = Pattern.compile("(?m)^\\s*argo: (\\d+)\\s*$");
-  private static final Pattern NOT_COVERED = Pattern.compile("(?m)^- \\{argo: (\\d+), why: \"[^\"]+\"\\}$");
+  private static final Pattern NOT_COVERED =
+      Pattern.compile("(?m)^- \\{argo: (\\d+), why: \"[^\"]+\"\\}$");
 
   /** The case files of this module and of the generator (whose tests run the latter). */
   static List<Path> caseFiles() throws IOException {
     List<Path> files = new ArrayList<>();
-    for (Path dir : List.of(Path.of("src/test/resources/semantics"),
-        Path.of("../route-generator/src/test/resources/semantics"))) {
+    for (Path dir :
+        List.of(
+            Path.of("src/test/resources/semantics"),
+            Path.of("../route-generator/src/test/resources/semantics"))) {
       try (Stream<Path> list = Files.list(dir)) {
         list.filter(p -> p.toString().endsWith(".yaml"))
             .filter(p -> !p.getFileName().toString().equals("vectors-not-covered.yaml"))
-            .sorted().forEach(files::add);
+            .sorted()
+            .forEach(files::add);
       }
     }
     files.add(Path.of("src/test/resources/trigger/parameter-cases.yaml"));
@@ -47,20 +52,24 @@ class SemanticsVectorsTest {
     for (Path file : caseFiles()) {
       Matcher m = TAG.matcher(Files.readString(file));
       while (m.find()) {
-        checkedBy.computeIfAbsent(Integer.parseInt(m.group(1)), n -> new ArrayList<>())
+        checkedBy
+            .computeIfAbsent(Integer.parseInt(m.group(1)), n -> new ArrayList<>())
             .add(file.getFileName().toString());
       }
     }
     Set<Integer> explained = new TreeSet<>();
-    Matcher m = NOT_COVERED.matcher(
-        Files.readString(Path.of("src/test/resources/semantics/vectors-not-covered.yaml")));
+    Matcher m =
+        NOT_COVERED.matcher(
+            Files.readString(Path.of("src/test/resources/semantics/vectors-not-covered.yaml")));
     while (m.find()) {
       explained.add(Integer.parseInt(m.group(1)));
     }
 
     assertThat(checkedBy.keySet()).allSatisfy(n -> assertThat(n).isBetween(1, VECTORS));
     assertThat(explained).allSatisfy(n -> assertThat(n).isBetween(1, VECTORS));
-    assertThat(explained).as("listed as not covered but checked by a case").doesNotContainAnyElementsOf(checkedBy.keySet());
+    assertThat(explained)
+        .as("listed as not covered but checked by a case")
+        .doesNotContainAnyElementsOf(checkedBy.keySet());
     Set<Integer> missing = new TreeSet<>();
     for (int n = 1; n <= VECTORS; n++) {
       if (!checkedBy.containsKey(n) && !explained.contains(n)) {
@@ -68,7 +77,8 @@ class SemanticsVectorsTest {
       }
     }
     assertThat(missing).as("vectors neither checked nor explained").isEmpty();
-    System.out.printf("Argo vectors: %d of %d checked by case files, %d explained as not covered%n",
+    System.out.printf(
+        "Argo vectors: %d of %d checked by case files, %d explained as not covered%n",
         checkedBy.size(), VECTORS, explained.size());
   }
 }

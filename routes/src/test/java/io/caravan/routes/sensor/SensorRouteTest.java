@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
+import io.caravan.routes.testing.RouteContractTestSupport;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -13,10 +14,11 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import io.caravan.routes.testing.RouteContractTestSupport;
 import org.junit.jupiter.api.Test;
 
-/** The sensor beans declared and used exactly as generated YAML does, loaded with camel-yaml-dsl. */
+/**
+ * The sensor beans declared and used exactly as generated YAML does, loaded with camel-yaml-dsl.
+ */
 class SensorRouteTest extends RouteContractTestSupport {
 
   private void load(String resource) throws Exception {
@@ -24,18 +26,21 @@ class SensorRouteTest extends RouteContractTestSupport {
     try (InputStream in = getClass().getResourceAsStream(resource)) {
       yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("sensor.yaml", yaml));
+    PluginHelper.getRoutesLoader(context)
+        .loadRoutes(ResourceHelper.fromString("sensor.yaml", yaml));
   }
 
   private static ArgoEvent event(String subject, String dataJson) {
-    return SemanticsCases.event(Map.of("id", ArgoEvent.newId(), "subject", subject, "data", dataJson));
+    return SemanticsCases.event(
+        Map.of("id", ArgoEvent.newId(), "subject", subject, "data", dataJson));
   }
 
   @Test
   void rawCamelPlaceholderParserRejectsGoTemplatesInBeanProperties() {
     assertThatThrownBy(() -> load("/routes/sensor-filter-conditions.yaml"))
         .hasRootCauseInstanceOf(IllegalArgumentException.class)
-        .rootCause().hasMessageStartingWith("Property with key [ .Input | upper ] not found");
+        .rootCause()
+        .hasMessageStartingWith("Property with key [ .Input | upper ] not found");
   }
 
   @Test
@@ -44,10 +49,15 @@ class SensorRouteTest extends RouteContractTestSupport {
         .setPropertiesParser(new IdentifierOnlyPlaceholders());
     load("/routes/sensor-filter-conditions.yaml");
     DependencyFilter filter =
-        context.getRegistry().lookupByNameAndType("sensor.webhook.dependency.test-dep", DependencyFilter.class);
+        context
+            .getRegistry()
+            .lookupByNameAndType("sensor.webhook.dependency.test-dep", DependencyFilter.class);
     assertThat(filter.getFilters()).contains("'{{ .Input | upper }}'");
-    assertThat(context.getRegistry().lookupByNameAndType(
-        "sensor.webhook.dependency.other-dep", DependencyFilter.class).getFilters())
+    assertThat(
+            context
+                .getRegistry()
+                .lookupByNameAndType("sensor.webhook.dependency.other-dep", DependencyFilter.class)
+                .getFilters())
         .contains("'{{ .Input }}'");
 
     MockEndpoint fired = getMockEndpoint("mock:fired");

@@ -3,6 +3,7 @@ package io.caravan.routes.sensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.testing.RouteContractTestSupport;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import io.caravan.routes.testing.RouteContractTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** A dependency with a transform, declared and used exactly as generated YAML does. */
@@ -22,7 +22,8 @@ class SensorTransformRouteTest extends RouteContractTestSupport {
     try (InputStream in = getClass().getResourceAsStream("/routes/sensor-transform.yaml")) {
       yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("sensor.yaml", yaml));
+    PluginHelper.getRoutesLoader(context)
+        .loadRoutes(ResourceHelper.fromString("sensor.yaml", yaml));
 
     MockEndpoint fired = getMockEndpoint("mock:fired");
     fired.expectedMessageCount(1);
@@ -30,8 +31,10 @@ class SensorTransformRouteTest extends RouteContractTestSupport {
     template.sendBody("direct:bus.big-order", event("{\"body\":{\"total\":\"250\"}}"));
     template.sendBody("direct:bus.big-order", event("{\"body\":{\"total\":\"20\"}}"));
     // tonumber fails on this: the transform drops the event, and the exchange still completes (ack)
-    Exchange dropped = template.send("direct:bus.big-order",
-        e -> e.getMessage().setBody(event("{\"body\":{\"total\":\"lots\"}}")));
+    Exchange dropped =
+        template.send(
+            "direct:bus.big-order",
+            e -> e.getMessage().setBody(event("{\"body\":{\"total\":\"lots\"}}")));
     fired.assertIsSatisfied();
 
     assertThat(dropped.getException()).isNull();
@@ -41,6 +44,7 @@ class SensorTransformRouteTest extends RouteContractTestSupport {
   }
 
   private static ArgoEvent event(String dataJson) {
-    return SemanticsCases.event(Map.of("id", ArgoEvent.newId(), "subject", "order", "data", dataJson));
+    return SemanticsCases.event(
+        Map.of("id", ArgoEvent.newId(), "subject", "order", "data", dataJson));
   }
 }

@@ -1,17 +1,16 @@
 package io.caravan.routes.sensor;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
+import io.caravan.routes.testing.TestContexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,7 +31,8 @@ class TriggerConditionsSemanticsTest {
     CorrelationStore store = new InMemoryCorrelationStore();
     TriggerConditions conditions = conditions((String) c.get("conditions"), store);
     if (c.containsKey("names")) {
-      assertThat(ConditionExpression.parse((String) c.get("conditions")).names()).isEqualTo(c.get("names"));
+      assertThat(ConditionExpression.parse((String) c.get("conditions")).names())
+          .isEqualTo(c.get("names"));
     }
 
     List<Map<String, String>> fires = new ArrayList<>();
@@ -66,7 +66,8 @@ class TriggerConditionsSemanticsTest {
     List<Map<String, String>> expected = (List<Map<String, String>>) c.get("fires");
     assertThat(fires).isEqualTo(expected);
     for (int i = 0; i < fires.size(); i++) {
-      assertThat(List.copyOf(fires.get(i).keySet())).as("dependency order")
+      assertThat(List.copyOf(fires.get(i).keySet()))
+          .as("dependency order")
           .isEqualTo(List.copyOf(expected.get(i).keySet()));
     }
     assertThat(firedAfter).isEqualTo(c.get("firedAfter"));

@@ -1,11 +1,11 @@
 package io.caravan.routes.sensor;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
+import io.caravan.routes.testing.TestContexts;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +41,8 @@ class TriggerConditionsTest {
   @ValueSource(strings = {"a &&", "(a || b", "a & b", "a || || b", "a b", "", "  ", "a)"})
   void rejectsMalformedConditions(String expression) {
     assertThatThrownBy(() -> conditions(expression))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conditions");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("conditions");
   }
 
   @Test
@@ -99,17 +100,18 @@ class TriggerConditionsTest {
       for (int i = 0; i < pairs; i++) {
         for (String dep : new String[] {"a", "b"}) {
           String id = dep + i;
-          pool.submit(() -> {
-            Exchange e = exchange(dep, id);
-            c.process(e);
-            if (!e.isRouteStop()) {
-              fired.incrementAndGet();
-              @SuppressWarnings("unchecked")
-              Map<String, ArgoEvent> events = e.getMessage().getBody(Map.class);
-              eventsInFires.addAndGet(events.size());
-            }
-            done.countDown();
-          });
+          pool.submit(
+              () -> {
+                Exchange e = exchange(dep, id);
+                c.process(e);
+                if (!e.isRouteStop()) {
+                  fired.incrementAndGet();
+                  @SuppressWarnings("unchecked")
+                  Map<String, ArgoEvent> events = e.getMessage().getBody(Map.class);
+                  eventsInFires.addAndGet(events.size());
+                }
+                done.countDown();
+              });
         }
       }
       assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
@@ -149,7 +151,8 @@ class TriggerConditionsTest {
     java.time.Instant t0 = java.time.Instant.parse("2026-03-01T10:50:00Z");
     c.setClock(java.time.Clock.fixed(t0, java.time.ZoneOffset.UTC));
     c.process(exchange("a", "1"));
-    c.setClock(java.time.Clock.fixed(t0.plusSeconds(15 * 60), java.time.ZoneOffset.UTC)); // past 11:00
+    c.setClock(
+        java.time.Clock.fixed(t0.plusSeconds(15 * 60), java.time.ZoneOffset.UTC)); // past 11:00
     Exchange b = exchange("b", "2");
     c.process(b);
     assertThat(b.isRouteStop()).as("'a' was reset at 11:00").isTrue();

@@ -1,6 +1,5 @@
 package io.caravan.routes.source;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,12 +7,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.caravan.expr.ExpressionException;
+import io.caravan.routes.testing.TestContexts;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +25,9 @@ class EventSourceFilterSemanticsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Stream<Arguments> cases() throws Exception {
-    try (InputStream in = EventSourceFilterSemanticsTest.class.getResourceAsStream("/semantics/eventsource-filters.yaml")) {
+    try (InputStream in =
+        EventSourceFilterSemanticsTest.class.getResourceAsStream(
+            "/semantics/eventsource-filters.yaml")) {
       List<Map<String, Object>> cases = YAML.readValue(in, new TypeReference<>() {});
       return cases.stream().map(c -> Arguments.of(c.get("name"), c));
     }
@@ -42,7 +43,8 @@ class EventSourceFilterSemanticsTest {
     Exchange exchange = new DefaultExchange(TestContexts.create());
     exchange.getMessage().setBody(data);
     if (expect.containsKey("error")) {
-      assertThatThrownBy(() -> filter.test(data)).isInstanceOf(ExpressionException.class)
+      assertThatThrownBy(() -> filter.test(data))
+          .isInstanceOf(ExpressionException.class)
           .hasMessageContaining((String) expect.get("error"));
       assertThat(filter.accept(exchange)).as("not published").isFalse();
       return;
@@ -55,7 +57,8 @@ class EventSourceFilterSemanticsTest {
   void anExpressionThatDoesNotParseRejectsEveryEvent() throws Exception {
     EventSourceFilter filter = filter("(id == 1");
     var data = JSON.readTree("{\"id\": 1}");
-    assertThatThrownBy(() -> filter.test(data)).isInstanceOf(ExpressionException.class)
+    assertThatThrownBy(() -> filter.test(data))
+        .isInstanceOf(ExpressionException.class)
         .hasMessageContaining("expected ')'");
     Exchange exchange = new DefaultExchange(TestContexts.create());
     exchange.getMessage().setBody(data);

@@ -9,8 +9,11 @@ import java.time.Duration;
 
 /** Small synchronous HTTP helpers over the JDK client, for tests. */
 public final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private Http() {}
 
@@ -22,14 +25,18 @@ public final class Http {
     return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
   }
 
-  public static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+  public static HttpResponse<String> send(HttpRequest request)
+      throws IOException, InterruptedException {
     return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   public static HttpResponse<String> post(String url, String contentType, String body)
       throws IOException, InterruptedException {
-    return send(request(url).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        request(url)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   public static HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -26,16 +26,20 @@ public final class HttpReceiver implements AutoCloseable {
 
   public HttpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      Map<String, List<String>> headers = new TreeMap<>();
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v));
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
-      byte[] answer = "ok".getBytes();
-      exchange.sendResponseHeaders(status, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          Map<String, List<String>> headers = new TreeMap<>();
+          exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v));
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          requests.add(
+              new Request(
+                  exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+          byte[] answer = "ok".getBytes();
+          exchange.sendResponseHeaders(status, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -22,38 +22,56 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real {@code nats-server} with JetStream for tests: a free port on 127.0.0.1 and a temporary store
- * directory, both kept when the server is stopped and started again, so streams and durable consumers
- * survive a restart. Use it as a static {@code @RegisterExtension} field (one server per test class, stopped
- * after the class), as an instance field (stopped after each test), or on its own with {@link #start()} and
- * {@link #close()}. {@link #connect()} gives client connections closed after each test. Every server still running when the JVM exits is stopped by a shutdown hook, so no
- * {@code nats-server} process outlives the tests.
+ * A real {@code nats-server} with JetStream for tests: a free port on 127.0.0.1 and a temporary
+ * store directory, both kept when the server is stopped and started again, so streams and durable
+ * consumers survive a restart. Use it as a static {@code @RegisterExtension} field (one server per
+ * test class, stopped after the class), as an instance field (stopped after each test), or on its
+ * own with {@link #start()} and {@link #close()}. {@link #connect()} gives client connections
+ * closed after each test. Every server still running when the JVM exits is stopped by a shutdown
+ * hook, so no {@code nats-server} process outlives the tests.
  */
 public final class NatsServerExtension
     implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, AutoCloseable {
-  /** nats-server's own output: only failures, the banner of every start is noise in test reports. */
-  private static final Logger SERVER_LOG = Logger.getLogger("io.caravan.routes.testing.nats-server");
+  /**
+   * nats-server's own output: only failures, the banner of every start is noise in test reports.
+   */
+  private static final Logger SERVER_LOG =
+      Logger.getLogger("io.caravan.routes.testing.nats-server");
 
   /** Every extension whose server is running, for the shutdown hook. */
   private static final Set<NatsServerExtension> RUNNING = ConcurrentHashMap.newKeySet();
 
   static {
     SERVER_LOG.setLevel(Level.SEVERE);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      List.copyOf(RUNNING).forEach(NatsServerExtension::stop);
-      // Any nats-server child of this JVM left (a start that failed half-way) ends with it.
-      ProcessHandle.current().children()
-          .filter(child -> child.info().command().map(c -> c.endsWith("nats-server")).orElse(false))
-          .forEach(ProcessHandle::destroy);
-    }, "nats-server-stopper"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  List.copyOf(RUNNING).forEach(NatsServerExtension::stop);
+                  // Any nats-server child of this JVM left (a start that failed half-way) ends with
+                  // it.
+                  ProcessHandle.current()
+                      .children()
+                      .filter(
+                          child ->
+                              child
+                                  .info()
+                                  .command()
+                                  .map(c -> c.endsWith("nats-server"))
+                                  .orElse(false))
+                      .forEach(ProcessHandle::destroy);
+                },
+                "nats-server-stopper"));
   }
 
   private final int port;
   private final Path storeDir;
   private final List<String> extraArgs;
   private NatsServerRunner server;
+
   /** True when registered as a static field: the server then lives until the class is done. */
   private boolean classScoped;
+
   /** Connections made by {@link #connect()}, closed after the test. */
   private final List<Connection> connections = new CopyOnWriteArrayList<>();
 
@@ -61,7 +79,9 @@ public final class NatsServerExtension
     this(new String[0]);
   }
 
-  /** A server started with these extra nats-server arguments too, e.g. {@code "--auth", "s3cret"}. */
+  /**
+   * A server started with these extra nats-server arguments too, e.g. {@code "--auth", "s3cret"}.
+   */
   public NatsServerExtension(String... extraArgs) {
     this.extraArgs = List.of(extraArgs);
     this.port = freePort();
@@ -89,7 +109,9 @@ public final class NatsServerExtension
     return server != null;
   }
 
-  /** Starts the server (on the same port and store as before) and waits until it accepts clients. */
+  /**
+   * Starts the server (on the same port and store as before) and waits until it accepts clients.
+   */
   public synchronized void start() {
     if (server != null) {
       return;
@@ -97,16 +119,22 @@ public final class NatsServerExtension
     IOException failure = null;
     for (int attempt = 1; attempt <= 2 && server == null; attempt++) {
       try {
-        server = NatsServerRunner.builder()
-            .port(port)
-            .jetstream(true)
-            .customArgs(java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("-a", "127.0.0.1", "-sd", storeDir.toString()), extraArgs.stream()).toList())
-            .outputLogger(SERVER_LOG)
-            .build();
+        server =
+            NatsServerRunner.builder()
+                .port(port)
+                .jetstream(true)
+                .customArgs(
+                    java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(
+                                "-a", "127.0.0.1", "-sd", storeDir.toString()),
+                            extraArgs.stream())
+                        .toList())
+                .outputLogger(SERVER_LOG)
+                .build();
         RUNNING.add(this);
       } catch (IOException e) {
-        // The runner gives up when the server is slow to accept clients (a loaded machine) but leaves the
+        // The runner gives up when the server is slow to accept clients (a loaded machine) but
+        // leaves the
         // process running: stop it, then try once more.
         failure = e;
         destroyServerProcesses();
@@ -117,21 +145,31 @@ public final class NatsServerExtension
     }
   }
 
-  /** Ends the nats-server processes this JVM started on this extension's port, whatever the runner knows. */
+  /**
+   * Ends the nats-server processes this JVM started on this extension's port, whatever the runner
+   * knows.
+   */
   private void destroyServerProcesses() {
     String portArgument = "--port " + port + " ";
-    ProcessHandle.current().children()
-        .filter(child -> child.info().commandLine()
-            .map(line -> line.contains("nats-server") && (line + " ").contains(portArgument))
-            .orElse(false))
-        .forEach(child -> {
-          child.destroy();
-          try {
-            child.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
-          } catch (Exception e) {
-            child.destroyForcibly();
-          }
-        });
+    ProcessHandle.current()
+        .children()
+        .filter(
+            child ->
+                child
+                    .info()
+                    .commandLine()
+                    .map(
+                        line -> line.contains("nats-server") && (line + " ").contains(portArgument))
+                    .orElse(false))
+        .forEach(
+            child -> {
+              child.destroy();
+              try {
+                child.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (Exception e) {
+                child.destroyForcibly();
+              }
+            });
   }
 
   /** Stops the server; its port and store stay reserved for {@link #start()}. */
@@ -155,7 +193,9 @@ public final class NatsServerExtension
     start();
   }
 
-  /** A client connection to this server (its own, as one replica's), closed after the current test. */
+  /**
+   * A client connection to this server (its own, as one replica's), closed after the current test.
+   */
   public Connection connect() throws IOException, InterruptedException {
     Connection connection = Nats.connect(url());
     connections.add(connection);
@@ -168,7 +208,10 @@ public final class NatsServerExtension
     start();
   }
 
-  /** An instance-field extension (no {@code beforeAll}) stops its server and deletes its store after each test. */
+  /**
+   * An instance-field extension (no {@code beforeAll}) stops its server and deletes its store after
+   * each test.
+   */
   @Override
   public void afterEach(ExtensionContext context) throws InterruptedException {
     for (Connection connection : connections) {

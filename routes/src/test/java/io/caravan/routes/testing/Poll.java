@@ -3,7 +3,9 @@ package io.caravan.routes.testing;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** Waits for a condition by polling it until a deadline; fails with a message naming the condition. */
+/**
+ * Waits for a condition by polling it until a deadline; fails with a message naming the condition.
+ */
 public final class Poll {
   private Poll() {}
 
@@ -21,7 +23,8 @@ public final class Poll {
         last = e;
       }
       if (System.nanoTime() > deadline) {
-        AssertionError error = new AssertionError("timed out after " + timeout + " waiting for " + what);
+        AssertionError error =
+            new AssertionError("timed out after " + timeout + " waiting for " + what);
         if (last != null) {
           error.initCause(last);
         }

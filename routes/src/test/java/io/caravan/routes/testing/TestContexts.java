@@ -3,7 +3,10 @@ package io.caravan.routes.testing;
 import io.caravan.routes.runtime.RouteContract;
 import org.apache.camel.impl.DefaultCamelContext;
 
-/** CamelContexts for tests, set up as the runtime sets up its own: the route contract's bean types resolve. */
+/**
+ * CamelContexts for tests, set up as the runtime sets up its own: the route contract's bean types
+ * resolve.
+ */
 public final class TestContexts {
   private TestContexts() {}
 

@@ -5,30 +5,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.support.secrets.MapSecretStore;
 import io.caravan.routes.support.secrets.SecretStore;
+import io.caravan.routes.trigger.TriggerTemplate;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import io.caravan.routes.trigger.TriggerTemplate;
 
 /**
- * A trigger route as the generator writes it, without the bus: {@code direct:trigger} → TriggerTemplate bean
- * (sensor {@code s}, namespace {@code argo-events}) → the given sink URI, with a Kubernetes client and a
- * secret store in the registry.
+ * A trigger route as the generator writes it, without the bus: {@code direct:trigger} →
+ * TriggerTemplate bean (sensor {@code s}, namespace {@code argo-events}) → the given sink URI, with
+ * a Kubernetes client and a secret store in the registry.
  */
 public final class TriggerRouteHarness implements AutoCloseable {
   public static final ObjectMapper JSON = new ObjectMapper();
 
   private final CamelContext context = TestContexts.create();
 
-  public TriggerRouteHarness(KubernetesClient client, MapSecretStore secrets, String triggerYaml, String sinkUri)
+  public TriggerRouteHarness(
+      KubernetesClient client, MapSecretStore secrets, String triggerYaml, String sinkUri)
       throws Exception {
     if (client != null) {
       context.getRegistry().bind("kubernetesClient", client);
     }
-    context.getRegistry().bind(SecretStore.BEAN_NAME, secrets == null ? new MapSecretStore() : secrets);
+    context
+        .getRegistry()
+        .bind(SecretStore.BEAN_NAME, secrets == null ? new MapSecretStore() : secrets);
     TriggerTemplate template = new TriggerTemplate();
     template.setSensorName("s");
     template.setTriggerName("t");
@@ -36,12 +38,13 @@ public final class TriggerRouteHarness implements AutoCloseable {
     template.setTrigger(triggerYaml);
     template.setTriggerType(TriggerYaml.type(triggerYaml));
     context.getRegistry().bind("template", template);
-    context.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("direct:trigger").process("template").to(sinkUri);
-      }
-    });
+    context.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("direct:trigger").process("template").to(sinkUri);
+          }
+        });
     context.start();
   }
 
@@ -50,8 +53,9 @@ public final class TriggerRouteHarness implements AutoCloseable {
     ObjectNode data = JSON.createObjectNode();
     data.set("body", JSON.readTree(bodyJson));
     ArgoEvent event = ArgoEvent.create("webhook", "example", "webhook", data);
-    return context.createProducerTemplate().send("direct:trigger",
-        e -> e.getMessage().setBody(Map.of("d", event)));
+    return context
+        .createProducerTemplate()
+        .send("direct:trigger", e -> e.getMessage().setBody(Map.of("d", event)));
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.support.secrets.SecretStore;
+import io.caravan.routes.trigger.TriggerTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,13 +13,12 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import io.caravan.routes.trigger.TriggerTemplate;
 
 /**
- * A CamelContext with one route per trigger, shaped like a generated trigger route: the TriggerTemplate
- * bean (with the trigger YAML) then the sink Kamelet; {@link #fire} sends one webhook-like event
- * ({@code {header:{}, body:<json>}} of dependency {@code test-dep}) to a trigger.
+ * A CamelContext with one route per trigger, shaped like a generated trigger route: the
+ * TriggerTemplate bean (with the trigger YAML) then the sink Kamelet; {@link #fire} sends one
+ * webhook-like event ({@code {header:{}, body:<json>}} of dependency {@code test-dep}) to a
+ * trigger.
  */
 public final class TriggerTestRoutes implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -29,8 +29,11 @@ public final class TriggerTestRoutes implements AutoCloseable {
     context.getRegistry().bind(SecretStore.BEAN_NAME, secrets);
   }
 
-  /** Adds route {@code direct:<name>}: template bean for {@code triggerYaml}, then {@code sinkUri}. */
-  public TriggerTestRoutes trigger(String name, String triggerYaml, String sinkUri) throws Exception {
+  /**
+   * Adds route {@code direct:<name>}: template bean for {@code triggerYaml}, then {@code sinkUri}.
+   */
+  public TriggerTestRoutes trigger(String name, String triggerYaml, String sinkUri)
+      throws Exception {
     TriggerTemplate template = new TriggerTemplate();
     template.setSensorName("test-sensor");
     template.setTriggerName(name);
@@ -38,12 +41,13 @@ public final class TriggerTestRoutes implements AutoCloseable {
     template.setCamelContext(context);
     template.setTrigger(triggerYaml);
     template.setTriggerType(TriggerYaml.type(triggerYaml));
-    context.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("direct:" + name).routeId("trigger." + name).process(template).to(sinkUri);
-      }
-    });
+    context.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("direct:" + name).routeId("trigger." + name).process(template).to(sinkUri);
+          }
+        });
     return this;
   }
 
@@ -56,11 +60,15 @@ public final class TriggerTestRoutes implements AutoCloseable {
     return context;
   }
 
-  /** Fires trigger {@code name} with one event whose body is {@code bodyJson}; returns the exchange. */
+  /**
+   * Fires trigger {@code name} with one event whose body is {@code bodyJson}; returns the exchange.
+   */
   public Exchange fire(String name, String bodyJson) throws IOException {
     ArgoEvent event = event(bodyJson);
-    return context.createProducerTemplate().send("direct:" + name,
-        exchange -> exchange.getMessage().setBody(Map.of("test-dep", event)));
+    return context
+        .createProducerTemplate()
+        .send(
+            "direct:" + name, exchange -> exchange.getMessage().setBody(Map.of("test-dep", event)));
   }
 
   static ArgoEvent event(String bodyJson) throws IOException {

@@ -1,18 +1,17 @@
 package io.caravan.routes.trigger;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.caravan.routes.testing.TestContexts;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +33,17 @@ class TriggerMetricsPolicyTest {
             from("direct:sensor.orders.notify")
                 .routeId("sensor.orders.notify")
                 .routePolicyRef("triggerMetrics")
-                .process(e -> e.setProperty(ExchangeKeys.FIRED, e.getMessage().getHeader("fire", false, Boolean.class)))
-                .process(e -> {
-                  if (e.getMessage().getHeader("fail", false, Boolean.class)) {
-                    throw new IllegalStateException("receiver down");
-                  }
-                });
+                .process(
+                    e ->
+                        e.setProperty(
+                            ExchangeKeys.FIRED,
+                            e.getMessage().getHeader("fire", false, Boolean.class)))
+                .process(
+                    e -> {
+                      if (e.getMessage().getHeader("fail", false, Boolean.class)) {
+                        throw new IllegalStateException("receiver down");
+                      }
+                    });
           }
         });
     context.start();
@@ -56,7 +60,8 @@ class TriggerMetricsPolicyTest {
     assertThat(count("argo_events_action_triggered")).isZero();
     assertThat(count("argo_events_action_failed")).isZero();
     assertThat(count("argo_events_action_retries_failed")).isZero();
-    assertThat(registry.find("argo_events_action_triggered").tag("namespace", "argo-events").counter())
+    assertThat(
+            registry.find("argo_events_action_triggered").tag("namespace", "argo-events").counter())
         .isNotNull();
   }
 
@@ -67,8 +72,12 @@ class TriggerMetricsPolicyTest {
     assertThat(done.isFailed()).isFalse();
     assertThat(count("argo_events_action_triggered")).isEqualTo(1);
     assertThat(count("argo_events_action_failed")).isZero();
-    DistributionSummary duration = registry.find("argo_events_action_duration_milliseconds")
-        .tag("sensor_name", "orders").tag("trigger_name", "notify").summary();
+    DistributionSummary duration =
+        registry
+            .find("argo_events_action_duration_milliseconds")
+            .tag("sensor_name", "orders")
+            .tag("trigger_name", "notify")
+            .summary();
     assertThat(duration).isNotNull();
     assertThat(duration.count()).isEqualTo(1);
   }
@@ -95,11 +104,13 @@ class TriggerMetricsPolicyTest {
 
   @Test
   void namesComeFromTheExchangeWhenTheBusSetThem() {
-    producer.send("direct:sensor.orders.notify", e -> {
-      e.setProperty(ExchangeKeys.SENSOR, "orders");
-      e.setProperty(ExchangeKeys.TRIGGER, "notify");
-      e.getMessage().setHeader("fire", true);
-    });
+    producer.send(
+        "direct:sensor.orders.notify",
+        e -> {
+          e.setProperty(ExchangeKeys.SENSOR, "orders");
+          e.setProperty(ExchangeKeys.TRIGGER, "notify");
+          e.getMessage().setHeader("fire", true);
+        });
     assertThat(count("argo_events_action_triggered")).isEqualTo(1);
   }
 
@@ -111,14 +122,17 @@ class TriggerMetricsPolicyTest {
   }
 
   private Exchange send(boolean fire, boolean fail) {
-    return producer.send("direct:sensor.orders.notify", e -> {
-      e.getMessage().setHeader("fire", fire);
-      e.getMessage().setHeader("fail", fail);
-    });
+    return producer.send(
+        "direct:sensor.orders.notify",
+        e -> {
+          e.getMessage().setHeader("fire", fire);
+          e.getMessage().setHeader("fail", fail);
+        });
   }
 
   private double count(String name) {
-    var counter = registry.find(name).tag("sensor_name", "orders").tag("trigger_name", "notify").counter();
+    var counter =
+        registry.find(name).tag("sensor_name", "orders").tag("trigger_name", "notify").counter();
     return counter == null ? 0 : counter.count();
   }
 }

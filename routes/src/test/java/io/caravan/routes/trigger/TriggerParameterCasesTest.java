@@ -1,6 +1,5 @@
 package io.caravan.routes.trigger;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.api.sensor.TriggerParameter;
 import io.caravan.api.sensor.TriggerParameterSource;
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.testing.TestContexts;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,7 +46,8 @@ class TriggerParameterCasesTest {
     Map<String, ArgoEvent> events = events(testCase.get("events"));
     JsonNode expect = testCase.get("expect");
     if (testCase.has("resolve")) {
-      TriggerParameterSource src = JSON.treeToValue(testCase.get("resolve"), TriggerParameterSource.class);
+      TriggerParameterSource src =
+          JSON.treeToValue(testCase.get("resolve"), TriggerParameterSource.class);
       if (expect.has("error")) {
         assertThatThrownBy(() -> ParameterResolver.resolve(src, events))
             .isInstanceOf(IllegalArgumentException.class)
@@ -80,12 +80,16 @@ class TriggerParameterCasesTest {
       bean.setSensorName("s");
       bean.setTriggerName("t");
       bean.setTrigger(JSON.writeValueAsString(testCase.get("trigger")));
-      bean.setTriggerType(io.caravan.routes.testing.TriggerYaml.type(JSON.writeValueAsString(testCase.get("trigger"))));
+      bean.setTriggerType(
+          io.caravan.routes.testing.TriggerYaml.type(
+              JSON.writeValueAsString(testCase.get("trigger"))));
       Exchange exchange = new DefaultExchange(TestContexts.create());
       exchange.getMessage().setBody(events);
       bean.process(exchange);
-      assertThat(exchange.getMessage().getHeader(Exchange.HTTP_URI)).isEqualTo(expect.get("uri").asText());
-      assertThat(exchange.getMessage().getHeader(Exchange.HTTP_METHOD)).isEqualTo(expect.get("method").asText());
+      assertThat(exchange.getMessage().getHeader(Exchange.HTTP_URI))
+          .isEqualTo(expect.get("uri").asText());
+      assertThat(exchange.getMessage().getHeader(Exchange.HTTP_METHOD))
+          .isEqualTo(expect.get("method").asText());
       if (expect.has("body")) {
         assertThat(new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8))
             .isEqualTo(expect.get("body").asText());
@@ -112,20 +116,22 @@ class TriggerParameterCasesTest {
 
   private static Map<String, ArgoEvent> events(JsonNode node) {
     Map<String, ArgoEvent> events = new LinkedHashMap<>();
-    node.fields().forEachRemaining(entry -> {
-      JsonNode spec = entry.getValue();
-      events.put(
-          entry.getKey(),
-          new ArgoEvent(
-              "1",
-              "webhook-gateway",
-              ArgoEvent.SPEC_VERSION,
-              "webhook",
-              "example-1",
-              "2026-11-22T08:15:30.250Z",
-              spec.path("datacontenttype").asText(ArgoEvent.JSON),
-              spec.get("data") instanceof ObjectNode data ? data : spec.get("data")));
-    });
+    node.fields()
+        .forEachRemaining(
+            entry -> {
+              JsonNode spec = entry.getValue();
+              events.put(
+                  entry.getKey(),
+                  new ArgoEvent(
+                      "1",
+                      "webhook-gateway",
+                      ArgoEvent.SPEC_VERSION,
+                      "webhook",
+                      "example-1",
+                      "2026-11-22T08:15:30.250Z",
+                      spec.path("datacontenttype").asText(ArgoEvent.JSON),
+                      spec.get("data") instanceof ObjectNode data ? data : spec.get("data")));
+            });
     return events;
   }
 }

@@ -1,34 +1,36 @@
 package io.caravan.routes.trigger;
 
-import io.caravan.routes.testing.TestContexts;
-import io.caravan.routes.support.secrets.MapSecretStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.support.secrets.MapSecretStore;
+import io.caravan.routes.testing.TestContexts;
+import io.caravan.routes.trigger.k8s.KubernetesResourceSink;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
-import io.caravan.routes.trigger.k8s.KubernetesResourceSink;
 
 /** The TriggerTemplate bean's message for each trigger type, and its errors. */
 class TriggerTemplateTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final MapSecretStore secrets = new MapSecretStore()
-      .putSecret("creds", "user", "alice").putSecret("creds", "password", "pw")
-      .putConfigMap("settings", "tenant", "blue");
+  private final MapSecretStore secrets =
+      new MapSecretStore()
+          .putSecret("creds", "user", "alice")
+          .putSecret("creds", "password", "pw")
+          .putConfigMap("settings", "tenant", "blue");
 
   @Test
   void httpMessageHasUriMethodHeadersAndPayloadButNoContentType() throws Exception {
-    Message message = run("""
+    Message message =
+        run(
+            """
         template:
           name: t
           http:
@@ -46,21 +48,27 @@ class TriggerTemplateTest {
             basicAuth:
               username: {name: creds, key: user}
               password: {name: creds, key: password}
-        """, "{\"n\":7,\"who\":\"bob\"}");
+        """,
+            "{\"n\":7,\"who\":\"bob\"}");
 
     assertThat(message.getHeader(Exchange.HTTP_URI)).isEqualTo("http://receiver/hook");
     assertThat(message.getHeader(Exchange.HTTP_METHOD)).isEqualTo("POST");
     assertThat(message.getHeader("caravan.http.header.X-Who")).isEqualTo("BOB");
     assertThat(message.getHeader("caravan.http.header.X-Tenant")).isEqualTo("blue");
     assertThat(message.getHeader("caravan.http.header.Authorization"))
-        .isEqualTo("Basic " + Base64.getEncoder().encodeToString("alice:pw".getBytes(StandardCharsets.UTF_8)));
+        .isEqualTo(
+            "Basic "
+                + Base64.getEncoder().encodeToString("alice:pw".getBytes(StandardCharsets.UTF_8)));
     assertThat(message.getHeader(Exchange.CONTENT_TYPE)).isNull();
-    assertThat(new String(message.getBody(byte[].class), StandardCharsets.UTF_8)).isEqualTo("{\"n\":7}");
+    assertThat(new String(message.getBody(byte[].class), StandardCharsets.UTF_8))
+        .isEqualTo("{\"n\":7}");
   }
 
   @Test
   void templateLevelParametersChangeTheTemplateBeforeItRuns() throws Exception {
-    Message message = run("""
+    Message message =
+        run(
+            """
         template:
           name: t
           http:
@@ -71,7 +79,8 @@ class TriggerTemplateTest {
             dest: http.url
           - src: {dependencyName: d, dataKey: body.method}
             dest: http.method
-        """, "{\"url\":\"http://other/path\",\"method\":\"delete\"}");
+        """,
+            "{\"url\":\"http://other/path\",\"method\":\"delete\"}");
 
     assertThat(message.getHeader(Exchange.HTTP_URI)).isEqualTo("http://other/path");
     assertThat(message.getHeader(Exchange.HTTP_METHOD)).isEqualTo("DELETE");
@@ -80,7 +89,9 @@ class TriggerTemplateTest {
 
   @Test
   void httpResourceParametersWithAnUnknownDestChangeNothing() throws Exception {
-    Message message = run("""
+    Message message =
+        run(
+            """
         template:
           name: t
           http:
@@ -91,7 +102,8 @@ class TriggerTemplateTest {
                 dest: serverURL
               - src: {dependencyName: d, dataKey: body.method}
                 dest: method
-        """, "{\"url\":\"http://another-fake\",\"method\":\"GET\"}");
+        """,
+            "{\"url\":\"http://another-fake\",\"method\":\"GET\"}");
 
     assertThat(message.getHeader(Exchange.HTTP_URI)).isEqualTo("http://fake:12000");
     assertThat(message.getHeader(Exchange.HTTP_METHOD)).isEqualTo("GET");
@@ -99,7 +111,9 @@ class TriggerTemplateTest {
 
   @Test
   void k8sInlineYamlBecomesTheResourceWithLabelsAndTheNamespaceHeader() throws Exception {
-    Message message = run("""
+    Message message =
+        run(
+            """
         template:
           name: make-config
           k8s:
@@ -115,14 +129,17 @@ class TriggerTemplateTest {
             parameters:
               - src: {dependencyName: d, dataKey: body.v}
                 dest: data.key
-        """, "{\"v\":\"from-event\"}");
+        """,
+            "{\"v\":\"from-event\"}");
 
     @SuppressWarnings("unchecked")
     Map<String, Object> resource = message.getBody(Map.class);
     ObjectNode json = JSON.valueToTree(resource);
     assertThat(json.at("/data/key").asText()).isEqualTo("from-event");
     assertThat(json.at("/metadata/labels").toString())
-        .contains("\"events.argoproj.io/sensor\":\"s\"", "\"events.argoproj.io/trigger\":\"make-config\"",
+        .contains(
+            "\"events.argoproj.io/sensor\":\"s\"",
+            "\"events.argoproj.io/trigger\":\"make-config\"",
             "events.argoproj.io/action-timestamp");
     assertThat(message.getHeader(KubernetesResourceSink.NAMESPACE_HEADER)).isEqualTo("argo-events");
   }

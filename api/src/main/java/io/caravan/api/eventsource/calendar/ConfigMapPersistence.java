@@ -4,8 +4,8 @@ import io.caravan.api.ArgoObject;
 
 /**
  * {@code persistence.configMap} (Argo's {@code ConfigMapPersistence}): the ConfigMap that keeps the
- * last event under the key {@code <eventSourceName>.<eventName>}, created when missing if
- * {@code createIfNotExist} is true.
+ * last event under the key {@code <eventSourceName>.<eventName>}, created when missing if {@code
+ * createIfNotExist} is true.
  */
 public class ConfigMapPersistence extends ArgoObject {
 

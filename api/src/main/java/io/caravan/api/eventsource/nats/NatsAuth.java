@@ -3,7 +3,10 @@ package io.caravan.api.eventsource.nats;
 import io.caravan.api.ArgoObject;
 import io.caravan.api.common.SecretKeySelector;
 
-/** Argo's {@code NATSAuth}: one of basic, token, nkey (a seed) or credential (a creds file), as secret references. */
+/**
+ * Argo's {@code NATSAuth}: one of basic, token, nkey (a seed) or credential (a creds file), as
+ * secret references.
+ */
 public class NatsAuth extends ArgoObject {
 
   private BasicAuth basic;

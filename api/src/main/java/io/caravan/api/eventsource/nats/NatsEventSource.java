@@ -80,7 +80,10 @@ public class NatsEventSource extends ArgoObject {
     this.auth = auth;
   }
 
-  /** Argo's TLSConfig ({@code caCertSecret}, {@code clientCertSecret}, {@code clientKeySecret}, {@code insecureSkipVerify}), checked by the generator's TLS rules. */
+  /**
+   * Argo's TLSConfig ({@code caCertSecret}, {@code clientCertSecret}, {@code clientKeySecret},
+   * {@code insecureSkipVerify}), checked by the generator's TLS rules.
+   */
   public JsonNode getTls() {
     return tls;
   }

@@ -3,7 +3,6 @@ package io.caravan.api.eventsource.webhook;
 import io.caravan.api.eventsource.EventSourceFilter;
 import io.caravan.api.eventsource.WebhookContext;
 
-
 /** One {@code spec.webhook.<eventName>} entry: an HTTP endpoint plus an optional filter. */
 public class WebhookEventSource extends WebhookContext {
 

@@ -1,12 +1,12 @@
 package io.caravan.generator.source.calendar;
 
-import io.caravan.expr.CronSchedule;
-import io.caravan.expr.GoDuration;
 import io.caravan.api.eventsource.EventSourceTypes;
 import io.caravan.api.eventsource.calendar.CalendarEventSource;
 import io.caravan.api.eventsource.calendar.CatchupConfiguration;
 import io.caravan.api.eventsource.calendar.ConfigMapPersistence;
 import io.caravan.api.eventsource.calendar.EventPersistence;
+import io.caravan.expr.CronSchedule;
+import io.caravan.expr.GoDuration;
 import io.caravan.generator.Diagnostic;
 import io.caravan.generator.Diagnostics;
 import io.caravan.generator.source.SourceEvent;
@@ -51,7 +51,8 @@ public final class CalendarSourceType implements SourceType<CalendarEventSource>
     }
     String scheduleProblem = schedule == null ? null : CronSchedule.problem(schedule);
     if (scheduleProblem != null) {
-      diagnostics.error(event.path("schedule"), "invalid schedule '" + schedule + "': " + scheduleProblem);
+      diagnostics.error(
+          event.path("schedule"), "invalid schedule '" + schedule + "': " + scheduleProblem);
       return null;
     }
     if (schedule != null && interval != null) {
@@ -59,7 +60,8 @@ public final class CalendarSourceType implements SourceType<CalendarEventSource>
       interval = null;
     }
     if (interval != null && GoDuration.tryParse(interval) == null) {
-      diagnostics.error(event.path("interval"),
+      diagnostics.error(
+          event.path("interval"),
           "interval '" + interval + "' is not a duration such as 10s, 5m or 1h");
       return null;
     }
@@ -87,7 +89,9 @@ public final class CalendarSourceType implements SourceType<CalendarEventSource>
 
   /** Reports the persistence errors (the validator's, in its words); false when there is one. */
   private static boolean persistenceIsUsable(
-      SourceEvent<CalendarEventSource> event, EventPersistence persistence, Diagnostics diagnostics) {
+      SourceEvent<CalendarEventSource> event,
+      EventPersistence persistence,
+      Diagnostics diagnostics) {
     List<Diagnostic> found = new ArrayList<>();
     CalendarRules.persistence(event.path("persistence"), persistence, found);
     List<Diagnostic> errors = found.stream().filter(Diagnostic::isError).toList();
@@ -96,15 +100,17 @@ public final class CalendarSourceType implements SourceType<CalendarEventSource>
   }
 
   /**
-   * The calendar-source persistence parameters (the runtime's contract): {@code persistenceConfigMap},
-   * {@code persistenceCreate} and {@code catchup} when true, {@code catchupMaxDuration} as written when
-   * catch-up is enabled.
+   * The calendar-source persistence parameters (the runtime's contract): {@code
+   * persistenceConfigMap}, {@code persistenceCreate} and {@code catchup} when true, {@code
+   * catchupMaxDuration} as written when catch-up is enabled.
    */
-  private static void persistenceParameters(EventPersistence persistence, Map<String, Object> parameters) {
+  private static void persistenceParameters(
+      EventPersistence persistence, Map<String, Object> parameters) {
     if (persistence == null) {
       return;
     }
-    ConfigMapPersistence configMap = persistence.getConfigMap(); // set: persistenceIsUsable checked it
+    ConfigMapPersistence configMap =
+        persistence.getConfigMap(); // set: persistenceIsUsable checked it
     parameters.put("persistenceConfigMap", configMap.getName());
     if (Boolean.TRUE.equals(configMap.getCreateIfNotExist())) {
       parameters.put("persistenceCreate", Boolean.TRUE);

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code spec.nats} events → {@code kamelet:nats-source}: a core NATS subscription (or queue subscription),
- * with Argo's checks and event data (inventory §1.4, §1.5.5, §2.3). Secrets go to the route as references.
+ * {@code spec.nats} events → {@code kamelet:nats-source}: a core NATS subscription (or queue
+ * subscription), with Argo's checks and event data (inventory §1.4, §1.5.5, §2.3). Secrets go to
+ * the route as references.
  */
 public final class NatsSourceType implements SourceType<NatsEventSource> {
 
@@ -65,11 +66,17 @@ public final class NatsSourceType implements SourceType<NatsEventSource> {
       SecretRefs.check(path + ".token", auth.getToken(), out);
       SecretRefs.check(path + ".nkey", auth.getNkey(), out);
       SecretRefs.check(path + ".credential", auth.getCredential(), out);
-      int set = (basic != null ? 1 : 0) + count(auth.getToken()) + count(auth.getNkey())
-          + count(auth.getCredential());
+      int set =
+          (basic != null ? 1 : 0)
+              + count(auth.getToken())
+              + count(auth.getNkey())
+              + count(auth.getCredential());
       if (set > 1) {
-        out.add(Diagnostic.warning(path, "more than one of basic, token, nkey and credential is set: only the "
-            + "first of them, in that order, is used (as in Argo)"));
+        out.add(
+            Diagnostic.warning(
+                path,
+                "more than one of basic, token, nkey and credential is set: only the "
+                    + "first of them, in that order, is used (as in Argo)"));
       }
     }
   }
@@ -82,7 +89,8 @@ public final class NatsSourceType implements SourceType<NatsEventSource> {
       return null;
     }
     if (blank(nats.getUrl()) || blank(nats.getSubject())) {
-      diagnostics.error(event.path(blank(nats.getUrl()) ? "url" : "subject"),
+      diagnostics.error(
+          event.path(blank(nats.getUrl()) ? "url" : "subject"),
           (blank(nats.getUrl()) ? "url" : "subject") + " must be specified");
       return null;
     }
@@ -103,7 +111,10 @@ public final class NatsSourceType implements SourceType<NatsEventSource> {
     Backoff backoff = nats.getConnectionBackoff();
     if (backoff != null) {
       putIfSet(parameters, "backoffSteps", backoff.getSteps());
-      putIfSet(parameters, "backoffDuration", backoff.getDuration() == null ? null : backoff.getDuration().asText());
+      putIfSet(
+          parameters,
+          "backoffDuration",
+          backoff.getDuration() == null ? null : backoff.getDuration().asText());
       putIfSet(parameters, "backoffFactor", backoff.getFactor());
       putIfSet(parameters, "backoffJitter", backoff.getJitter());
     }
@@ -118,15 +129,22 @@ public final class NatsSourceType implements SourceType<NatsEventSource> {
     return event == null || event.getFilter() == null ? null : event.getFilter().getExpression();
   }
 
-  /** The auth block as flat secret references, the first of basic, token, nkey, credential (Argo's order). */
-  private static boolean putAuth(Map<String, Object> parameters, NatsAuth auth, String path,
-      Diagnostics diagnostics) {
+  /**
+   * The auth block as flat secret references, the first of basic, token, nkey, credential (Argo's
+   * order).
+   */
+  private static boolean putAuth(
+      Map<String, Object> parameters, NatsAuth auth, String path, Diagnostics diagnostics) {
     if (auth == null) {
       return true;
     }
     if (auth.getBasic() != null) {
-      String user = SecretRefs.reference(auth.getBasic().getUsername(), path + ".basic.username", diagnostics);
-      String password = SecretRefs.reference(auth.getBasic().getPassword(), path + ".basic.password", diagnostics);
+      String user =
+          SecretRefs.reference(
+              auth.getBasic().getUsername(), path + ".basic.username", diagnostics);
+      String password =
+          SecretRefs.reference(
+              auth.getBasic().getPassword(), path + ".basic.password", diagnostics);
       putIfSet(parameters, "usernameSecret", user);
       putIfSet(parameters, "passwordSecret", password);
       return user != null && password != null;
@@ -143,8 +161,12 @@ public final class NatsSourceType implements SourceType<NatsEventSource> {
     return true;
   }
 
-  /** A tls block as flat parameters: {@code tls=true}, its secret references and {@code insecureSkipVerify}. */
-  private static boolean putTls(Map<String, Object> parameters, JsonNode tls, String path, Diagnostics diagnostics) {
+  /**
+   * A tls block as flat parameters: {@code tls=true}, its secret references and {@code
+   * insecureSkipVerify}.
+   */
+  private static boolean putTls(
+      Map<String, Object> parameters, JsonNode tls, String path, Diagnostics diagnostics) {
     if (tls == null || tls.isNull() || !tls.isObject()) {
       return true;
     }
@@ -158,7 +180,9 @@ public final class NatsSourceType implements SourceType<NatsEventSource> {
           diagnostics.error(path + "." + field, "a secret reference needs both name and key");
           ok = false;
         } else {
-          parameters.put("tls" + Character.toUpperCase(field.charAt(0)) + field.substring(1), name + "/" + key);
+          parameters.put(
+              "tls" + Character.toUpperCase(field.charAt(0)) + field.substring(1),
+              name + "/" + key);
         }
       }
     }

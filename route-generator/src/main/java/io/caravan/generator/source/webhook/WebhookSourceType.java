@@ -35,7 +35,9 @@ public final class WebhookSourceType implements SourceType<WebhookEventSource> {
   public void check(SourceEvent<WebhookEventSource> event, List<Diagnostic> out) {
     WebhookEventSource webhook = event.config();
     if (webhook == null) {
-      out.add(Diagnostic.error(event.path(), "webhook event '" + event.eventName() + "' has no settings"));
+      out.add(
+          Diagnostic.error(
+              event.path(), "webhook event '" + event.eventName() + "' has no settings"));
       return;
     }
     WebhookContextRules.check(event.path(), webhook, out);
@@ -63,21 +65,26 @@ public final class WebhookSourceType implements SourceType<WebhookEventSource> {
       diagnostics.error(event.path("endpoint"), "endpoint is required");
       ok = false;
     } else if (!endpoint.startsWith("/")) {
-      diagnostics.warning(event.path("endpoint"),
+      diagnostics.warning(
+          event.path("endpoint"),
           "endpoint '" + endpoint + "' does not start with '/': served as '/" + endpoint + "'");
       endpoint = "/" + endpoint;
     }
-    String authSecret = SecretRefs.reference(webhook.getAuthSecret(), event.path("authSecret"),
-        diagnostics);
-    String certSecret = SecretRefs.reference(webhook.getServerCertSecret(),
-        event.path("serverCertSecret"), diagnostics);
-    String keySecret = SecretRefs.reference(webhook.getServerKeySecret(),
-        event.path("serverKeySecret"), diagnostics);
-    ok &= SecretRefs.isValid(webhook.getAuthSecret())
-        && SecretRefs.isValid(webhook.getServerCertSecret())
-        && SecretRefs.isValid(webhook.getServerKeySecret());
+    String authSecret =
+        SecretRefs.reference(webhook.getAuthSecret(), event.path("authSecret"), diagnostics);
+    String certSecret =
+        SecretRefs.reference(
+            webhook.getServerCertSecret(), event.path("serverCertSecret"), diagnostics);
+    String keySecret =
+        SecretRefs.reference(
+            webhook.getServerKeySecret(), event.path("serverKeySecret"), diagnostics);
+    ok &=
+        SecretRefs.isValid(webhook.getAuthSecret())
+            && SecretRefs.isValid(webhook.getServerCertSecret())
+            && SecretRefs.isValid(webhook.getServerKeySecret());
     if ((certSecret == null) != (keySecret == null)) {
-      diagnostics.warning(event.path(certSecret == null ? "serverKeySecret" : "serverCertSecret"),
+      diagnostics.warning(
+          event.path(certSecret == null ? "serverKeySecret" : "serverCertSecret"),
           "TLS needs both serverCertSecret and serverKeySecret: the port serves plain HTTP");
       certSecret = null;
       keySecret = null;
@@ -90,8 +97,11 @@ public final class WebhookSourceType implements SourceType<WebhookEventSource> {
     parameters.put("port", port);
     parameters.put("endpoint", endpoint);
     parameters.put("method", webhook.getMethod() == null ? DEFAULT_METHOD : webhook.getMethod());
-    parameters.put("maxPayloadSize", webhook.getMaxPayloadSize() == null
-        ? DEFAULT_MAX_PAYLOAD_SIZE : webhook.getMaxPayloadSize());
+    parameters.put(
+        "maxPayloadSize",
+        webhook.getMaxPayloadSize() == null
+            ? DEFAULT_MAX_PAYLOAD_SIZE
+            : webhook.getMaxPayloadSize());
     putIfSet(parameters, "authSecret", authSecret);
     putIfSet(parameters, "serverCertSecret", certSecret);
     putIfSet(parameters, "serverKeySecret", keySecret);

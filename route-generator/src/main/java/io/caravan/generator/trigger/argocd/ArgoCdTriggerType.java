@@ -1,10 +1,10 @@
 package io.caravan.generator.trigger.argocd;
 
-import io.caravan.generator.trigger.BlockTriggerType;
-import io.caravan.generator.trigger.TriggerInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerTemplate;
 import io.caravan.generator.Diagnostics;
+import io.caravan.generator.trigger.BlockTriggerType;
+import io.caravan.generator.trigger.TriggerInput;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +50,8 @@ public final class ArgoCdTriggerType extends BlockTriggerType {
   protected boolean checkMore(JsonNode block, TriggerInput input, Diagnostics diagnostics) {
     JsonNode wait = block.get("wait");
     if (wait != null && wait.has("timeoutSeconds") && wait.path("timeoutSeconds").asLong(0) <= 0) {
-      diagnostics.error(input.typePath(key(), "wait.timeoutSeconds"), "timeoutSeconds must be positive");
+      diagnostics.error(
+          input.typePath(key(), "wait.timeoutSeconds"), "timeoutSeconds must be positive");
       return false;
     }
     return true;

@@ -1,19 +1,18 @@
 package io.caravan.generator.trigger.argoworkflow;
 
 import static io.caravan.generator.support.Fields.blank;
-import static io.caravan.generator.support.Fields.required;
 
 import io.caravan.api.sensor.ArgoWorkflowTrigger;
 import io.caravan.generator.Diagnostic;
 import io.caravan.generator.trigger.ParameterRules;
 import java.util.List;
-import java.util.Set;
 
 /** Argo's rules for an argoWorkflow trigger (inventory §4.5). */
 final class ArgoWorkflowTriggerRules {
 
   static final List<String> OPERATIONS =
-      List.of("submit", "submit-from", "resubmit", "retry", "resume", "suspend", "terminate", "stop");
+      List.of(
+          "submit", "submit-from", "resubmit", "retry", "resume", "suspend", "terminate", "stop");
 
   private ArgoWorkflowTriggerRules() {}
 
@@ -22,11 +21,18 @@ final class ArgoWorkflowTriggerRules {
       out.add(Diagnostic.error(path + ".source", "source is required"));
     }
     if (blank(workflow.getOperation())) {
-      out.add(Diagnostic.error(path + ".operation",
-          "operation is required (" + String.join(", ", OPERATIONS) + ")"));
+      out.add(
+          Diagnostic.error(
+              path + ".operation",
+              "operation is required (" + String.join(", ", OPERATIONS) + ")"));
     } else if (!OPERATIONS.contains(workflow.getOperation())) {
-      out.add(Diagnostic.error(path + ".operation", "unknown operation '" + workflow.getOperation()
-          + "': expected one of " + String.join(", ", OPERATIONS)));
+      out.add(
+          Diagnostic.error(
+              path + ".operation",
+              "unknown operation '"
+                  + workflow.getOperation()
+                  + "': expected one of "
+                  + String.join(", ", OPERATIONS)));
     }
     ParameterRules.check(path + ".parameters", workflow.getParameters(), true, out);
   }

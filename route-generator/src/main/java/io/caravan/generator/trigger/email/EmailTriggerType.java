@@ -1,10 +1,10 @@
 package io.caravan.generator.trigger.email;
 
-import io.caravan.generator.trigger.BlockTriggerType;
-import io.caravan.generator.trigger.TriggerInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerTemplate;
 import io.caravan.generator.Diagnostics;
+import io.caravan.generator.trigger.BlockTriggerType;
+import io.caravan.generator.trigger.TriggerInput;
 import java.util.List;
 
 /**
@@ -41,12 +41,15 @@ public final class EmailTriggerType extends BlockTriggerType {
   @Override
   protected boolean checkMore(JsonNode block, TriggerInput input, Diagnostics diagnostics) {
     JsonNode port = block.get("port");
-    if (port != null && !port.isNull() && (!port.canConvertToInt() || port.asInt() < 0 || port.asInt() > 65535)) {
+    if (port != null
+        && !port.isNull()
+        && (!port.canConvertToInt() || port.asInt() < 0 || port.asInt() > 65535)) {
       diagnostics.error(input.typePath(key(), "port"), "port must be between 0 and 65535");
       return false;
     }
     if (!block.path("username").asText("").isEmpty() && !block.hasNonNull("smtpPassword")) {
-      diagnostics.error(input.typePath(key(), "smtpPassword"), "smtpPassword is required with a username");
+      diagnostics.error(
+          input.typePath(key(), "smtpPassword"), "smtpPassword is required with a username");
       return false;
     }
     return true;

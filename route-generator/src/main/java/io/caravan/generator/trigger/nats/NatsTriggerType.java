@@ -1,15 +1,15 @@
 package io.caravan.generator.trigger.nats;
 
-import io.caravan.generator.trigger.BlockTriggerType;
-import io.caravan.generator.support.TlsSaslRules;
-import io.caravan.generator.Diagnostic;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerTemplate;
+import io.caravan.generator.Diagnostic;
+import io.caravan.generator.support.TlsSaslRules;
+import io.caravan.generator.trigger.BlockTriggerType;
 import java.util.List;
 
 /**
- * {@code template.nats} → {@code kamelet:nats-sink}: core NATS publish of the payload to
- * {@code subject}; Caravan's {@code jetStream: true} publishes through JetStream instead.
+ * {@code template.nats} → {@code kamelet:nats-sink}: core NATS publish of the payload to {@code
+ * subject}; Caravan's {@code jetStream: true} publishes through JetStream instead.
  */
 public final class NatsTriggerType extends BlockTriggerType {
 

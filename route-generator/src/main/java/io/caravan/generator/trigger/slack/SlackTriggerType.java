@@ -1,8 +1,8 @@
 package io.caravan.generator.trigger.slack;
 
-import io.caravan.generator.trigger.BlockTriggerType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.sensor.TriggerTemplate;
+import io.caravan.generator.trigger.BlockTriggerType;
 import java.util.List;
 
 /**

@@ -7,12 +7,17 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.caravan.generator.Diagnostic;
 import org.junit.jupiter.api.Test;
 
-/** Argo's checks of a nats event (inventory §1.4: url, subject, tls, queue) and Caravan's auth checks. */
+/**
+ * Argo's checks of a nats event (inventory §1.4: url, subject, tls, queue) and Caravan's auth
+ * checks.
+ */
 class NatsSourceTypeTest {
 
   @Test
   void acceptsCoreQueueAndAuthenticatedSubscriptions() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           nats:
             plain: {url: "nats://nats:4222", subject: orders.created}
             grouped:
@@ -25,12 +30,15 @@ class NatsSourceTypeTest {
               auth: {nkey: {name: nats, key: seed}}
               tls: {caCertSecret: {name: nats-tls, key: ca.crt}}
               filter: {expression: "body.total > 1"}
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   @Test
   void reportsArgosValidationMessagesAtTheirFields() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           nats:
             no-url: {subject: a}
             no-subject: {url: "nats://nats:4222"}
@@ -49,15 +57,20 @@ class NatsSourceTypeTest {
             tuple("spec.nats.no-url.url", "url must be specified"),
             tuple("spec.nats.no-subject.subject", "subject must be specified"),
             tuple("spec.nats.empty-queue.queue", "queue group cannot be empty if specified"),
-            tuple("spec.nats.half-tls.tls.clientKeySecret",
+            tuple(
+                "spec.nats.half-tls.tls.clientKeySecret",
                 "invalid tls config, both clientCertSecret and clientKeySecret need to be configured"),
-            tuple("spec.nats.no-tls-secret.tls", "invalid tls config, please configure either caCertSecret, "
-                + "or clientCertSecret and clientKeySecret, or both"));
+            tuple(
+                "spec.nats.no-tls-secret.tls",
+                "invalid tls config, please configure either caCertSecret, "
+                    + "or clientCertSecret and clientKeySecret, or both"));
   }
 
   @Test
   void reportsIncompleteSecretsUnknownFieldsAndAmbiguousAuth() {
-    assertThat(eventSource("""
+    assertThat(
+            eventSource(
+                """
           nats:
             e:
               url: nats://nats:4222
@@ -72,7 +85,9 @@ class NatsSourceTypeTest {
             tuple("spec.nats.e.jsonbody", "unknown field 'jsonbody'"),
             tuple("spec.nats.e.auth.basic", "basic auth needs both username and password"),
             tuple("spec.nats.e.auth.token.key", "secret key is required"),
-            tuple("spec.nats.e.auth", "more than one of basic, token, nkey and credential is set: only the "
-                + "first of them, in that order, is used (as in Argo)"));
+            tuple(
+                "spec.nats.e.auth",
+                "more than one of basic, token, nkey and credential is set: only the "
+                    + "first of them, in that order, is used (as in Argo)"));
   }
 }

@@ -14,14 +14,19 @@ import org.quartz.impl.StdSchedulerFactory;
 
 /**
  * The {@code argo-calendar:<name>} component: Argo calendar events (inventory §1.5.2) fired by one
- * in-memory Quartz scheduler per CamelContext. Calendars with {@code persistence} keep their last event in
- * the {@link CalendarEventStore} bean of the registry when there is one, else where {@link #setStore} says.
+ * in-memory Quartz scheduler per CamelContext. Calendars with {@code persistence} keep their last
+ * event in the {@link CalendarEventStore} bean of the registry when there is one, else where {@link
+ * #setStore} says.
  */
 public class CalendarComponent extends DefaultComponent {
-  /** {@link #setStore} value: real ConfigMaps through the context's Kubernetes client (the default). */
+  /**
+   * {@link #setStore} value: real ConfigMaps through the context's Kubernetes client (the default).
+   */
   public static final String STORE_CONFIGMAP = "configmap";
+
   /** {@link #setStore} value: in this JVM only. */
   public static final String STORE_MEMORY = "memory";
+
   /** {@link #setStore} prefix: files in a directory, {@code dir:/var/lib/caravan}. */
   public static final String STORE_DIRECTORY_PREFIX = "dir:";
 
@@ -36,7 +41,8 @@ public class CalendarComponent extends DefaultComponent {
       throws Exception {
     String name = remaining.startsWith("//") ? remaining.substring(2) : remaining;
     if (name.isBlank()) {
-      throw new IllegalArgumentException("argo-calendar URI must be argo-calendar:<name>, got '" + uri + "'");
+      throw new IllegalArgumentException(
+          "argo-calendar URI must be argo-calendar:<name>, got '" + uri + "'");
     }
     CalendarEndpoint endpoint = new CalendarEndpoint(uri, this, name);
     setProperties(endpoint, parameters);
@@ -47,7 +53,8 @@ public class CalendarComponent extends DefaultComponent {
   synchronized Scheduler scheduler() throws Exception {
     if (scheduler == null) {
       Properties props = new Properties();
-      props.setProperty("org.quartz.scheduler.instanceName", "caravan-calendar-" + UUID.randomUUID());
+      props.setProperty(
+          "org.quartz.scheduler.instanceName", "caravan-calendar-" + UUID.randomUUID());
       props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
       props.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
       props.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
@@ -60,7 +67,10 @@ public class CalendarComponent extends DefaultComponent {
     return scheduler;
   }
 
-  /** Where calendars with persistence keep their last event: {@code configmap}, {@code memory} or {@code dir:PATH}. */
+  /**
+   * Where calendars with persistence keep their last event: {@code configmap}, {@code memory} or
+   * {@code dir:PATH}.
+   */
   public void setStore(String store) {
     this.store = store;
   }
@@ -69,7 +79,9 @@ public class CalendarComponent extends DefaultComponent {
     return store;
   }
 
-  /** Namespace of the ConfigMaps; default the Kubernetes client's (in a pod: the pod's namespace). */
+  /**
+   * Namespace of the ConfigMaps; default the Kubernetes client's (in a pod: the pod's namespace).
+   */
   public void setNamespace(String namespace) {
     this.namespace = namespace;
   }
@@ -90,7 +102,8 @@ public class CalendarComponent extends DefaultComponent {
   /** The store of last events, resolved on first use. */
   synchronized CalendarEventStore eventStore() {
     if (eventStore == null) {
-      CalendarEventStore bound = getCamelContext().getRegistry().findSingleByType(CalendarEventStore.class);
+      CalendarEventStore bound =
+          getCamelContext().getRegistry().findSingleByType(CalendarEventStore.class);
       eventStore = bound != null ? bound : createStore();
     }
     return eventStore;
@@ -105,8 +118,8 @@ public class CalendarComponent extends DefaultComponent {
       return new FileCalendarEventStore(Path.of(kind.substring(STORE_DIRECTORY_PREFIX.length())));
     }
     if (!kind.equals(STORE_CONFIGMAP)) {
-      throw new IllegalArgumentException("argo-calendar store must be configmap, memory or dir:PATH, not '"
-          + store + "'");
+      throw new IllegalArgumentException(
+          "argo-calendar store must be configmap, memory or dir:PATH, not '" + store + "'");
     }
     KubernetesClient client = KubernetesClients.of(getCamelContext());
     String ns = namespace != null && !namespace.isBlank() ? namespace : client.getNamespace();

@@ -32,18 +32,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires one calendar event per schedule occurrence: body {@code {eventTime, metadata}}. Schedules one
- * Quartz job with one trigger (two when the cron's day-of-month and day-of-week are both restricted;
- * a time both fire at is sent once). Exclusion dates are a Quartz holiday calendar in the exclusion zone.
- * With {@code persistence} every sent event is saved as the last one and, with catch-up, the times missed
- * since then are sent on start before the schedule resumes (inventory §1.5.2).
+ * Fires one calendar event per schedule occurrence: body {@code {eventTime, metadata}}. Schedules
+ * one Quartz job with one trigger (two when the cron's day-of-month and day-of-week are both
+ * restricted; a time both fire at is sent once). Exclusion dates are a Quartz holiday calendar in
+ * the exclusion zone. With {@code persistence} every sent event is saved as the last one and, with
+ * catch-up, the times missed since then are sent on start before the schedule resumes (inventory
+ * §1.5.2).
  */
 public class CalendarConsumer extends DefaultConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(CalendarConsumer.class);
+
   /** Argo retries an event it could not send every 100 ms... */
   private static final long RETRY_PAUSE_MILLIS = 100;
-  /** ...Caravan too for 5 s (50 attempts), then every second, so a long outage does not flood the logs. */
+
+  /**
+   * ...Caravan too for 5 s (50 attempts), then every second, so a long outage does not flood the
+   * logs.
+   */
   private static final long SLOW_RETRY_PAUSE_MILLIS = 1_000;
+
   /** A warning on the first attempt and every 50th. */
   private static final int RETRY_LOG_EVERY = 50;
 
@@ -79,8 +86,11 @@ public class CalendarConsumer extends DefaultConsumer {
     }
     if (endpoint.isCatchup()) {
       // reading the store and sending missed events may take long: not on the thread starting Camel
-      catchUpExecutor = endpoint.getCamelContext().getExecutorServiceManager()
-          .newSingleThreadExecutor(this, "argo-calendar-catchup-" + endpoint.getName());
+      catchUpExecutor =
+          endpoint
+              .getCamelContext()
+              .getExecutorServiceManager()
+              .newSingleThreadExecutor(this, "argo-calendar-catchup-" + endpoint.getName());
       catchUpExecutor.submit(this::catchUpThenSchedule);
     } else {
       schedule(null);
@@ -88,9 +98,9 @@ public class CalendarConsumer extends DefaultConsumer {
   }
 
   /**
-   * Argo's catch-up: from the last saved event's time (at most maxDuration back from now; now when none),
-   * sends every missed schedule time at once, in order, with that time as eventTime; then schedules the
-   * following ones.
+   * Argo's catch-up: from the last saved event's time (at most maxDuration back from now; now when
+   * none), sends every missed schedule time at once, in order, with that time as eventTime; then
+   * schedules the following ones.
    */
   private void catchUpThenSchedule() {
     CalendarEndpoint endpoint = getEndpoint();
@@ -114,18 +124,26 @@ public class CalendarConsumer extends DefaultConsumer {
         missed++;
         next = times.next(next.toInstant());
       }
-      LOG.info("argo-calendar {}: caught up {} missed event(s) since {} ({})", endpoint.getName(), missed,
-          from, persistence.describe());
+      LOG.info(
+          "argo-calendar {}: caught up {} missed event(s) since {} ({})",
+          endpoint.getName(),
+          missed,
+          from,
+          persistence.describe());
       schedule(next == null ? null : next.toInstant());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
-      getExceptionHandler().handleException("argo-calendar " + endpoint.getName()
-          + ": catch-up failed; no events are scheduled", e);
+      getExceptionHandler()
+          .handleException(
+              "argo-calendar " + endpoint.getName() + ": catch-up failed; no events are scheduled",
+              e);
     }
   }
 
-  /** Schedules the Quartz triggers; the first firing at {@code first} when given (after a catch-up). */
+  /**
+   * Schedules the Quartz triggers; the first firing at {@code first} when given (after a catch-up).
+   */
   private void schedule(Instant first) throws Exception {
     synchronized (lifecycle) {
       if (jobKey == null || !isRunAllowed()) {
@@ -134,8 +152,11 @@ public class CalendarConsumer extends DefaultConsumer {
       CalendarEndpoint endpoint = getEndpoint();
       JobDataMap data = new JobDataMap();
       data.put(CalendarFiringJob.CONSUMER, this);
-      JobDetail job = JobBuilder.newJob(CalendarFiringJob.class).withIdentity(jobKey).usingJobData(data)
-          .build();
+      JobDetail job =
+          JobBuilder.newJob(CalendarFiringJob.class)
+              .withIdentity(jobKey)
+              .usingJobData(data)
+              .build();
       Set<Trigger> triggers = new HashSet<>();
       if (endpoint.cron() != null) {
         TimeZone zone = TimeZone.getTimeZone(endpoint.scheduleZone());
@@ -145,25 +166,36 @@ public class CalendarConsumer extends DefaultConsumer {
           if (first != null) {
             trigger.startAt(Date.from(first));
           }
-          triggers.add(trigger.withSchedule(CronScheduleBuilder.cronSchedule(expressions.get(i))
-              .inTimeZone(zone).withMisfireHandlingInstructionDoNothing()).build());
+          triggers.add(
+              trigger
+                  .withSchedule(
+                      CronScheduleBuilder.cronSchedule(expressions.get(i))
+                          .inTimeZone(zone)
+                          .withMisfireHandlingInstructionDoNothing())
+                  .build());
         }
       } else {
         long millis = endpoint.every().toMillis();
         Instant start = first != null ? first : Instant.now().plusMillis(millis);
-        triggers.add(trigger(0)
-            .startAt(Date.from(start))
-            .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(millis)
-                .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
-            .build());
+        triggers.add(
+            trigger(0)
+                .startAt(Date.from(start))
+                .withSchedule(
+                    SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(millis)
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build());
       }
       endpoint.getComponent().scheduler().scheduleJob(job, triggers, true);
     }
   }
 
   private TriggerBuilder<Trigger> trigger(int index) {
-    TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger()
-        .withIdentity(jobKey.getName() + "-" + index, jobKey.getGroup()).forJob(jobKey);
+    TriggerBuilder<Trigger> builder =
+        TriggerBuilder.newTrigger()
+            .withIdentity(jobKey.getName() + "-" + index, jobKey.getGroup())
+            .forJob(jobKey);
     return calendarName == null ? builder : builder.modifiedByCalendar(calendarName);
   }
 
@@ -231,8 +263,8 @@ public class CalendarConsumer extends DefaultConsumer {
 
   /**
    * Sends one event with {@code eventTime}. Without persistence a failure is reported and the event
-   * skipped (Argo); with it, the event is retried (every 100 ms as Argo, after 5 s every second) until it
-   * is sent or the consumer stops, then saved as the last event.
+   * skipped (Argo); with it, the event is retried (every 100 ms as Argo, after 5 s every second)
+   * until it is sent or the consumer stops, then saved as the last event.
    */
   private void dispatch(ZonedDateTime eventTime) throws InterruptedException {
     CalendarEndpoint endpoint = getEndpoint();
@@ -254,15 +286,20 @@ public class CalendarConsumer extends DefaultConsumer {
         return;
       }
       if (persistence == null || !isRunAllowed()) {
-        getExceptionHandler().handleException(
-            "argo-calendar " + endpoint.getName() + ": event failed", exchange, failure);
+        getExceptionHandler()
+            .handleException(
+                "argo-calendar " + endpoint.getName() + ": event failed", exchange, failure);
         releaseExchange(exchange, false);
         return;
       }
       if (attempt == 1 || attempt % RETRY_LOG_EVERY == 0) {
-        LOG.warn("argo-calendar {}: event of {} not sent ({} attempt(s)), retrying every {} ms: {}",
-            endpoint.getName(), data.path("eventTime").asText(), attempt,
-            attempt < RETRY_LOG_EVERY ? RETRY_PAUSE_MILLIS : SLOW_RETRY_PAUSE_MILLIS, failure.toString());
+        LOG.warn(
+            "argo-calendar {}: event of {} not sent ({} attempt(s)), retrying every {} ms: {}",
+            endpoint.getName(),
+            data.path("eventTime").asText(),
+            attempt,
+            attempt < RETRY_LOG_EVERY ? RETRY_PAUSE_MILLIS : SLOW_RETRY_PAUSE_MILLIS,
+            failure.toString());
       }
       releaseExchange(exchange, false);
       Thread.sleep(attempt < RETRY_LOG_EVERY ? RETRY_PAUSE_MILLIS : SLOW_RETRY_PAUSE_MILLIS);
@@ -273,7 +310,9 @@ public class CalendarConsumer extends DefaultConsumer {
     return getEndpoint().getComponent().clock();
   }
 
-  /** {@code {eventTime, metadata}}: the time as Go's {@code time.String()}, metadata when not empty. */
+  /**
+   * {@code {eventTime, metadata}}: the time as Go's {@code time.String()}, metadata when not empty.
+   */
   static ObjectNode eventData(ZonedDateTime firing, ObjectNode metadata) {
     ObjectNode data = JsonNodeFactory.instance.objectNode();
     data.put("eventTime", GoTimeFormat.format(firing));
@@ -285,7 +324,8 @@ public class CalendarConsumer extends DefaultConsumer {
 
   /** For tests: how many triggers back this consumer. */
   List<Trigger> triggers() throws Exception {
-    return jobKey == null ? List.of()
+    return jobKey == null
+        ? List.of()
         : new ArrayList<>(getEndpoint().getComponent().scheduler().getTriggersOfJob(jobKey));
   }
 }

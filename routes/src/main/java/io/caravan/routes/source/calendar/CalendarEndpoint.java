@@ -1,6 +1,8 @@
 package io.caravan.routes.source.calendar;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caravan.expr.CronSchedule;
+import io.caravan.expr.GoDuration;
 import io.caravan.routes.event.EventMetadata;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -13,10 +15,10 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.caravan.expr.CronSchedule;
-import io.caravan.expr.GoDuration;
 
-/** One Argo calendar event: a cron {@code schedule} or a fixed {@code interval}, with its options. */
+/**
+ * One Argo calendar event: a cron {@code schedule} or a fixed {@code interval}, with its options.
+ */
 public class CalendarEndpoint extends DefaultEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(CalendarEndpoint.class);
 
@@ -50,7 +52,8 @@ public class CalendarEndpoint extends DefaultEndpoint {
 
   @Override
   public Producer createProducer() {
-    throw new UnsupportedOperationException("argo-calendar endpoints only consume: " + getEndpointUri());
+    throw new UnsupportedOperationException(
+        "argo-calendar endpoints only consume: " + getEndpointUri());
   }
 
   @Override
@@ -68,7 +71,8 @@ public class CalendarEndpoint extends DefaultEndpoint {
       try {
         zone = ZoneId.of(timezone.trim());
       } catch (DateTimeException e) {
-        throw new IllegalArgumentException(where + ": timezone '" + timezone + "' is not an IANA zone");
+        throw new IllegalArgumentException(
+            where + ": timezone '" + timezone + "' is not an IANA zone");
       }
     } else {
       zone = ZoneId.systemDefault();
@@ -78,12 +82,16 @@ public class CalendarEndpoint extends DefaultEndpoint {
     } else if (interval != null && !interval.isBlank()) {
       Duration parsed = GoDuration.parse(interval);
       if (parsed.isNegative() || parsed.isZero()) {
-        throw new IllegalArgumentException(where + ": interval must be positive, got '" + interval + "'");
+        throw new IllegalArgumentException(
+            where + ": interval must be positive, got '" + interval + "'");
       }
       every = Duration.ofSeconds(Math.max(1, parsed.getSeconds()));
       if (!every.equals(parsed)) {
-        LOG.warn("{}: interval {} runs every {} s (intervals are whole seconds, at least 1)",
-            where, interval, every.getSeconds());
+        LOG.warn(
+            "{}: interval {} runs every {} s (intervals are whole seconds, at least 1)",
+            where,
+            interval,
+            every.getSeconds());
       }
     } else {
       throw new IllegalArgumentException(where + ": schedule or interval is required");
@@ -94,13 +102,14 @@ public class CalendarEndpoint extends DefaultEndpoint {
       persistenceConfigMap = null;
     }
     if (catchup && persistenceConfigMap == null) {
-      throw new IllegalArgumentException(where + ": catch-up needs persistenceConfigMap, where the last event is kept");
+      throw new IllegalArgumentException(
+          where + ": catch-up needs persistenceConfigMap, where the last event is kept");
     }
     if (catchup && catchupMaxDuration != null && !catchupMaxDuration.isBlank()) {
       maxCatchup = GoDuration.parse(catchupMaxDuration);
       if (maxCatchup.isNegative() || maxCatchup.isZero()) {
-        throw new IllegalArgumentException(where + ": catch-up maxDuration must be positive, got '"
-            + catchupMaxDuration + "'");
+        throw new IllegalArgumentException(
+            where + ": catch-up maxDuration must be positive, got '" + catchupMaxDuration + "'");
       }
     }
   }
@@ -129,7 +138,9 @@ public class CalendarEndpoint extends DefaultEndpoint {
     return every;
   }
 
-  /** The zone the schedule is evaluated in: {@code CRON_TZ=} prefix, else timezone, else the JVM's. */
+  /**
+   * The zone the schedule is evaluated in: {@code CRON_TZ=} prefix, else timezone, else the JVM's.
+   */
   ZoneId scheduleZone() {
     return cron != null && cron.zone() != null ? cron.zone() : zone;
   }
@@ -196,7 +207,10 @@ public class CalendarEndpoint extends DefaultEndpoint {
     return persistenceConfigMap;
   }
 
-  /** {@code persistence.configMap.name}: the ConfigMap keeping the last event under key {@code <name>}. */
+  /**
+   * {@code persistence.configMap.name}: the ConfigMap keeping the last event under key {@code
+   * <name>}.
+   */
   public void setPersistenceConfigMap(String persistenceConfigMap) {
     this.persistenceConfigMap = persistenceConfigMap;
   }
@@ -214,7 +228,10 @@ public class CalendarEndpoint extends DefaultEndpoint {
     return catchup;
   }
 
-  /** {@code persistence.catchup.enabled}: on start, fire every schedule time missed since the last event. */
+  /**
+   * {@code persistence.catchup.enabled}: on start, fire every schedule time missed since the last
+   * event.
+   */
   public void setCatchup(boolean catchup) {
     this.catchup = catchup;
   }
@@ -223,7 +240,9 @@ public class CalendarEndpoint extends DefaultEndpoint {
     return catchupMaxDuration;
   }
 
-  /** {@code persistence.catchup.maxDuration}: Go duration; catch-up starts at most this far back. */
+  /**
+   * {@code persistence.catchup.maxDuration}: Go duration; catch-up starts at most this far back.
+   */
   public void setCatchupMaxDuration(String catchupMaxDuration) {
     this.catchupMaxDuration = catchupMaxDuration;
   }

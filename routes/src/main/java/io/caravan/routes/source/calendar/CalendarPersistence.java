@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last event of one calendar with {@code persistence}: read once on start (retried until the store
- * answers, as a missing ConfigMap may be created later), saved after every dispatched event. The key is the
- * endpoint name, {@code <eventSourceName>.<eventName>}, as Argo's.
+ * The last event of one calendar with {@code persistence}: read once on start (retried until the
+ * store answers, as a missing ConfigMap may be created later), saved after every dispatched event.
+ * The key is the endpoint name, {@code <eventSourceName>.<eventName>}, as Argo's.
  */
 final class CalendarPersistence {
   private static final Logger LOG = LoggerFactory.getLogger(CalendarPersistence.class);
@@ -33,8 +33,9 @@ final class CalendarPersistence {
   }
 
   /**
-   * The time of the last saved event, or null when none was saved (or it cannot be read as one). Retries
-   * with a growing pause while the store fails; null as well when {@code running} turns false meanwhile.
+   * The time of the last saved event, or null when none was saved (or it cannot be read as one).
+   * Retries with a growing pause while the store fails; null as well when {@code running} turns
+   * false meanwhile.
    */
   Instant lastEventTime(BooleanSupplier running) throws InterruptedException {
     Duration pause = FIRST_RETRY;
@@ -43,8 +44,12 @@ final class CalendarPersistence {
       try {
         saved = store.load(configMap, create, key);
       } catch (RuntimeException e) {
-        LOG.error("argo-calendar {}: cannot read the last event from {}: {}; retrying in {} s",
-            key, store.describe(configMap), e.getMessage(), pause.toSeconds());
+        LOG.error(
+            "argo-calendar {}: cannot read the last event from {}: {}; retrying in {} s",
+            key,
+            store.describe(configMap),
+            e.getMessage(),
+            pause.toSeconds());
         Thread.sleep(pause.toMillis());
         pause = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
         continue;
@@ -59,8 +64,13 @@ final class CalendarPersistence {
       JsonNode data = JSON.readTree(saved);
       return GoTimeFormat.parse(data.path("eventTime").asText(null));
     } catch (Exception e) {
-      LOG.error("argo-calendar {}: the last event in {} (key {}) has no readable eventTime, catching up from "
-          + "now: {}", key, store.describe(configMap), key, e.getMessage());
+      LOG.error(
+          "argo-calendar {}: the last event in {} (key {}) has no readable eventTime, catching up from "
+              + "now: {}",
+          key,
+          store.describe(configMap),
+          key,
+          e.getMessage());
       return null;
     }
   }
@@ -70,8 +80,12 @@ final class CalendarPersistence {
     try {
       store.save(configMap, create, key, JSON.writeValueAsString(eventData));
     } catch (Exception e) {
-      LOG.error("argo-calendar {}: event dispatched, but not saved in {}: {} (a catch-up after a restart "
-          + "may send it again)", key, store.describe(configMap), e.getMessage());
+      LOG.error(
+          "argo-calendar {}: event dispatched, but not saved in {}: {} (a catch-up after a restart "
+              + "may send it again)",
+          key,
+          store.describe(configMap),
+          e.getMessage());
     }
   }
 

@@ -18,7 +18,8 @@ public final class CalendarSummary implements SourceSummary {
   @Override
   public String describe(Map<String, Object> parameters) {
     Object schedule = parameters.get("schedule");
-    String when = schedule != null ? "schedule '" + schedule + "'" : "every " + parameters.get("interval");
+    String when =
+        schedule != null ? "schedule '" + schedule + "'" : "every " + parameters.get("interval");
     Object zone = parameters.get("timezone");
     return zone == null ? when : when + " (" + zone + ")";
   }

@@ -14,10 +14,10 @@ import java.util.TimeZone;
 import org.quartz.CronExpression;
 
 /**
- * The schedule of one calendar event as arithmetic, for catch-up: the next time after a given one, in the
- * schedule's zone, skipping exclusion dates as Argo's {@code next} does. A cron schedule's next time is the
- * earliest of its Quartz expressions'; an interval's is the previous time plus the interval, fractions of a
- * second dropped (Argo's constant-delay schedule).
+ * The schedule of one calendar event as arithmetic, for catch-up: the next time after a given one,
+ * in the schedule's zone, skipping exclusion dates as Argo's {@code next} does. A cron schedule's
+ * next time is the earliest of its Quartz expressions'; an interval's is the previous time plus the
+ * interval, fractions of a second dropped (Argo's constant-delay schedule).
  */
 final class CalendarTimes {
   /** Enough to step over every excluded date of any realistic list, never looping forever. */
@@ -29,7 +29,11 @@ final class CalendarTimes {
   private final ZoneId exclusionZone;
   private final Set<LocalDate> excluded;
 
-  private CalendarTimes(List<CronExpression> cron, Duration every, ZoneId zone, ZoneId exclusionZone,
+  private CalendarTimes(
+      List<CronExpression> cron,
+      Duration every,
+      ZoneId zone,
+      ZoneId exclusionZone,
       Set<LocalDate> excluded) {
     this.cron = cron;
     this.every = every;
@@ -47,15 +51,22 @@ final class CalendarTimes {
           expression.setTimeZone(TimeZone.getTimeZone(endpoint.scheduleZone()));
           expressions.add(expression);
         } catch (ParseException e) {
-          throw new IllegalStateException("argo-calendar " + endpoint.getName() + ": " + e.getMessage(), e);
+          throw new IllegalStateException(
+              "argo-calendar " + endpoint.getName() + ": " + e.getMessage(), e);
         }
       }
     }
-    return new CalendarTimes(expressions, endpoint.every(), endpoint.scheduleZone(), endpoint.exclusionZone(),
+    return new CalendarTimes(
+        expressions,
+        endpoint.every(),
+        endpoint.scheduleZone(),
+        endpoint.exclusionZone(),
         endpoint.excluded());
   }
 
-  /** The first scheduled time after {@code after} not on an excluded date, in the schedule's zone. */
+  /**
+   * The first scheduled time after {@code after} not on an excluded date, in the schedule's zone.
+   */
   ZonedDateTime next(Instant after) {
     Instant next = after;
     for (int skips = 0; skips < MAX_SKIPS; skips++) {

@@ -7,9 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 
 /**
- * Last events in real ConfigMaps of one namespace, as Argo keeps them. Needs get, create and update on
- * ConfigMaps for the pod's service account (create only with {@code createIfNotExist}). Saves patch only
- * their own key, so calendars sharing a ConfigMap do not overwrite each other.
+ * Last events in real ConfigMaps of one namespace, as Argo keeps them. Needs get, create and update
+ * on ConfigMaps for the pod's service account (create only with {@code createIfNotExist}). Saves
+ * patch only their own key, so calendars sharing a ConfigMap do not overwrite each other.
  */
 public final class ConfigMapCalendarEventStore implements CalendarEventStore {
   private static final int CONFLICT = 409;
@@ -46,7 +46,8 @@ public final class ConfigMapCalendarEventStore implements CalendarEventStore {
           }
           createEmpty(configMap);
         }
-        resource(configMap).edit(map -> new ConfigMapBuilder(map).addToData(key, eventData).build());
+        resource(configMap)
+            .edit(map -> new ConfigMapBuilder(map).addToData(key, eventData).build());
         return;
       } catch (KubernetesClientException e) {
         if (e.getCode() != CONFLICT || attempt >= ATTEMPTS) {
@@ -63,8 +64,17 @@ public final class ConfigMapCalendarEventStore implements CalendarEventStore {
 
   private void createEmpty(String configMap) {
     try {
-      client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
-          .withNewMetadata().withName(configMap).withNamespace(namespace).endMetadata().build()).create();
+      client
+          .configMaps()
+          .inNamespace(namespace)
+          .resource(
+              new ConfigMapBuilder()
+                  .withNewMetadata()
+                  .withName(configMap)
+                  .withNamespace(namespace)
+                  .endMetadata()
+                  .build())
+          .create();
     } catch (KubernetesClientException e) {
       if (e.getCode() != CONFLICT) {
         throw e; // 409: another replica or calendar created it first
@@ -77,7 +87,8 @@ public final class ConfigMapCalendarEventStore implements CalendarEventStore {
   }
 
   private IllegalStateException missing(String configMap) {
-    return new IllegalStateException(describe(configMap)
-        + " does not exist and persistence.configMap.createIfNotExist is false");
+    return new IllegalStateException(
+        describe(configMap)
+            + " does not exist and persistence.configMap.createIfNotExist is false");
   }
 }

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Argo calendar {@code exclusionDates}: {@code EXDATE:YYYYMMDDTHHMMSSZ[,…]} strings (also
- * {@code EXDATE;TZID=<zone>:…} and bare dates). Only the calendar date is kept: a firing on that date, in
+ * Argo calendar {@code exclusionDates}: {@code EXDATE:YYYYMMDDTHHMMSSZ[,…]} strings (also {@code
+ * EXDATE;TZID=<zone>:…} and bare dates). Only the calendar date is kept: a firing on that date, in
  * the schedule's zone, is skipped.
  */
 public final class ExclusionDates {
@@ -16,7 +16,9 @@ public final class ExclusionDates {
 
   private ExclusionDates() {}
 
-  /** Parses a comma-separated list as the route option carries it (several EXDATE strings joined). */
+  /**
+   * Parses a comma-separated list as the route option carries it (several EXDATE strings joined).
+   */
   public static Set<LocalDate> parse(String text) {
     Set<LocalDate> dates = new TreeSet<>();
     if (text == null || text.isBlank()) {
@@ -47,7 +49,9 @@ public final class ExclusionDates {
   }
 
   private static IllegalArgumentException invalid(String item) {
-    return new IllegalArgumentException("calendar exclusionDates: '" + item.trim()
-        + "' is not an EXDATE date such as EXDATE:20210101T000000Z");
+    return new IllegalArgumentException(
+        "calendar exclusionDates: '"
+            + item.trim()
+            + "' is not an EXDATE date such as EXDATE:20210101T000000Z");
   }
 }

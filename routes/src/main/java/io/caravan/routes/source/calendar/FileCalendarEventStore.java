@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Stand-in ConfigMaps for local runs: {@code <directory>/<configMap>.json}, a JSON object of key → event
- * data, replaced atomically on every save. Missing files are created whatever {@code createIfNotExist} says
- * (there is no cluster to create the ConfigMap in beforehand).
+ * Stand-in ConfigMaps for local runs: {@code <directory>/<configMap>.json}, a JSON object of key →
+ * event data, replaced atomically on every save. Missing files are created whatever {@code
+ * createIfNotExist} says (there is no cluster to create the ConfigMap in beforehand).
  */
 public final class FileCalendarEventStore implements CalendarEventStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +59,8 @@ public final class FileCalendarEventStore implements CalendarEventStore {
       return new TreeMap<>();
     }
     try {
-      return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+      return new TreeMap<>(
+          JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -3,7 +3,9 @@ package io.caravan.routes.source.calendar;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Last events kept in this JVM only: catch-up works across route restarts, not process restarts. */
+/**
+ * Last events kept in this JVM only: catch-up works across route restarts, not process restarts.
+ */
 public final class InMemoryCalendarEventStore implements CalendarEventStore {
   private final Map<String, Map<String, String>> configMaps = new ConcurrentHashMap<>();
 

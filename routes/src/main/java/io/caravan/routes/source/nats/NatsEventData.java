@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.util.Base64;
 
 /**
- * Argo's nats event data (inventory §2.3): {@code subject}, {@code body}, {@code header} (the message's
- * NATS headers, each a list of values; omitted when there are none) and {@code metadata} (omitted when
- * empty). With {@code jsonBody} the payload is embedded as JSON, and a payload that is not JSON is refused;
- * otherwise it is a base64 string, as Go writes bytes.
+ * Argo's nats event data (inventory §2.3): {@code subject}, {@code body}, {@code header} (the
+ * message's NATS headers, each a list of values; omitted when there are none) and {@code metadata}
+ * (omitted when empty). With {@code jsonBody} the payload is embedded as JSON, and a payload that
+ * is not JSON is refused; otherwise it is a base64 string, as Go writes bytes.
  */
 final class NatsEventData {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,7 +21,8 @@ final class NatsEventData {
   private NatsEventData() {}
 
   /** The event data; {@link NotJsonException} when {@code jsonBody} and the payload is not JSON. */
-  static ObjectNode of(Message message, boolean jsonBody, ObjectNode metadata) throws NotJsonException {
+  static ObjectNode of(Message message, boolean jsonBody, ObjectNode metadata)
+      throws NotJsonException {
     ObjectNode data = JSON.createObjectNode();
     data.put("subject", message.getSubject());
     byte[] payload = message.getData() == null ? new byte[0] : message.getData();

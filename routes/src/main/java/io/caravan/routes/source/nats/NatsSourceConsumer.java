@@ -26,18 +26,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscribes to the endpoint's subject (in its queue group when set) and sends each message, as Argo's
- * nats event data, through the route, one at a time and in order. Starting does not wait for the server:
- * a background thread connects, waiting as {@code connectionBackoff} says between attempts (after its last
- * step, the last wait again) and for ever, where Argo gives up after the backoff's steps. Core
- * NATS has no acknowledgements: a message the route fails on is counted and logged, as in Argo.
+ * Subscribes to the endpoint's subject (in its queue group when set) and sends each message, as
+ * Argo's nats event data, through the route, one at a time and in order. Starting does not wait for
+ * the server: a background thread connects, waiting as {@code connectionBackoff} says between
+ * attempts (after its last step, the last wait again) and for ever, where Argo gives up after the
+ * backoff's steps. Core NATS has no acknowledgements: a message the route fails on is counted and
+ * logged, as in Argo.
  */
 final class NatsSourceConsumer extends DefaultConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(NatsSourceConsumer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long REFUSED_LOG_INTERVAL_NANOS = Duration.ofSeconds(60).toNanos();
 
-  private final AtomicLong lastRefusedLog = new AtomicLong(System.nanoTime() - REFUSED_LOG_INTERVAL_NANOS);
+  private final AtomicLong lastRefusedLog =
+      new AtomicLong(System.nanoTime() - REFUSED_LOG_INTERVAL_NANOS);
   private ObjectNode metadata;
   private ArgoMetrics metrics;
   private Connection connection;
@@ -58,19 +60,24 @@ final class NatsSourceConsumer extends DefaultConsumer {
     NatsSourceEndpoint endpoint = getEndpoint();
     String where = "argo-nats " + endpoint.getName();
     metadata = EventMetadata.parse(endpoint.getMetadata(), where);
-    ArgoMetrics bound = getEndpoint().getCamelContext().getRegistry()
-        .lookupByNameAndType(ArgoMetrics.BEAN_NAME, ArgoMetrics.class);
+    ArgoMetrics bound =
+        getEndpoint()
+            .getCamelContext()
+            .getRegistry()
+            .lookupByNameAndType(ArgoMetrics.BEAN_NAME, ArgoMetrics.class);
     metrics = bound == null ? ArgoMetrics.noop() : bound;
     Options options = options(endpoint, where);
     RetryBackoff backoff = backoff(endpoint);
-    connector = new Thread(() -> connect(options, backoff, where), "caravan-nats-connect-" + endpoint.getName());
+    connector =
+        new Thread(
+            () -> connect(options, backoff, where), "caravan-nats-connect-" + endpoint.getName());
     connector.setDaemon(true);
     connector.start();
   }
 
   /**
-   * Connects, retrying with the backoff until connected or stopped, then subscribes; once connected, jnats
-   * reconnects by itself and keeps the subscription.
+   * Connects, retrying with the backoff until connected or stopped, then subscribes; once
+   * connected, jnats reconnects by itself and keeps the subscription.
    */
   private void connect(Options options, RetryBackoff backoff, String where) {
     NatsSourceEndpoint endpoint = getEndpoint();
@@ -90,21 +97,31 @@ final class NatsSourceConsumer extends DefaultConsumer {
             dispatcher.subscribe(endpoint.getSubject());
           }
         }
-        LOG.info("{}: subscribed to '{}'{}", where, endpoint.getSubject(),
+        LOG.info(
+            "{}: subscribed to '{}'{}",
+            where,
+            endpoint.getSubject(),
             endpoint.getQueue() == null ? "" : " in queue group '" + endpoint.getQueue() + "'");
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
-        Duration wait = backoff.delayAfter(Math.min(attempt, backoff.attempts()),
-            ThreadLocalRandom.current().nextDouble());
+        Duration wait =
+            backoff.delayAfter(
+                Math.min(attempt, backoff.attempts()), ThreadLocalRandom.current().nextDouble());
         if (attempt == 1 || attempt % 10 == 0) {
-          LOG.warn("{}: not connected to {} ({} attempt(s)): {}; retrying every {} ms", where,
-              endpoint.getUrl(), attempt, e.getMessage(), wait.toMillis());
+          LOG.warn(
+              "{}: not connected to {} ({} attempt(s)): {}; retrying every {} ms",
+              where,
+              endpoint.getUrl(),
+              attempt,
+              e.getMessage(),
+              wait.toMillis());
         }
         try {
-          Thread.sleep(Math.max(1, wait.toMillis())); // the connection backoff's wait; nothing to poll
+          Thread.sleep(
+              Math.max(1, wait.toMillis())); // the connection backoff's wait; nothing to poll
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           return;
@@ -138,28 +155,35 @@ final class NatsSourceConsumer extends DefaultConsumer {
   /** The connection's options: server, TLS, auth, retries for ever with the backoff's waits. */
   private Options options(NatsSourceEndpoint endpoint, String where) throws Exception {
     SecretStore secrets = SecretRefs.store(endpoint.getCamelContext());
-    Options.Builder options = new Options.Builder()
-        .server(endpoint.getUrl())
-        .connectionName("caravan-eventsource-" + endpoint.getName().replace('/', '-'))
-        .maxReconnects(-1)
-        .reconnectDelayHandler(delays(endpoint))
-        .connectionListener(listener(where));
+    Options.Builder options =
+        new Options.Builder()
+            .server(endpoint.getUrl())
+            .connectionName("caravan-eventsource-" + endpoint.getName().replace('/', '-'))
+            .maxReconnects(-1)
+            .reconnectDelayHandler(delays(endpoint))
+            .connectionListener(listener(where));
     if (endpoint.isTls()) {
       TlsSettings tls = TlsSettings.read(tlsBlock(endpoint), secrets, where + ": tls");
-      options.sslContext(tls.isNone() ? javax.net.ssl.SSLContext.getDefault() : tls.sslContext(where + ": tls"));
+      options.sslContext(
+          tls.isNone() ? javax.net.ssl.SSLContext.getDefault() : tls.sslContext(where + ": tls"));
     }
-    NatsAuth.read(authBlock(endpoint), secrets, where + ": auth").applyTo(options, where + ": auth");
+    NatsAuth.read(authBlock(endpoint), secrets, where + ": auth")
+        .applyTo(options, where + ": auth");
     return options.build();
   }
 
   /** Waits between reconnection attempts once connected: the backoff's, then its last one again. */
   private static io.nats.client.ReconnectDelayHandler delays(NatsSourceEndpoint endpoint) {
     RetryBackoff backoff = backoff(endpoint);
-    return tries -> backoff.delayAfter((int) Math.min(Math.max(tries, 1), backoff.attempts()),
-        ThreadLocalRandom.current().nextDouble());
+    return tries ->
+        backoff.delayAfter(
+            (int) Math.min(Math.max(tries, 1), backoff.attempts()),
+            ThreadLocalRandom.current().nextDouble());
   }
 
-  /** The endpoint's connectionBackoff; Argo's default (5 steps, 1 s, factor 1, jitter 1) when unset. */
+  /**
+   * The endpoint's connectionBackoff; Argo's default (5 steps, 1 s, factor 1, jitter 1) when unset.
+   */
   private static RetryBackoff backoff(NatsSourceEndpoint endpoint) {
     ObjectNode block = JSON.createObjectNode();
     block.put("steps", endpoint.getBackoffSteps() == null ? 0 : endpoint.getBackoffSteps());
@@ -178,7 +202,8 @@ final class NatsSourceConsumer extends DefaultConsumer {
   private static ConnectionListener listener(String where) {
     return (conn, event) -> {
       switch (event) {
-        case CONNECTED, RECONNECTED -> LOG.info("{}: connected to {}", where, conn.getConnectedUrl());
+        case CONNECTED, RECONNECTED ->
+            LOG.info("{}: connected to {}", where, conn.getConnectedUrl());
         case DISCONNECTED -> LOG.warn("{}: not connected to the NATS server; retrying", where);
         default -> LOG.debug("{}: {}", where, event);
       }
@@ -195,8 +220,11 @@ final class NatsSourceConsumer extends DefaultConsumer {
       long now = System.nanoTime();
       long last = lastRefusedLog.get();
       if (now - last >= REFUSED_LOG_INTERVAL_NANOS && lastRefusedLog.compareAndSet(last, now)) {
-        LOG.warn("argo-nats {}: message on '{}' dropped: jsonBody is true but {} (logged once a minute)",
-            endpoint.getName(), message.getSubject(), e.getMessage());
+        LOG.warn(
+            "argo-nats {}: message on '{}' dropped: jsonBody is true but {} (logged once a minute)",
+            endpoint.getName(),
+            message.getSubject(),
+            e.getMessage());
       }
       return;
     }
@@ -208,8 +236,11 @@ final class NatsSourceConsumer extends DefaultConsumer {
       exchange.setException(e);
     }
     if (exchange.getException() != null) {
-      getExceptionHandler().handleException(
-          "argo-nats " + endpoint.getName() + ": event failed", exchange, exchange.getException());
+      getExceptionHandler()
+          .handleException(
+              "argo-nats " + endpoint.getName() + ": event failed",
+              exchange,
+              exchange.getException());
     }
     releaseExchange(exchange, false);
   }

@@ -5,7 +5,10 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** One nats event: a subscription to {@code subject} on {@code url}, with the options of Argo's nats source. */
+/**
+ * One nats event: a subscription to {@code subject} on {@code url}, with the options of Argo's nats
+ * source.
+ */
 public class NatsSourceEndpoint extends DefaultEndpoint {
   private final String name;
   private String subject;
@@ -42,7 +45,8 @@ public class NatsSourceEndpoint extends DefaultEndpoint {
 
   @Override
   public Producer createProducer() {
-    throw new UnsupportedOperationException("argo-nats endpoints only consume: " + getEndpointUri());
+    throw new UnsupportedOperationException(
+        "argo-nats endpoints only consume: " + getEndpointUri());
   }
 
   @Override
@@ -209,7 +213,8 @@ public class NatsSourceEndpoint extends DefaultEndpoint {
   }
 
   public void setBackoffDuration(String backoffDuration) {
-    this.backoffDuration = backoffDuration == null || backoffDuration.isEmpty() ? null : backoffDuration;
+    this.backoffDuration =
+        backoffDuration == null || backoffDuration.isEmpty() ? null : backoffDuration;
   }
 
   public String getBackoffDuration() {

@@ -18,7 +18,10 @@ public final class NatsSummary implements SourceSummary {
   @Override
   public String describe(Map<String, Object> parameters) {
     Object queue = parameters.get("queue");
-    return parameters.get("url") + " subject '" + parameters.get("subject") + "'"
+    return parameters.get("url")
+        + " subject '"
+        + parameters.get("subject")
+        + "'"
         + (queue == null ? "" : " in queue group '" + queue + "'");
   }
 }

@@ -10,14 +10,15 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
 /**
- * The {@code argo-webhook:<port><endpoint>} component: HTTP consumers with Argo Events webhook semantics
- * (inventory §1.5.1). Keeps one {@link WebhookServer} per bind address and port, shared by every endpoint
- * on it, on one Vert.x instance per CamelContext (the registry's {@code vertx} bean when there is one).
+ * The {@code argo-webhook:<port><endpoint>} component: HTTP consumers with Argo Events webhook
+ * semantics (inventory §1.5.1). Keeps one {@link WebhookServer} per bind address and port, shared
+ * by every endpoint on it, on one Vert.x instance per CamelContext (the registry's {@code vertx}
+ * bean when there is one).
  */
 public class WebhookComponent extends DefaultComponent {
   /** Registry name of a Vert.x instance to use instead of creating one. */
-
   private final Map<String, WebhookServer> servers = new HashMap<>();
+
   private Vertx vertx;
   private boolean ownsVertx;
 
@@ -77,8 +78,8 @@ public class WebhookComponent extends DefaultComponent {
   }
 
   /**
-   * Registers the consumer's path on the server for its host and port, starting the server when it is
-   * the first endpoint there.
+   * Registers the consumer's path on the server for its host and port, starting the server when it
+   * is the first endpoint there.
    */
   WebhookServer attach(WebhookConsumer consumer, WebhookServer.Tls tls) throws Exception {
     WebhookEndpoint endpoint = consumer.getEndpoint();
@@ -88,8 +89,14 @@ public class WebhookComponent extends DefaultComponent {
       if (server != null) {
         if (!server.tls().equals(tls)) {
           throw new IllegalStateException(
-              "argo-webhook port " + endpoint.getPort() + ": endpoint " + endpoint.getPath()
-                  + " has TLS settings " + tls + " but the port already serves " + server.tls());
+              "argo-webhook port "
+                  + endpoint.getPort()
+                  + ": endpoint "
+                  + endpoint.getPath()
+                  + " has TLS settings "
+                  + tls
+                  + " but the port already serves "
+                  + server.tls());
         }
         server.register(endpoint.getPath(), consumer);
         return server;

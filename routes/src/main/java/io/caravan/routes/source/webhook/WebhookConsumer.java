@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one webhook path. While started it is attached to the port's {@link WebhookServer}; suspended or
- * stopped, its path answers 400 {@code endpoint is inactive}. Each accepted request becomes one InOut
- * exchange whose body is the event data {@code {header, body, metadata}}.
+ * Serves one webhook path. While started it is attached to the port's {@link WebhookServer};
+ * suspended or stopped, its path answers 400 {@code endpoint is inactive}. Each accepted request
+ * becomes one InOut exchange whose body is the event data {@code {header, body, metadata}}.
  */
 public class WebhookConsumer extends DefaultConsumer implements Suspendable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookConsumer.class);
@@ -36,21 +36,29 @@ public class WebhookConsumer extends DefaultConsumer implements Suspendable {
   protected void doStart() throws Exception {
     super.doStart();
     WebhookEndpoint endpoint = getEndpoint();
-    SecretStore secrets = getEndpoint().getCamelContext().getRegistry()
-        .lookupByNameAndType(SecretStore.BEAN_NAME, SecretStore.class);
-    boolean needsSecrets = endpoint.getAuthSecret() != null || endpoint.getServerCertSecret() != null;
+    SecretStore secrets =
+        getEndpoint()
+            .getCamelContext()
+            .getRegistry()
+            .lookupByNameAndType(SecretStore.BEAN_NAME, SecretStore.class);
+    boolean needsSecrets =
+        endpoint.getAuthSecret() != null || endpoint.getServerCertSecret() != null;
     if (needsSecrets && secrets == null) {
-      throw new IllegalStateException("argo-webhook " + endpoint.getPath()
-          + ": secret references are set but no SecretStore bean '" + SecretStore.BEAN_NAME
-          + "' is bound in the registry");
+      throw new IllegalStateException(
+          "argo-webhook "
+              + endpoint.getPath()
+              + ": secret references are set but no SecretStore bean '"
+              + SecretStore.BEAN_NAME
+              + "' is bound in the registry");
     }
     WebhookServer.Tls tls = WebhookServer.Tls.NONE;
     if (endpoint.getServerCertSecret() != null) {
-      tls = new WebhookServer.Tls(
-          endpoint.getServerCertSecret(),
-          endpoint.getServerKeySecret(),
-          readSecret(secrets, "serverCertSecret", endpoint.getServerCertSecret()),
-          readSecret(secrets, "serverKeySecret", endpoint.getServerKeySecret()));
+      tls =
+          new WebhookServer.Tls(
+              endpoint.getServerCertSecret(),
+              endpoint.getServerKeySecret(),
+              readSecret(secrets, "serverCertSecret", endpoint.getServerCertSecret()),
+              readSecret(secrets, "serverKeySecret", endpoint.getServerKeySecret()));
     }
     WebhookComponent component = endpoint.getComponent();
     handler = new WebhookRequestHandler(this, component.vertx(), secrets);
@@ -80,7 +88,9 @@ public class WebhookConsumer extends DefaultConsumer implements Suspendable {
     active = server != null;
   }
 
-  /** False while suspended, stopping or stopped: requests then get 400 {@code endpoint is inactive}. */
+  /**
+   * False while suspended, stopping or stopped: requests then get 400 {@code endpoint is inactive}.
+   */
   boolean isActive() {
     return active;
   }
@@ -96,22 +106,28 @@ public class WebhookConsumer extends DefaultConsumer implements Suspendable {
   }
 
   /**
-   * Runs one InOut exchange with the event data; {@code done} receives true when it completed without
-   * exception. Called on a worker thread, never on an event loop.
+   * Runs one InOut exchange with the event data; {@code done} receives true when it completed
+   * without exception. Called on a worker thread, never on an event loop.
    */
   void dispatch(ObjectNode data, Consumer<Boolean> done) {
     Exchange exchange = createExchange(false);
     exchange.setPattern(ExchangePattern.InOut);
     exchange.getIn().setBody(data);
     try {
-      getAsyncProcessor().process(exchange, doneSync -> {
-        boolean ok = exchange.getException() == null && !exchange.isRollbackOnly();
-        if (!ok) {
-          LOG.debug("argo-webhook {}: exchange failed", getEndpoint().getPath(), exchange.getException());
-        }
-        releaseExchange(exchange, false);
-        done.accept(ok);
-      });
+      getAsyncProcessor()
+          .process(
+              exchange,
+              doneSync -> {
+                boolean ok = exchange.getException() == null && !exchange.isRollbackOnly();
+                if (!ok) {
+                  LOG.debug(
+                      "argo-webhook {}: exchange failed",
+                      getEndpoint().getPath(),
+                      exchange.getException());
+                }
+                releaseExchange(exchange, false);
+                done.accept(ok);
+              });
     } catch (RuntimeException e) {
       LOG.warn("argo-webhook {}: cannot process event: {}", getEndpoint().getPath(), e.toString());
       releaseExchange(exchange, false);
@@ -120,7 +136,17 @@ public class WebhookConsumer extends DefaultConsumer implements Suspendable {
   }
 
   private String readSecret(SecretStore secrets, String option, String ref) {
-    return secrets.secretRef(ref).orElseThrow(() -> new IllegalStateException(
-        "argo-webhook " + getEndpoint().getPath() + ": " + option + " '" + ref + "' not found"));
+    return secrets
+        .secretRef(ref)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "argo-webhook "
+                        + getEndpoint().getPath()
+                        + ": "
+                        + option
+                        + " '"
+                        + ref
+                        + "' not found"));
   }
 }

@@ -35,7 +35,8 @@ public class WebhookEndpoint extends DefaultEndpoint {
 
   @Override
   public Producer createProducer() {
-    throw new UnsupportedOperationException("argo-webhook endpoints only consume: " + getEndpointUri());
+    throw new UnsupportedOperationException(
+        "argo-webhook endpoints only consume: " + getEndpointUri());
   }
 
   @Override
@@ -53,8 +54,8 @@ public class WebhookEndpoint extends DefaultEndpoint {
           "argo-webhook " + path + ": maxPayloadSize must be positive, got " + maxPayloadSize);
     }
     if ((serverCertSecret == null) != (serverKeySecret == null)) {
-      throw new IllegalArgumentException("argo-webhook " + path
-          + ": serverCertSecret and serverKeySecret must be set together");
+      throw new IllegalArgumentException(
+          "argo-webhook " + path + ": serverCertSecret and serverKeySecret must be set together");
     }
     if (WebhookServer.HEALTH_PATH.equals(path)) {
       throw new IllegalArgumentException(
@@ -70,8 +71,14 @@ public class WebhookEndpoint extends DefaultEndpoint {
     if (ref != null) {
       int slash = ref.indexOf('/');
       if (slash <= 0 || slash == ref.length() - 1 || ref.indexOf('/', slash + 1) >= 0) {
-        throw new IllegalArgumentException("argo-webhook " + path + ": " + option
-            + " must be a secret reference 'name/key', got '" + ref + "'");
+        throw new IllegalArgumentException(
+            "argo-webhook "
+                + path
+                + ": "
+                + option
+                + " must be a secret reference 'name/key', got '"
+                + ref
+                + "'");
       }
     }
   }

@@ -21,12 +21,15 @@ import java.util.TreeMap;
 final class WebhookEventData {
   static final String MASKED_AUTH = "*** Masked Auth Secret ***";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   /** Floats kept as BigDecimal so the body's numbers keep their digits, as Argo's raw JSON does. */
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
+
   private static final String TOKEN_CHARS = "!#$%&'*+-.^_`|~";
 
   private WebhookEventData() {}
@@ -42,8 +45,9 @@ final class WebhookEventData {
   }
 
   /**
-   * Request headers as Go's {@code http.Header}: canonical names ({@code Content-Type}), sorted, every
-   * value kept, without {@code Host} / {@code Transfer-Encoding}, and {@code Authorization} masked.
+   * Request headers as Go's {@code http.Header}: canonical names ({@code Content-Type}), sorted,
+   * every value kept, without {@code Host} / {@code Transfer-Encoding}, and {@code Authorization}
+   * masked.
    */
   static ObjectNode headers(MultiMap headers) {
     Map<String, List<String>> sorted = new TreeMap<>();
@@ -61,12 +65,18 @@ final class WebhookEventData {
     return stringArrays(sorted);
   }
 
-  /** Go's {@code textproto.CanonicalMIMEHeaderKey}: names with non-token characters stay as they are. */
+  /**
+   * Go's {@code textproto.CanonicalMIMEHeaderKey}: names with non-token characters stay as they
+   * are.
+   */
   static String canonicalName(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || TOKEN_CHARS.indexOf(c) >= 0;
+      boolean token =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || TOKEN_CHARS.indexOf(c) >= 0;
       if (!token) {
         return name;
       }
@@ -81,14 +91,19 @@ final class WebhookEventData {
     return out.toString();
   }
 
-  /** A query string or form body as a JSON object of string arrays, keys sorted (Go's url.Values). */
+  /**
+   * A query string or form body as a JSON object of string arrays, keys sorted (Go's url.Values).
+   */
   static ObjectNode urlValues(String encoded) {
-    QueryStringDecoder decoder = new QueryStringDecoder(encoded == null ? "" : encoded, StandardCharsets.UTF_8,
-        false, 10_000, true);
+    QueryStringDecoder decoder =
+        new QueryStringDecoder(
+            encoded == null ? "" : encoded, StandardCharsets.UTF_8, false, 10_000, true);
     return stringArrays(new TreeMap<>(decoder.parameters()));
   }
 
-  /** Parses the raw body as one JSON value; throws with Go-like text when it is empty or invalid. */
+  /**
+   * Parses the raw body as one JSON value; throws with Go-like text when it is empty or invalid.
+   */
   static JsonNode rawJson(byte[] body) {
     if (body.length == 0) {
       throw new IllegalArgumentException("unexpected end of JSON input");
@@ -108,10 +123,11 @@ final class WebhookEventData {
 
   private static ObjectNode stringArrays(Map<String, List<String>> values) {
     ObjectNode node = NODES.objectNode();
-    values.forEach((name, list) -> {
-      ArrayNode array = node.putArray(name);
-      list.forEach(array::add);
-    });
+    values.forEach(
+        (name, list) -> {
+          ArrayNode array = node.putArray(name);
+          list.forEach(array::add);
+        });
     return node;
   }
 }

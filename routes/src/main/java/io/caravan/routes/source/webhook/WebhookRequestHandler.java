@@ -16,13 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies Argo's webhook request rules in Argo's order (inventory §1.5.1): bearer auth, active check,
- * method check, body by method and content type, then the exchange, answered 200/500 when it completes.
- * Runs on the event loop; secret reads and exchanges run on worker threads.
+ * Applies Argo's webhook request rules in Argo's order (inventory §1.5.1): bearer auth, active
+ * check, method check, body by method and content type, then the exchange, answered 200/500 when it
+ * completes. Runs on the event loop; secret reads and exchanges run on worker threads.
  */
 final class WebhookRequestHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookRequestHandler.class);
   static final String FORM = "application/x-www-form-urlencoded";
+
   /** Go's ParseForm limit for form bodies. */
   static final long MAX_FORM_SIZE = 10L << 20;
 
@@ -45,25 +46,29 @@ final class WebhookRequestHandler {
       afterAuth(request);
       return;
     }
-    vertx.executeBlocking(() -> secrets.secretRef(authRef), false).onComplete(read -> {
-      Optional<String> token = read.succeeded() ? read.result() : Optional.empty();
-      if (token.isEmpty()) {
-        LOG.error("argo-webhook {}: cannot read authSecret {}", endpoint.getPath(), authRef);
-        WebhookResponses.send(request, 500, "failed to read auth secret");
-        return;
-      }
-      String header = request.getHeader("Authorization");
-      if (header == null || !header.startsWith("Bearer ")) {
-        WebhookResponses.send(request, 401, "Invalid Authorization Header");
-        return;
-      }
-      byte[] given = header.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8);
-      if (!MessageDigest.isEqual(given, token.get().getBytes(StandardCharsets.UTF_8))) {
-        WebhookResponses.send(request, 401, "Invalid Auth token");
-        return;
-      }
-      afterAuth(request);
-    });
+    vertx
+        .executeBlocking(() -> secrets.secretRef(authRef), false)
+        .onComplete(
+            read -> {
+              Optional<String> token = read.succeeded() ? read.result() : Optional.empty();
+              if (token.isEmpty()) {
+                LOG.error(
+                    "argo-webhook {}: cannot read authSecret {}", endpoint.getPath(), authRef);
+                WebhookResponses.send(request, 500, "failed to read auth secret");
+                return;
+              }
+              String header = request.getHeader("Authorization");
+              if (header == null || !header.startsWith("Bearer ")) {
+                WebhookResponses.send(request, 401, "Invalid Authorization Header");
+                return;
+              }
+              byte[] given = header.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8);
+              if (!MessageDigest.isEqual(given, token.get().getBytes(StandardCharsets.UTF_8))) {
+                WebhookResponses.send(request, 401, "Invalid Auth token");
+                return;
+              }
+              afterAuth(request);
+            });
   }
 
   private void afterAuth(HttpServerRequest request) {
@@ -87,27 +92,37 @@ final class WebhookRequestHandler {
     } else if (request.method() == HttpMethod.POST) {
       if (FORM.equals(request.getHeader("Content-Type"))) {
         // A body that is not a form is the client's error: 400, as for a body that is not JSON.
-        readBody(request, MAX_FORM_SIZE, 400, "http: POST too large", body -> {
-          JsonNode form;
-          try {
-            form = WebhookEventData.urlValues(body.toString(StandardCharsets.UTF_8));
-          } catch (IllegalArgumentException e) {
-            WebhookResponses.send(request, 400, "invalid form body: " + e.getMessage());
-            return;
-          }
-          dispatch(request, form);
-        });
+        readBody(
+            request,
+            MAX_FORM_SIZE,
+            400,
+            "http: POST too large",
+            body -> {
+              JsonNode form;
+              try {
+                form = WebhookEventData.urlValues(body.toString(StandardCharsets.UTF_8));
+              } catch (IllegalArgumentException e) {
+                WebhookResponses.send(request, 400, "invalid form body: " + e.getMessage());
+                return;
+              }
+              dispatch(request, form);
+            });
       } else {
-        readBody(request, endpoint.getMaxPayloadSize(), 400, "http: request body too large", body -> {
-          JsonNode json;
-          try {
-            json = WebhookEventData.rawJson(body.getBytes());
-          } catch (IllegalArgumentException e) {
-            WebhookResponses.send(request, 400, e.getMessage());
-            return;
-          }
-          dispatch(request, json);
-        });
+        readBody(
+            request,
+            endpoint.getMaxPayloadSize(),
+            400,
+            "http: request body too large",
+            body -> {
+              JsonNode json;
+              try {
+                json = WebhookEventData.rawJson(body.getBytes());
+              } catch (IllegalArgumentException e) {
+                WebhookResponses.send(request, 400, e.getMessage());
+                return;
+              }
+              dispatch(request, json);
+            });
       }
     } else {
       WebhookResponses.send(request, 400, "unsupoorted method: " + request.method().name());
@@ -115,11 +130,11 @@ final class WebhookRequestHandler {
   }
 
   /**
-   * Reads the body up to {@code limit} bytes. Beyond it answers {@code status} with {@code tooLarge} and
-   * closes the connection without reading further.
+   * Reads the body up to {@code limit} bytes. Beyond it answers {@code status} with {@code
+   * tooLarge} and closes the connection without reading further.
    */
-  private void readBody(HttpServerRequest request, long limit, int status, String tooLarge,
-      Consumer<Buffer> then) {
+  private void readBody(
+      HttpServerRequest request, long limit, int status, String tooLarge, Consumer<Buffer> then) {
     String length = request.getHeader("Content-Length");
     if (length != null) {
       try {
@@ -134,27 +149,33 @@ final class WebhookRequestHandler {
     }
     Buffer body = Buffer.buffer();
     boolean[] failed = {false};
-    request.handler(chunk -> {
-      if (failed[0]) {
-        return;
-      }
-      if ((long) body.length() + chunk.length() > limit) {
-        failed[0] = true;
-        request.handler(null);
-        WebhookResponses.sendAndClose(request, status, tooLarge);
-      } else {
-        body.appendBuffer(chunk);
-      }
-    });
-    request.exceptionHandler(e -> {
-      failed[0] = true;
-      LOG.debug("argo-webhook {}: request failed while reading: {}", endpoint.getPath(), e.toString());
-    });
-    request.endHandler(v -> {
-      if (!failed[0]) {
-        then.accept(body);
-      }
-    });
+    request.handler(
+        chunk -> {
+          if (failed[0]) {
+            return;
+          }
+          if ((long) body.length() + chunk.length() > limit) {
+            failed[0] = true;
+            request.handler(null);
+            WebhookResponses.sendAndClose(request, status, tooLarge);
+          } else {
+            body.appendBuffer(chunk);
+          }
+        });
+    request.exceptionHandler(
+        e -> {
+          failed[0] = true;
+          LOG.debug(
+              "argo-webhook {}: request failed while reading: {}",
+              endpoint.getPath(),
+              e.toString());
+        });
+    request.endHandler(
+        v -> {
+          if (!failed[0]) {
+            then.accept(body);
+          }
+        });
     request.resume();
   }
 
@@ -165,15 +186,23 @@ final class WebhookRequestHandler {
     }
     ObjectNode data = WebhookEventData.of(request.headers(), body, endpoint.metadataNode());
     Context context = vertx.getOrCreateContext();
-    vertx.executeBlocking(() -> {
-      consumer.dispatch(data, ok -> context.runOnContext(v -> {
-        if (ok) {
-          WebhookResponses.send(request, 200, "success");
-        } else {
-          WebhookResponses.send(request, 500, "failed to record event");
-        }
-      }));
-      return null;
-    }, false).onFailure(e -> WebhookResponses.send(request, 500, "failed to record event"));
+    vertx
+        .executeBlocking(
+            () -> {
+              consumer.dispatch(
+                  data,
+                  ok ->
+                      context.runOnContext(
+                          v -> {
+                            if (ok) {
+                              WebhookResponses.send(request, 200, "success");
+                            } else {
+                              WebhookResponses.send(request, 500, "failed to record event");
+                            }
+                          }));
+              return null;
+            },
+            false)
+        .onFailure(e -> WebhookResponses.send(request, 500, "failed to record event"));
   }
 }

@@ -13,9 +13,7 @@ final class WebhookResponses {
     if (response.ended() || response.closed()) {
       return;
     }
-    response.setStatusCode(status)
-        .putHeader("Content-Type", "text/plain; charset=utf-8")
-        .end(text);
+    response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(text);
     if (!request.isEnded()) {
       // The body was not read: drop whatever still arrives instead of buffering it.
       request.handler(null);
@@ -25,20 +23,22 @@ final class WebhookResponses {
 
   /** Most of a rejected body read and thrown away before the connection is closed anyway. */
   private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
   /** How long a rejected body may take to arrive before the connection is closed anyway. */
   private static final long DRAIN_MILLIS = 5_000;
 
   /**
-   * Answers, then closes the connection. The rest of the request body is read and discarded first (up to
-   * {@link #DRAIN_LIMIT} bytes or {@link #DRAIN_MILLIS}): closing a socket with unread bytes makes the
-   * kernel reset it, and the client then loses the answer it was about to read.
+   * Answers, then closes the connection. The rest of the request body is read and discarded first
+   * (up to {@link #DRAIN_LIMIT} bytes or {@link #DRAIN_MILLIS}): closing a socket with unread bytes
+   * makes the kernel reset it, and the client then loses the answer it was about to read.
    */
   static void sendAndClose(HttpServerRequest request, int status, String text) {
     HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {
       return;
     }
-    response.setStatusCode(status)
+    response
+        .setStatusCode(status)
         .putHeader("Content-Type", "text/plain; charset=utf-8")
         .putHeader("Connection", "close")
         .end(text);
@@ -49,17 +49,19 @@ final class WebhookResponses {
     Vertx vertx = Vertx.currentContext().owner();
     long timer = vertx.setTimer(DRAIN_MILLIS, id -> request.connection().close());
     long[] drained = {0};
-    request.handler(chunk -> {
-      drained[0] += chunk.length();
-      if (drained[0] > DRAIN_LIMIT) {
-        request.handler(null);
-        request.connection().close();
-      }
-    });
-    request.endHandler(v -> {
-      vertx.cancelTimer(timer);
-      request.connection().close();
-    });
+    request.handler(
+        chunk -> {
+          drained[0] += chunk.length();
+          if (drained[0] > DRAIN_LIMIT) {
+            request.handler(null);
+            request.connection().close();
+          }
+        });
+    request.endHandler(
+        v -> {
+          vertx.cancelTimer(timer);
+          request.connection().close();
+        });
     request.resume();
   }
 }

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Vert.x HTTP server on one bind address and port, shared by every webhook endpoint on that port.
- * Routes requests by exact path, answers {@code /health} with 200 {@code OK} and unknown paths with 404.
- * A path whose endpoint stopped keeps answering 400 {@code endpoint is inactive} while the server lives.
+ * One Vert.x HTTP server on one bind address and port, shared by every webhook endpoint on that
+ * port. Routes requests by exact path, answers {@code /health} with 200 {@code OK} and unknown
+ * paths with 404. A path whose endpoint stopped keeps answering 400 {@code endpoint is inactive}
+ * while the server lives.
  */
 final class WebhookServer {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
@@ -53,8 +54,10 @@ final class WebhookServer {
   private final String host;
   private final int port;
   private final Tls tls;
+
   /** Every path ever registered while the server lives, mapped to its latest consumer. */
   private final Map<String, WebhookConsumer> paths = new ConcurrentHashMap<>();
+
   /** Consumers currently attached; the server closes when none remains. */
   private final Set<WebhookConsumer> attached = ConcurrentHashMap.newKeySet();
 
@@ -68,9 +71,12 @@ final class WebhookServer {
   static WebhookServer start(Vertx vertx, String host, int port, Tls tls) throws Exception {
     HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port);
     if (tls.enabled()) {
-      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-          .setCertValue(Buffer.buffer(tls.certPem()))
-          .setKeyValue(Buffer.buffer(tls.keyPem())));
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setCertValue(Buffer.buffer(tls.certPem()))
+                  .setKeyValue(Buffer.buffer(tls.keyPem())));
     }
     HttpServer httpServer = vertx.createHttpServer(options);
     WebhookServer server = new WebhookServer(httpServer, host, port, tls);
@@ -78,8 +84,16 @@ final class WebhookServer {
     try {
       httpServer.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("argo-webhook cannot listen on " + host + ":" + port + " ("
-          + tls + "): " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "argo-webhook cannot listen on "
+              + host
+              + ":"
+              + port
+              + " ("
+              + tls
+              + "): "
+              + e.getCause().getMessage(),
+          e.getCause());
     }
     LOG.info("argo-webhook listening on {}:{} ({})", host, server.actualPort(), tls);
     return server;
@@ -101,14 +115,21 @@ final class WebhookServer {
     }
     WebhookConsumer previous = paths.get(path);
     if (previous != null && previous != consumer && attached.contains(previous)) {
-      throw new IllegalStateException("argo-webhook port " + port + ": path " + path
-          + " is already served by " + previous.getEndpoint().getEndpointUri());
+      throw new IllegalStateException(
+          "argo-webhook port "
+              + port
+              + ": path "
+              + path
+              + " is already served by "
+              + previous.getEndpoint().getEndpointUri());
     }
     paths.put(path, consumer);
     attached.add(consumer);
   }
 
-  /** Detaches the consumer (its path keeps answering "inactive"); returns how many remain attached. */
+  /**
+   * Detaches the consumer (its path keeps answering "inactive"); returns how many remain attached.
+   */
   int unregister(String path, WebhookConsumer consumer) {
     attached.remove(consumer);
     return attached.size();

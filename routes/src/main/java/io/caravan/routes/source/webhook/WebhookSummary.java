@@ -3,7 +3,10 @@ package io.caravan.routes.source.webhook;
 import io.caravan.routes.source.SourceSummary;
 import java.util.Map;
 
-/** {@code caravan run}'s line for a webhook: {@code METHOD url}, the URL a client on this host calls. */
+/**
+ * {@code caravan run}'s line for a webhook: {@code METHOD url}, the URL a client on this host
+ * calls.
+ */
 public final class WebhookSummary implements SourceSummary {
   @Override
   public String kamelet() {
@@ -29,8 +32,9 @@ public final class WebhookSummary implements SourceSummary {
       endpoint = "/" + endpoint;
     }
     String method = text(parameters.get("method"));
-    return String.format("%-6s %s://%s:%s%s", method == null ? "POST" : method, scheme, host,
-        text(parameters.get("port")), endpoint);
+    return String.format(
+        "%-6s %s://%s:%s%s",
+        method == null ? "POST" : method, scheme, host, text(parameters.get("port")), endpoint);
   }
 
   private static String text(Object value) {

@@ -8,16 +8,17 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Argo's Backoff, as a trigger's {@code retryStrategy} (inventory §4.4) and a source's {@code connectionBackoff}: {@code steps} is the total number of
- * attempts; before attempt {@code n + 1} the trigger waits {@code duration × factor^(n-1)} plus a random part
- * of up to {@code jitter} times that. No {@code retryStrategy} means exactly one attempt; a
- * {@code retryStrategy} without {@code steps} (or with 0) means 5. Defaults: {@code duration} 1 s (an integer
- * is nanoseconds, a string a Go duration), {@code factor} 1.0, {@code jitter} 1.0.
+ * Argo's Backoff, as a trigger's {@code retryStrategy} (inventory §4.4) and a source's {@code
+ * connectionBackoff}: {@code steps} is the total number of attempts; before attempt {@code n + 1}
+ * the trigger waits {@code duration × factor^(n-1)} plus a random part of up to {@code jitter}
+ * times that. No {@code retryStrategy} means exactly one attempt; a {@code retryStrategy} without
+ * {@code steps} (or with 0) means 5. Defaults: {@code duration} 1 s (an integer is nanoseconds, a
+ * string a Go duration), {@code factor} 1.0, {@code jitter} 1.0.
  *
  * @param attempts total attempts, at least 1
  * @param duration the first wait
- * @param factor   multiplier of the wait after each attempt
- * @param jitter   the largest random addition, as a fraction of the wait
+ * @param factor multiplier of the wait after each attempt
+ * @param jitter the largest random addition, as a fraction of the wait
  */
 public record RetryBackoff(int attempts, Duration duration, double factor, double jitter) {
   private static final ObjectMapper YAML = new YAMLMapper();
@@ -29,10 +30,12 @@ public record RetryBackoff(int attempts, Duration duration, double factor, doubl
 
   public RetryBackoff {
     if (attempts < 1) {
-      throw new IllegalArgumentException("retryStrategy: at least one attempt is needed, not " + attempts);
+      throw new IllegalArgumentException(
+          "retryStrategy: at least one attempt is needed, not " + attempts);
     }
     if (duration.isNegative() || factor < 0 || jitter < 0) {
-      throw new IllegalArgumentException("retryStrategy: duration, factor and jitter must not be negative");
+      throw new IllegalArgumentException(
+          "retryStrategy: duration, factor and jitter must not be negative");
     }
   }
 
@@ -55,7 +58,8 @@ public record RetryBackoff(int attempts, Duration duration, double factor, doubl
       return ONCE;
     }
     if (!node.isObject()) {
-      throw new IllegalArgumentException("retryStrategy: expected {steps, duration, factor, jitter}");
+      throw new IllegalArgumentException(
+          "retryStrategy: expected {steps, duration, factor, jitter}");
     }
     int steps = node.path("steps").asInt(0);
     return new RetryBackoff(
@@ -79,14 +83,17 @@ public record RetryBackoff(int attempts, Duration duration, double factor, doubl
     try {
       return GoDuration.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("retryStrategy.duration '" + text
-          + "' is neither nanoseconds nor a Go duration (e.g. 500ms, 2s)", e);
+      throw new IllegalArgumentException(
+          "retryStrategy.duration '"
+              + text
+              + "' is neither nanoseconds nor a Go duration (e.g. 500ms, 2s)",
+          e);
     }
   }
 
   /**
-   * The wait before attempt {@code attempt + 1}, after attempt {@code attempt} (1-based) failed, with
-   * {@code random} in [0, 1) choosing the jitter.
+   * The wait before attempt {@code attempt + 1}, after attempt {@code attempt} (1-based) failed,
+   * with {@code random} in [0, 1) choosing the jitter.
    */
   public Duration delayAfter(int attempt, double random) {
     if (attempt < 1) {

@@ -1,23 +1,23 @@
 package io.caravan.routes.support.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.routes.support.secrets.SecretRefs;
 import io.caravan.routes.support.secrets.SecretStore;
+import io.caravan.routes.support.tls.TlsSettings;
+import io.caravan.routes.trigger.kafka.KafkaTriggerSink;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
-import io.caravan.routes.support.secrets.SecretRefs;
-import io.caravan.routes.support.tls.TlsSettings;
-import io.caravan.routes.trigger.kafka.KafkaTriggerSink;
 
 /**
  * Kafka producer settings of a kafka trigger block: brokers, acks, compression, linger, and the
  * security settings. TLS uses PEM values from the SecretStore ({@code caCertSecret} as trust store,
- * {@code clientCertSecret} + {@code clientKeySecret} (PKCS#8) as key store); {@code insecureSkipVerify}
- * turns off the host name check only (Kafka's client cannot skip the CA check). SASL credentials go
- * into {@code sasl.jaas.config}, which Kafka's own config logging hides.
+ * {@code clientCertSecret} + {@code clientKeySecret} (PKCS#8) as key store); {@code
+ * insecureSkipVerify} turns off the host name check only (Kafka's client cannot skip the CA check).
+ * SASL credentials go into {@code sasl.jaas.config}, which Kafka's own config logging hides.
  */
 public final class KafkaClientSettings {
   private static final String FIELD = KafkaTriggerSink.FIELD;
@@ -25,7 +25,8 @@ public final class KafkaClientSettings {
 
   private KafkaClientSettings() {}
 
-  public static Map<String, Object> producerConfig(JsonNode spec, SecretStore secrets, String clientId) {
+  public static Map<String, Object> producerConfig(
+      JsonNode spec, SecretStore secrets, String clientId) {
     String url = spec.path("url").asText("");
     if (url.isBlank()) {
       throw new IllegalArgumentException(FIELD + ".url: is required");
@@ -44,7 +45,8 @@ public final class KafkaClientSettings {
     JsonNode sasl = spec.get("sasl");
     boolean hasSasl = sasl != null && sasl.isObject();
     boolean hasTls = spec.hasNonNull("tls");
-    config.put("security.protocol",
+    config.put(
+        "security.protocol",
         hasSasl ? (hasTls ? "SASL_SSL" : "SASL_PLAINTEXT") : (hasTls ? "SSL" : "PLAINTEXT"));
     if (hasTls) {
       tls(config, tls);
@@ -63,8 +65,9 @@ public final class KafkaClientSettings {
       case 0 -> "0";
       case 1 -> "1";
       case -1 -> "all";
-      default -> throw new IllegalArgumentException(
-          FIELD + ".requiredAcks: must be -1 (all), 0 or 1, got " + requiredAcks.asText());
+      default ->
+          throw new IllegalArgumentException(
+              FIELD + ".requiredAcks: must be -1 (all), 0 or 1, got " + requiredAcks.asText());
     };
   }
 
@@ -74,7 +77,8 @@ public final class KafkaClientSettings {
       return spec.path("compress").asBoolean(false) ? "snappy" : "none";
     }
     if (!CODECS.contains(codec)) {
-      throw new IllegalArgumentException(FIELD + ".compression: '" + codec + "' must be one of " + CODECS);
+      throw new IllegalArgumentException(
+          FIELD + ".compression: '" + codec + "' must be one of " + CODECS);
     }
     return codec;
   }
@@ -97,17 +101,30 @@ public final class KafkaClientSettings {
   private static void sasl(Map<String, Object> config, JsonNode sasl, SecretStore secrets) {
     String mechanism = sasl.path("mechanism").asText("");
     mechanism = mechanism.isEmpty() ? "PLAIN" : mechanism;
-    String module = switch (mechanism) {
-      case "PLAIN" -> "org.apache.kafka.common.security.plain.PlainLoginModule";
-      case "SCRAM-SHA-256", "SCRAM-SHA-512" -> "org.apache.kafka.common.security.scram.ScramLoginModule";
-      default -> throw new IllegalArgumentException(FIELD + ".sasl.mechanism: '" + mechanism
-          + "' must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512");
-    };
+    String module =
+        switch (mechanism) {
+          case "PLAIN" -> "org.apache.kafka.common.security.plain.PlainLoginModule";
+          case "SCRAM-SHA-256", "SCRAM-SHA-512" ->
+              "org.apache.kafka.common.security.scram.ScramLoginModule";
+          default ->
+              throw new IllegalArgumentException(
+                  FIELD
+                      + ".sasl.mechanism: '"
+                      + mechanism
+                      + "' must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512");
+        };
     String user = SecretRefs.required(secrets, sasl.get("userSecret"), FIELD + ".sasl.userSecret");
-    String password = SecretRefs.required(secrets, sasl.get("passwordSecret"), FIELD + ".sasl.passwordSecret");
+    String password =
+        SecretRefs.required(secrets, sasl.get("passwordSecret"), FIELD + ".sasl.passwordSecret");
     config.put(SaslConfigs.SASL_MECHANISM, mechanism);
-    config.put(SaslConfigs.SASL_JAAS_CONFIG, module + " required username=\"" + jaasQuoted(user)
-        + "\" password=\"" + jaasQuoted(password) + "\";");
+    config.put(
+        SaslConfigs.SASL_JAAS_CONFIG,
+        module
+            + " required username=\""
+            + jaasQuoted(user)
+            + "\" password=\""
+            + jaasQuoted(password)
+            + "\";");
   }
 
   private static String jaasQuoted(String value) {

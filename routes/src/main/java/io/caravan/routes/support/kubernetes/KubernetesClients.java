@@ -6,9 +6,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * The Kubernetes client of a Camel context: the {@link KubernetesClient} bean of the registry when there is
- * exactly one, else one client built from the current kubeconfig ({@code KUBECONFIG}, in-cluster config in a
- * pod), bound under {@link #BEAN_NAME} and closed with the context, so every trigger shares it.
+ * The Kubernetes client of a Camel context: the {@link KubernetesClient} bean of the registry when
+ * there is exactly one, else one client built from the current kubeconfig ({@code KUBECONFIG},
+ * in-cluster config in a pod), bound under {@link #BEAN_NAME} and closed with the context, so every
+ * trigger shares it.
  */
 public final class KubernetesClients {
   /** Registry name of the client built here. */

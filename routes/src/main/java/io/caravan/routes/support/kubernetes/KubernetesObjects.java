@@ -11,14 +11,20 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Conversions between the forms a Kubernetes object takes in a trigger: text, Map, JsonNode, fabric8. */
+/**
+ * Conversions between the forms a Kubernetes object takes in a trigger: text, Map, JsonNode,
+ * fabric8.
+ */
 public final class KubernetesObjects {
   public static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final ObjectMapper YAML = new YAMLMapper();
 
   private KubernetesObjects() {}
 
-  /** The body of a sink message (JSON/YAML text or bytes, a Map, a JsonNode or a fabric8 resource) as an object. */
+  /**
+   * The body of a sink message (JSON/YAML text or bytes, a Map, a JsonNode or a fabric8 resource)
+   * as an object.
+   */
   public static ObjectNode toObject(Object body, String what) {
     JsonNode node;
     try {
@@ -37,8 +43,10 @@ public final class KubernetesObjects {
       throw new IllegalArgumentException(what + ": not valid YAML/JSON: " + e.getMessage(), e);
     }
     if (!(node instanceof ObjectNode object)) {
-      throw new IllegalArgumentException(what + ": must be a Kubernetes object (JSON/YAML text or a Map), got "
-          + (body == null ? "nothing" : body.getClass().getName()));
+      throw new IllegalArgumentException(
+          what
+              + ": must be a Kubernetes object (JSON/YAML text or a Map), got "
+              + (body == null ? "nothing" : body.getClass().getName()));
     }
     return object;
   }
@@ -74,15 +82,16 @@ public final class KubernetesObjects {
   }
 
   /**
-   * Deep-merges {@code update} over {@code live} in place, as Argo's update does (mergo with override):
-   * objects merge key by key, any other value of {@code update} replaces the live one.
+   * Deep-merges {@code update} over {@code live} in place, as Argo's update does (mergo with
+   * override): objects merge key by key, any other value of {@code update} replaces the live one.
    */
   public static void mergeOver(ObjectNode live, ObjectNode update) {
     Iterator<Map.Entry<String, JsonNode>> fields = update.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode current = live.get(field.getKey());
-      if (current instanceof ObjectNode currentObject && field.getValue() instanceof ObjectNode newObject) {
+      if (current instanceof ObjectNode currentObject
+          && field.getValue() instanceof ObjectNode newObject) {
         mergeOver(currentObject, newObject);
       } else {
         live.set(field.getKey(), field.getValue().deepCopy());

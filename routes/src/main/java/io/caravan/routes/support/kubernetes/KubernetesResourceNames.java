@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Resource names of a Kubernetes kind derived as Argo Events does, without discovery: an
- * all-lowercase English plural of the kind, and a fixed list of cluster-scoped resources. Caravan uses
- * it only when API discovery does not list the kind (see {@code KubernetesResourceTypes}).
+ * all-lowercase English plural of the kind, and a fixed list of cluster-scoped resources. Caravan
+ * uses it only when API discovery does not list the kind (see {@code KubernetesResourceTypes}).
  */
 public final class KubernetesResourceNames {
   private static final Map<String, String> EXCEPTIONS = Map.of("EventBus", "eventbus");
@@ -16,7 +16,10 @@ public final class KubernetesResourceNames {
 
   private KubernetesResourceNames() {}
 
-  /** The plural resource name of {@code kind}, e.g. {@code Workflow → workflows}, {@code Ingress → ingresses}. */
+  /**
+   * The plural resource name of {@code kind}, e.g. {@code Workflow → workflows}, {@code Ingress →
+   * ingresses}.
+   */
   public static String plural(String kind) {
     String exception = EXCEPTIONS.get(kind);
     if (exception != null) {

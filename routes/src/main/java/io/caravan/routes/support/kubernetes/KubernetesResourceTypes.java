@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The resource (plural name, scope) of an {@code apiVersion}/{@code kind}, found by API discovery
- * ({@code GET /apis/<group>/<version>}, {@code /api/v1}) on the client's API server, so irregular plurals
- * and every cluster-scoped kind are right. When the server does not list the group/version (e.g. a CRD
- * that is not installed, or a fake API server), it falls back to Argo's naive rule
+ * ({@code GET /apis/<group>/<version>}, {@code /api/v1}) on the client's API server, so irregular
+ * plurals and every cluster-scoped kind are right. When the server does not list the group/version
+ * (e.g. a CRD that is not installed, or a fake API server), it falls back to Argo's naive rule
  * ({@link KubernetesResourceNames}). Answers are cached per client and apiVersion/kind.
  */
 public final class KubernetesResourceTypes {
@@ -40,16 +40,26 @@ public final class KubernetesResourceTypes {
     String group = slash < 0 ? "" : apiVersion.substring(0, slash);
     String version = slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
     ResourceDefinitionContext.Builder builder =
-        new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind);
+        new ResourceDefinitionContext.Builder()
+            .withGroup(group)
+            .withVersion(version)
+            .withKind(kind);
     APIResource found = listed(apiVersion, kind);
     if (found != null) {
-      return builder.withPlural(found.getName()).withNamespaced(Boolean.TRUE.equals(found.getNamespaced()))
+      return builder
+          .withPlural(found.getName())
+          .withNamespaced(Boolean.TRUE.equals(found.getNamespaced()))
           .build();
     }
     String plural = KubernetesResourceNames.plural(kind);
-    LOG.debug("{} {} is not listed by the API server; using the derived resource '{}'",
-        apiVersion, kind, plural);
-    return builder.withPlural(plural).withNamespaced(!KubernetesResourceNames.clusterScoped(plural))
+    LOG.debug(
+        "{} {} is not listed by the API server; using the derived resource '{}'",
+        apiVersion,
+        kind,
+        plural);
+    return builder
+        .withPlural(plural)
+        .withNamespaced(!KubernetesResourceNames.clusterScoped(plural))
         .build();
   }
 

@@ -8,7 +8,8 @@ import org.apache.camel.Processor;
 
 /**
  * What the k8s and argoWorkflow sinks share: the Kubernetes client ({@link KubernetesClients}), the
- * namespace rule and the {@code policy.k8s} settings ({@link ResourceLabelsPolicy}), all Kamelet parameters.
+ * namespace rule and the {@code policy.k8s} settings ({@link ResourceLabelsPolicy}), all Kamelet
+ * parameters.
  */
 public abstract class KubernetesSinkSupport implements Processor, CamelContextAware {
   /** Message header with the namespace to use when the object names none (the Sensor's). */
@@ -82,7 +83,10 @@ public abstract class KubernetesSinkSupport implements Processor, CamelContextAw
     return current;
   }
 
-  /** The object's namespace, else the header's (the Sensor's), else {@code namespace}, else the client's, else default. */
+  /**
+   * The object's namespace, else the header's (the Sensor's), else {@code namespace}, else the
+   * client's, else default.
+   */
   protected String namespaceFor(String objectNamespace, Exchange exchange) {
     String ns = blankToNull(objectNamespace);
     if (ns == null) {
@@ -98,8 +102,13 @@ public abstract class KubernetesSinkSupport implements Processor, CamelContextAw
   }
 
   protected ResourceLabelsPolicy policy() {
-    return new ResourceLabelsPolicy(ResourceLabelsPolicy.parseLabels(policyLabels), policySteps, policyDuration,
-        policyFactor, policyJitter, policyErrorOnTimeout);
+    return new ResourceLabelsPolicy(
+        ResourceLabelsPolicy.parseLabels(policyLabels),
+        policySteps,
+        policyDuration,
+        policyFactor,
+        policyJitter,
+        policyErrorOnTimeout);
   }
 
   protected static String blankToNull(String text) {

@@ -12,13 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Argo's {@code policy.k8s} (inventory §4.8): after the trigger ran, read the object again with a backoff
- * until it carries every one of {@code labels}. When the attempts run out the trigger fails only with
- * {@code errorOnBackoffTimeout: true}; otherwise it counts as a success.
+ * Argo's {@code policy.k8s} (inventory §4.8): after the trigger ran, read the object again with a
+ * backoff until it carries every one of {@code labels}. When the attempts run out the trigger fails
+ * only with {@code errorOnBackoffTimeout: true}; otherwise it counts as a success.
  *
- * <p>Backoff as Argo's: {@code steps} attempts (default 5), first wait {@code duration} (default 1s; a Go
- * duration, or nanoseconds as a number), multiplied by {@code factor} (default 1) after each attempt, plus a
- * random part up to {@code jitter} × the wait (default 0 here).
+ * <p>Backoff as Argo's: {@code steps} attempts (default 5), first wait {@code duration} (default
+ * 1s; a Go duration, or nanoseconds as a number), multiplied by {@code factor} (default 1) after
+ * each attempt, plus a random part up to {@code jitter} × the wait (default 0 here).
  */
 public final class ResourceLabelsPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(ResourceLabelsPolicy.class);
@@ -30,11 +30,17 @@ public final class ResourceLabelsPolicy {
   private final double jitter;
   private final boolean errorOnTimeout;
 
-  public ResourceLabelsPolicy(Map<String, String> labels, Integer steps, String duration, Double factor,
-      Double jitter, boolean errorOnTimeout) {
+  public ResourceLabelsPolicy(
+      Map<String, String> labels,
+      Integer steps,
+      String duration,
+      Double factor,
+      Double jitter,
+      boolean errorOnTimeout) {
     this.labels = Map.copyOf(labels);
     this.steps = steps == null || steps <= 0 ? 5 : steps;
-    this.duration = duration == null || duration.isBlank() ? Duration.ofSeconds(1) : parseDuration(duration);
+    this.duration =
+        duration == null || duration.isBlank() ? Duration.ofSeconds(1) : parseDuration(duration);
     this.factor = factor == null || factor <= 0 ? 1.0 : factor;
     this.jitter = jitter == null || jitter < 0 ? 0.0 : jitter;
     this.errorOnTimeout = errorOnTimeout;
@@ -61,9 +67,11 @@ public final class ResourceLabelsPolicy {
   }
 
   /**
-   * Waits until {@code read} returns an object with the labels. {@code what} names the object in messages.
+   * Waits until {@code read} returns an object with the labels. {@code what} names the object in
+   * messages.
    *
-   * @throws IllegalStateException when the labels never matched and {@code errorOnBackoffTimeout} is set
+   * @throws IllegalStateException when the labels never matched and {@code errorOnBackoffTimeout}
+   *     is set
    */
   public void await(Supplier<ObjectNode> read, String what) throws InterruptedException {
     if (labels.isEmpty()) {
@@ -86,17 +94,30 @@ public final class ResourceLabelsPolicy {
       }
     }
     if (errorOnTimeout) {
-      throw new IllegalStateException("policy.k8s: " + what + " did not get the labels " + labels
-          + " within " + steps + " attempts");
+      throw new IllegalStateException(
+          "policy.k8s: "
+              + what
+              + " did not get the labels "
+              + labels
+              + " within "
+              + steps
+              + " attempts");
     }
-    LOG.info("{} did not get the policy labels {} within {} attempts; counted as success "
-        + "(errorOnBackoffTimeout is false)", what, labels, steps);
+    LOG.info(
+        "{} did not get the policy labels {} within {} attempts; counted as success "
+            + "(errorOnBackoffTimeout is false)",
+        what,
+        labels,
+        steps);
   }
 
   private boolean hasLabels(ObjectNode object) {
     JsonNode current = object.path("metadata").path("labels");
     return labels.entrySet().stream()
-        .allMatch(l -> current.path(l.getKey()).isTextual() && current.path(l.getKey()).asText().equals(l.getValue()));
+        .allMatch(
+            l ->
+                current.path(l.getKey()).isTextual()
+                    && current.path(l.getKey()).asText().equals(l.getValue()));
   }
 
   private static Duration parseDuration(String text) {

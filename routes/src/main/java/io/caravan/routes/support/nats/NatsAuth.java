@@ -10,12 +10,14 @@ import io.nats.client.Options;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Argo's {@code NATSAuth} block (the nats source and the nats trigger) with its secret values read: basic
- * ({@code username}, {@code password}), {@code token}, {@code nkey} (a seed) or {@code credential} (a
- * creds file's content); as in Argo, the first of those that is set is used. Values never appear in
- * {@link #toString()}; equal blocks are equal, so connections can be shared by credentials.
+ * Argo's {@code NATSAuth} block (the nats source and the nats trigger) with its secret values read:
+ * basic ({@code username}, {@code password}), {@code token}, {@code nkey} (a seed) or {@code
+ * credential} (a creds file's content); as in Argo, the first of those that is set is used. Values
+ * never appear in {@link #toString()}; equal blocks are equal, so connections can be shared by
+ * credentials.
  */
-public record NatsAuth(String user, String password, String token, String nkeySeed, String credential) {
+public record NatsAuth(
+    String user, String password, String token, String nkeySeed, String credential) {
   public static final NatsAuth NONE = new NatsAuth(null, null, null, null, null);
 
   /** Reads the block ({@code null} → {@link #NONE}); {@code where} names it in errors. */
@@ -27,18 +29,29 @@ public record NatsAuth(String user, String password, String token, String nkeySe
     if (basic != null && !basic.isNull()) {
       return new NatsAuth(
           SecretRefs.required(secrets, basic.get("username"), where + ".basic.username"),
-          SecretRefs.required(secrets, basic.get("password"), where + ".basic.password"), null, null, null);
+          SecretRefs.required(secrets, basic.get("password"), where + ".basic.password"),
+          null,
+          null,
+          null);
     }
     if (present(auth, "token")) {
-      return new NatsAuth(null, null, SecretRefs.required(secrets, auth.get("token"), where + ".token"), null,
+      return new NatsAuth(
+          null,
+          null,
+          SecretRefs.required(secrets, auth.get("token"), where + ".token"),
+          null,
           null);
     }
     if (present(auth, "nkey")) {
-      return new NatsAuth(null, null, null, SecretRefs.required(secrets, auth.get("nkey"), where + ".nkey"),
-          null);
+      return new NatsAuth(
+          null, null, null, SecretRefs.required(secrets, auth.get("nkey"), where + ".nkey"), null);
     }
     if (present(auth, "credential")) {
-      return new NatsAuth(null, null, null, null,
+      return new NatsAuth(
+          null,
+          null,
+          null,
+          null,
           SecretRefs.required(secrets, auth.get("credential"), where + ".credential"));
     }
     return NONE;
@@ -92,7 +105,14 @@ public record NatsAuth(String user, String password, String token, String nkeySe
 
   @Override
   public String toString() {
-    return "NatsAuth[basic=" + (user != null) + ", token=" + (token != null) + ", nkey=" + (nkeySeed != null)
-        + ", credential=" + (credential != null) + "]";
+    return "NatsAuth[basic="
+        + (user != null)
+        + ", token="
+        + (token != null)
+        + ", nkey="
+        + (nkeySeed != null)
+        + ", credential="
+        + (credential != null)
+        + "]";
   }
 }

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Secret and ConfigMap values held in memory, e.g. read by {@code caravan run} from {@code kind: Secret} and
- * {@code kind: ConfigMap} manifests. {@link #toString()} lists names only, never values.
+ * Secret and ConfigMap values held in memory, e.g. read by {@code caravan run} from {@code kind:
+ * Secret} and {@code kind: ConfigMap} manifests. {@link #toString()} lists names only, never
+ * values.
  */
 public final class MapSecretStore implements SecretStore {
   private final Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
@@ -48,6 +49,10 @@ public final class MapSecretStore implements SecretStore {
 
   @Override
   public String toString() {
-    return "MapSecretStore{secrets=" + secrets.keySet() + ", configMaps=" + configMaps.keySet() + "}";
+    return "MapSecretStore{secrets="
+        + secrets.keySet()
+        + ", configMaps="
+        + configMaps.keySet()
+        + "}";
   }
 }

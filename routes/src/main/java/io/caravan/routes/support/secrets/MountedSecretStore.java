@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Reads Secret and ConfigMap values mounted as files, as Argo Events mounts them in its pods:
- * {@code <baseDir>/secrets/<name>/<key>} and {@code <baseDir>/config/<name>/<key>} (base dir
- * {@code /argo-events} by default). One trailing newline ({@code \n} or {@code \r\n}) is trimmed.
+ * {@code <baseDir>/secrets/<name>/<key>} and {@code <baseDir>/config/<name>/<key>} (base dir {@code
+ * /argo-events} by default). One trailing newline ({@code \n} or {@code \r\n}) is trimmed.
  */
 public final class MountedSecretStore implements SecretStore {
   public static final Path DEFAULT_BASE_DIR = Path.of("/argo-events");

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelContext;
 
 /**
- * Reads the Secret values a trigger block references ({@code {name, key}} selectors as in the manifest)
- * from the registry's {@link SecretStore}. Errors name the field and the reference, never the value.
+ * Reads the Secret values a trigger block references ({@code {name, key}} selectors as in the
+ * manifest) from the registry's {@link SecretStore}. Errors name the field and the reference, never
+ * the value.
  */
 public final class SecretRefs {
   private SecretRefs() {}
@@ -14,7 +15,8 @@ public final class SecretRefs {
     SecretStore store =
         context.getRegistry().lookupByNameAndType(SecretStore.BEAN_NAME, SecretStore.class);
     if (store == null) {
-      throw new IllegalStateException("no '" + SecretStore.BEAN_NAME + "' bean to read secrets from");
+      throw new IllegalStateException(
+          "no '" + SecretStore.BEAN_NAME + "' bean to read secrets from");
     }
     return store;
   }
@@ -37,7 +39,11 @@ public final class SecretRefs {
     if (name.isEmpty() || key.isEmpty()) {
       throw new IllegalArgumentException(where + ": a secret reference needs both name and key");
     }
-    return store.secret(name, key).orElseThrow(() -> new IllegalArgumentException(
-        where + ": Secret key '" + name + "/" + key + "' not found"));
+    return store
+        .secret(name, key)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    where + ": Secret key '" + name + "/" + key + "' not found"));
   }
 }

@@ -3,9 +3,10 @@ package io.caravan.routes.support.secrets;
 import java.util.Optional;
 
 /**
- * Where the runtime reads Secret and ConfigMap values that manifests reference. Generated routes hold only
- * references ({@code name/key}), never values. In a pod the values are mounted files; under
- * {@code caravan run} they come from {@code kind: Secret} / {@code kind: ConfigMap} manifests.
+ * Where the runtime reads Secret and ConfigMap values that manifests reference. Generated routes
+ * hold only references ({@code name/key}), never values. In a pod the values are mounted files;
+ * under {@code caravan run} they come from {@code kind: Secret} / {@code kind: ConfigMap}
+ * manifests.
  *
  * <p>The runtime binds one instance in the Camel registry under {@link #BEAN_NAME}.
  */

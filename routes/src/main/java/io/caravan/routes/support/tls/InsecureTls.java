@@ -10,38 +10,41 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * TLS without certificate or host name checks, for what Argo runs that way: a {@code url} trigger source
- * without {@code verifyCert}, an Argo Server with a self-signed certificate when asked for. An
- * {@link X509ExtendedTrustManager} is used so that the JDK does not add its own host name check.
+ * TLS without certificate or host name checks, for what Argo runs that way: a {@code url} trigger
+ * source without {@code verifyCert}, an Argo Server with a self-signed certificate when asked for.
+ * An {@link X509ExtendedTrustManager} is used so that the JDK does not add its own host name check.
  */
 public final class InsecureTls {
   private InsecureTls() {}
 
   public static SSLContext trustEverything() {
-    TrustManager trustAll = new X509ExtendedTrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+    TrustManager trustAll =
+        new X509ExtendedTrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+          @Override
+          public void checkClientTrusted(
+              X509Certificate[] chain, String authType, SSLEngine engine) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+          @Override
+          public void checkServerTrusted(
+              X509Certificate[] chain, String authType, SSLEngine engine) {}
 
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {trustAll}, new SecureRandom());

@@ -13,15 +13,17 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Java key stores from PEM text (for clients that take an SSLContext, such as NATS): certificates, and a
- * client certificate chain with its unencrypted PKCS#8 private key ({@code BEGIN PRIVATE KEY}, RSA or EC).
+ * Java key stores from PEM text (for clients that take an SSLContext, such as NATS): certificates,
+ * and a client certificate chain with its unencrypted PKCS#8 private key ({@code BEGIN PRIVATE
+ * KEY}, RSA or EC).
  */
 final class PemKeyStores {
   static final char[] NO_PASSWORD = new char[0];
 
   private PemKeyStores() {}
 
-  static KeyStore trustStore(String certificatesPem) throws GeneralSecurityException, java.io.IOException {
+  static KeyStore trustStore(String certificatesPem)
+      throws GeneralSecurityException, java.io.IOException {
     KeyStore store = empty();
     int i = 0;
     for (Certificate certificate : certificates(certificatesPem)) {
@@ -34,7 +36,8 @@ final class PemKeyStores {
       throws GeneralSecurityException, java.io.IOException {
     KeyStore store = empty();
     List<Certificate> chain = List.copyOf(certificates(chainPem));
-    store.setKeyEntry("client", privateKey(keyPem, where), NO_PASSWORD, chain.toArray(new Certificate[0]));
+    store.setKeyEntry(
+        "client", privateKey(keyPem, where), NO_PASSWORD, chain.toArray(new Certificate[0]));
     return store;
   }
 
@@ -49,8 +52,10 @@ final class PemKeyStores {
     int start = pem.indexOf(begin);
     int end = pem.indexOf("-----END PRIVATE KEY-----");
     if (start < 0 || end < 0) {
-      throw new IllegalArgumentException(where + ": the client key must be an unencrypted PKCS#8 PEM key "
-          + "(BEGIN PRIVATE KEY); convert it with 'openssl pkcs8 -topk8 -nocrypt'");
+      throw new IllegalArgumentException(
+          where
+              + ": the client key must be an unencrypted PKCS#8 PEM key "
+              + "(BEGIN PRIVATE KEY); convert it with 'openssl pkcs8 -topk8 -nocrypt'");
     }
     byte[] der = Base64.getMimeDecoder().decode(pem.substring(start + begin.length(), end));
     PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);

@@ -1,11 +1,12 @@
 package io.caravan.routes.support.tls;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.routes.support.secrets.SecretRefs;
 import io.caravan.routes.support.secrets.SecretStore;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
-import io.vertx.core.http.HttpClientOptions;
 import java.util.Objects;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -13,12 +14,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import io.caravan.routes.support.secrets.SecretRefs;
 
 /**
  * A trigger's {@code tls} block (Argo's TLSConfig: {@code caCertSecret}, {@code clientCertSecret},
- * {@code clientKeySecret}, {@code insecureSkipVerify}) with the PEM values read from the SecretStore.
- * Equal settings share one client; the values never appear in {@link #toString()}.
+ * {@code clientKeySecret}, {@code insecureSkipVerify}) with the PEM values read from the
+ * SecretStore. Equal settings share one client; the values never appear in {@link #toString()}.
  */
 public final class TlsSettings {
   public static final TlsSettings NONE = new TlsSettings(null, null, null, false);
@@ -28,7 +28,8 @@ public final class TlsSettings {
   private final String clientKeyPem;
   private final boolean insecureSkipVerify;
 
-  TlsSettings(String caCertPem, String clientCertPem, String clientKeyPem, boolean insecureSkipVerify) {
+  TlsSettings(
+      String caCertPem, String clientCertPem, String clientKeyPem, boolean insecureSkipVerify) {
     this.caCertPem = caCertPem;
     this.clientCertPem = clientCertPem;
     this.clientKeyPem = clientKeyPem;
@@ -41,7 +42,8 @@ public final class TlsSettings {
       return NONE;
     }
     String ca = SecretRefs.optional(store, tls.get("caCertSecret"), where + ".caCertSecret");
-    String cert = SecretRefs.optional(store, tls.get("clientCertSecret"), where + ".clientCertSecret");
+    String cert =
+        SecretRefs.optional(store, tls.get("clientCertSecret"), where + ".clientCertSecret");
     String key = SecretRefs.optional(store, tls.get("clientKeySecret"), where + ".clientKeySecret");
     if ((cert == null) != (key == null)) {
       throw new IllegalArgumentException(
@@ -62,16 +64,17 @@ public final class TlsSettings {
       options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(caCertPem)));
     }
     if (clientCertPem != null) {
-      options.setKeyCertOptions(new PemKeyCertOptions()
-          .setCertValue(Buffer.buffer(clientCertPem))
-          .setKeyValue(Buffer.buffer(clientKeyPem)));
+      options.setKeyCertOptions(
+          new PemKeyCertOptions()
+              .setCertValue(Buffer.buffer(clientCertPem))
+              .setKeyValue(Buffer.buffer(clientKeyPem)));
     }
   }
 
   /**
    * An SSLContext for clients that take one (NATS): trusts the CA when given, all servers with
-   * {@code insecureSkipVerify}, else the JVM's defaults; presents the client certificate when given (its
-   * key must be unencrypted PKCS#8). {@code where} names the tls block in errors.
+   * {@code insecureSkipVerify}, else the JVM's defaults; presents the client certificate when given
+   * (its key must be unencrypted PKCS#8). {@code where} names the tls block in errors.
    */
   public SSLContext sslContext(String where) throws Exception {
     TrustManager[] trust = null;
@@ -85,8 +88,10 @@ public final class TlsSettings {
     }
     KeyManager[] keys = null;
     if (clientCertPem != null) {
-      KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      factory.init(PemKeyStores.keyStore(clientCertPem, clientKeyPem, where + ".clientKeySecret"),
+      KeyManagerFactory factory =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      factory.init(
+          PemKeyStores.keyStore(clientCertPem, clientKeyPem, where + ".clientKeySecret"),
           PemKeyStores.NO_PASSWORD);
       keys = factory.getKeyManagers();
     }
@@ -127,8 +132,13 @@ public final class TlsSettings {
 
   @Override
   public String toString() {
-    return "TlsSettings[ca=" + (caCertPem != null) + ", clientCert=" + (clientCertPem != null)
-        + ", insecureSkipVerify=" + insecureSkipVerify + "]";
+    return "TlsSettings[ca="
+        + (caCertPem != null)
+        + ", clientCert="
+        + (clientCertPem != null)
+        + ", insecureSkipVerify="
+        + insecureSkipVerify
+        + "]";
   }
 
   private static final class TrustAll implements X509TrustManager {

@@ -7,9 +7,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * The Vert.x instance that HTTP servers and clients (webhook sources; http, slack, argoCD sinks) share in
- * one CamelContext: the registry's {@value #BEAN} bean when there is one, else one created on first use
- * (2 event loops) and closed when the context stops.
+ * The Vert.x instance that HTTP servers and clients (webhook sources; http, slack, argoCD sinks)
+ * share in one CamelContext: the registry's {@value #BEAN} bean when there is one, else one created
+ * on first use (2 event loops) and closed when the context stops.
  */
 public final class SharedVertx {
   /** The registry name of a Vert.x instance given to the runtime. */

@@ -2,8 +2,8 @@ package io.caravan.routes.trigger.argoworkflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caravan.routes.support.tls.InsecureTls;
 import io.caravan.routes.support.kubernetes.KubernetesObjects;
+import io.caravan.routes.support.tls.InsecureTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,16 +19,18 @@ import org.slf4j.LoggerFactory;
 /**
  * argoWorkflow operations through the Argo Server REST API (what the {@code argo} CLI calls with
  * {@code ARGO_SERVER} set), with {@code Authorization: Bearer <token>} when a token is given:
+ *
  * <ul>
  *   <li>submit: {@code POST /api/v1/workflows/{ns}} {@code {namespace, workflow}};
- *   <li>submit-from: {@code POST /api/v1/workflows/{ns}/submit}
- *       {@code {namespace, resourceKind, resourceName, submitOptions: {labels}}} (the {@code events.argoproj.io/*}
- *       labels of the trigger's object);
- *   <li>resubmit, retry, resume, suspend, terminate, stop:
- *       {@code PUT /api/v1/workflows/{ns}/{name}/<operation>} {@code {namespace, name}}.
+ *   <li>submit-from: {@code POST /api/v1/workflows/{ns}/submit} {@code {namespace, resourceKind,
+ *       resourceName, submitOptions: {labels}}} (the {@code events.argoproj.io/*} labels of the
+ *       trigger's object);
+ *   <li>resubmit, retry, resume, suspend, terminate, stop: {@code PUT
+ *       /api/v1/workflows/{ns}/{name}/<operation>} {@code {namespace, name}}.
  * </ul>
- * A status other than 2xx fails the trigger with the server's message. The server's certificate is checked
- * unless {@code insecureSkipVerify} (the Argo Server's default certificate is self-signed).
+ *
+ * A status other than 2xx fails the trigger with the server's message. The server's certificate is
+ * checked unless {@code insecureSkipVerify} (the Argo Server's default certificate is self-signed).
  */
 final class ArgoServerWorkflows implements ArgoWorkflows {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -59,10 +61,14 @@ final class ArgoServerWorkflows implements ArgoWorkflows {
       }
       case SUBMIT_FROM -> {
         String kind = object.path("kind").asText();
-        if (!kind.equals("WorkflowTemplate") && !kind.equals("ClusterWorkflowTemplate")
+        if (!kind.equals("WorkflowTemplate")
+            && !kind.equals("ClusterWorkflowTemplate")
             && !kind.equals("CronWorkflow")) {
-          throw new IllegalArgumentException("argoWorkflow submit-from needs a WorkflowTemplate, "
-              + "ClusterWorkflowTemplate or CronWorkflow, got kind '" + kind + "'");
+          throw new IllegalArgumentException(
+              "argoWorkflow submit-from needs a WorkflowTemplate, "
+                  + "ClusterWorkflowTemplate or CronWorkflow, got kind '"
+                  + kind
+                  + "'");
         }
         body.put("resourceKind", kind).put("resourceName", KubernetesArgoWorkflows.name(object));
         String labels = eventLabels(object);
@@ -84,8 +90,8 @@ final class ArgoServerWorkflows implements ArgoWorkflows {
 
   @Override
   public ObjectNode workflow(String name, String namespace) {
-    HttpResponse<String> response = exchange("GET",
-        "/api/v1/workflows/" + encode(namespace) + "/" + encode(name), null);
+    HttpResponse<String> response =
+        exchange("GET", "/api/v1/workflows/" + encode(namespace) + "/" + encode(name), null);
     if (response.statusCode() == 404) {
       return null;
     }
@@ -95,27 +101,34 @@ final class ArgoServerWorkflows implements ArgoWorkflows {
   private ObjectNode send(String method, String path, ObjectNode body) {
     HttpResponse<String> response = exchange(method, path, body);
     ObjectNode workflow = answer(method, path, response);
-    LOG.info("Argo Server {} {} → Workflow {}", method, path,
+    LOG.info(
+        "Argo Server {} {} → Workflow {}",
+        method,
+        path,
         workflow.path("metadata").path("name").asText("?"));
     return workflow;
   }
 
   private HttpResponse<String> exchange(String method, String path, ObjectNode body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(TIMEOUT)
+            .header("Accept", "application/json");
     if (token != null && !token.isBlank()) {
       request.header("Authorization", token.startsWith("Bearer ") ? token : "Bearer " + token);
     }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json")
+      request
+          .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new IllegalStateException("Argo Server " + method + " " + baseUrl + path + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Argo Server " + method + " " + baseUrl + path + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling the Argo Server", e);
@@ -124,14 +137,22 @@ final class ArgoServerWorkflows implements ArgoWorkflows {
 
   private ObjectNode answer(String method, String path, HttpResponse<String> response) {
     if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException("Argo Server " + method + " " + path + " answered "
-          + response.statusCode() + ": " + message(response.body()));
+      throw new IllegalStateException(
+          "Argo Server "
+              + method
+              + " "
+              + path
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + message(response.body()));
     }
     try {
       JsonNode json = KubernetesObjects.JSON.readTree(response.body());
       return json instanceof ObjectNode object ? object : KubernetesObjects.JSON.createObjectNode();
     } catch (IOException e) {
-      throw new IllegalStateException("Argo Server " + method + " " + path + " answered no JSON", e);
+      throw new IllegalStateException(
+          "Argo Server " + method + " " + path + " answered no JSON", e);
     }
   }
 
@@ -149,11 +170,16 @@ final class ArgoServerWorkflows implements ArgoWorkflows {
 
   private static String eventLabels(ObjectNode object) {
     StringJoiner labels = new StringJoiner(",");
-    object.path("metadata").path("labels").fields().forEachRemaining(label -> {
-      if (label.getKey().startsWith("events.argoproj.io/")) {
-        labels.add(label.getKey() + "=" + label.getValue().asText());
-      }
-    });
+    object
+        .path("metadata")
+        .path("labels")
+        .fields()
+        .forEachRemaining(
+            label -> {
+              if (label.getKey().startsWith("events.argoproj.io/")) {
+                labels.add(label.getKey() + "=" + label.getValue().asText());
+              }
+            });
     return labels.toString();
   }
 

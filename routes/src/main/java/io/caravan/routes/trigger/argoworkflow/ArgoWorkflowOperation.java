@@ -27,13 +27,23 @@ public enum ArgoWorkflowOperation {
     return manifestName;
   }
 
-  /** The operation named {@code name} as in a manifest; {@code submit} when blank (Argo's runtime default). */
+  /**
+   * The operation named {@code name} as in a manifest; {@code submit} when blank (Argo's runtime
+   * default).
+   */
   public static ArgoWorkflowOperation of(String name) {
     if (name == null || name.isBlank()) {
       return SUBMIT;
     }
-    return Arrays.stream(values()).filter(o -> o.manifestName.equals(name.trim())).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            "argoWorkflow operation '" + name + "' is not one of " + String.join(", ", NAMES)));
+    return Arrays.stream(values())
+        .filter(o -> o.manifestName.equals(name.trim()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "argoWorkflow operation '"
+                        + name
+                        + "' is not one of "
+                        + String.join(", ", NAMES)));
   }
 }

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the object of a k8s / argoWorkflow trigger from its {@code source} (inventory §4.6), as Argo's
- * artifact readers do, and decodes it as YAML (JSON is YAML):
+ * Reads the object of a k8s / argoWorkflow trigger from its {@code source} (inventory §4.6), as
+ * Argo's artifact readers do, and decodes it as YAML (JSON is YAML):
+ *
  * <ul>
  *   <li>{@code resource}: the object as written; {@code inline}: the YAML/JSON text;
  *   <li>{@code configmap {name, key}}: the ConfigMap value from the runtime's {@link SecretStore}
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code git}: a file of a git repository, see {@link GitArtifact};
  *   <li>{@code s3}: not supported (a clear error).
  * </ul>
+ *
  * {@code field} (e.g. {@code trigger.template.k8s.source}) names the source in error messages.
  */
 public final class ArtifactReader {
@@ -33,6 +35,7 @@ public final class ArtifactReader {
 
   /** Attempts to read a source that cannot be read (Argo: 5, one second apart). */
   static final int ATTEMPTS = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(ArtifactReader.class);
 
   private final Supplier<SecretStore> secrets;
@@ -52,13 +55,15 @@ public final class ArtifactReader {
       Thread.sleep(delay.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to read a trigger source again", e);
+      throw new IllegalStateException(
+          "interrupted while waiting to read a trigger source again", e);
     }
   }
 
   /**
-   * The source's object (a fresh copy: callers may change it). A source that cannot be read this time
-   * (I/O, HTTP status, clone) is read again, up to {@value #ATTEMPTS} attempts one second apart (Argo).
+   * The source's object (a fresh copy: callers may change it). A source that cannot be read this
+   * time (I/O, HTTP status, clone) is read again, up to {@value #ATTEMPTS} attempts one second
+   * apart (Argo).
    */
   public ObjectNode read(ArtifactLocation source, String field) {
     for (int attempt = 1; ; attempt++) {
@@ -90,8 +95,15 @@ public final class ArtifactReader {
     if (present(source.getConfigmap())) {
       String name = required(source.getConfigmap(), "name", field + ".configmap");
       String key = required(source.getConfigmap(), "key", field + ".configmap");
-      String text = secrets.get().configMap(name, key).orElseThrow(() -> new ArtifactUnavailableException(
-          field + ".configmap: ConfigMap '" + name + "' has no key '" + key + "'", null));
+      String text =
+          secrets
+              .get()
+              .configMap(name, key)
+              .orElseThrow(
+                  () ->
+                      new ArtifactUnavailableException(
+                          field + ".configmap: ConfigMap '" + name + "' has no key '" + key + "'",
+                          null));
       return decode(text, field + ".configmap");
     }
     if (present(source.getFile())) {
@@ -99,21 +111,28 @@ public final class ArtifactReader {
       try {
         return decode(Files.readString(path), field + ".file");
       } catch (IOException e) {
-        throw new ArtifactUnavailableException(field + ".file: cannot read " + path + ": " + e.getMessage(), e);
+        throw new ArtifactUnavailableException(
+            field + ".file: cannot read " + path + ": " + e.getMessage(), e);
       }
     }
     if (present(source.getUrl())) {
       JsonNode url = source.getUrl();
-      String text = UrlArtifact.fetch(required(url, "path", field + ".url"),
-          url.path("verifyCert").asBoolean(false), field + ".url");
+      String text =
+          UrlArtifact.fetch(
+              required(url, "path", field + ".url"),
+              url.path("verifyCert").asBoolean(false),
+              field + ".url");
       return decode(text, field + ".url");
     }
     if (present(source.getGit())) {
-      return decode(new GitArtifact(source.getGit(), secrets, field + ".git").read(), field + ".git");
+      return decode(
+          new GitArtifact(source.getGit(), secrets, field + ".git").read(), field + ".git");
     }
     if (present(source.getS3())) {
-      throw new IllegalArgumentException(field + ".s3: is not supported by Caravan yet "
-          + "(use resource, inline, configmap, file, url or git)");
+      throw new IllegalArgumentException(
+          field
+              + ".s3: is not supported by Caravan yet "
+              + "(use resource, inline, configmap, file, url or git)");
     }
     throw new IllegalArgumentException(
         field + ": needs one of resource, inline, configmap, file, url, git");
@@ -139,7 +158,8 @@ public final class ArtifactReader {
       }
       return object;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(field + ": is not valid YAML/JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          field + ": is not valid YAML/JSON: " + e.getOriginalMessage(), e);
     }
   }
 }

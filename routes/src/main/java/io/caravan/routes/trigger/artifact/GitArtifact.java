@@ -23,14 +23,14 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * A {@code git} source (Argo's git artifact reader) with JGit: clones {@code url} into a fresh temporary
- * directory (deleted afterwards), picks {@code ref}, else {@code tag}, else {@code branch} (default
- * {@code master}) and reads {@code filePath} from that commit. {@code filePath} may not leave the
- * repository ({@code ..}). HTTP(S) and local repositories; {@code creds {username, password}} are Secret
- * references read from the runtime's {@link SecretStore}.
+ * A {@code git} source (Argo's git artifact reader) with JGit: clones {@code url} into a fresh
+ * temporary directory (deleted afterwards), picks {@code ref}, else {@code tag}, else {@code
+ * branch} (default {@code master}) and reads {@code filePath} from that commit. {@code filePath}
+ * may not leave the repository ({@code ..}). HTTP(S) and local repositories; {@code creds
+ * {username, password}} are Secret references read from the runtime's {@link SecretStore}.
  *
- * <p>Not supported (a clear error): {@code sshKeySecret} and {@code ssh}/{@code git@} URLs,
- * {@code githubApp}, {@code remote}. {@code cloneDirectory} is not used: every read clones afresh.
+ * <p>Not supported (a clear error): {@code sshKeySecret} and {@code ssh}/{@code git@} URLs, {@code
+ * githubApp}, {@code remote}. {@code cloneDirectory} is not used: every read clones afresh.
  */
 final class GitArtifact {
   private final JsonNode git;
@@ -47,30 +47,40 @@ final class GitArtifact {
     String url = ArtifactReader.required(git, "url", field);
     String filePath = ArtifactReader.required(git, "filePath", field);
     rejectUnsupported(url);
-    if (Path.of(filePath).normalize().startsWith("..") || Path.of(filePath).isAbsolute()
+    if (Path.of(filePath).normalize().startsWith("..")
+        || Path.of(filePath).isAbsolute()
         || filePath.contains("../")) {
-      throw new IllegalArgumentException(field + ".filePath: '" + filePath + "' leaves the repository");
+      throw new IllegalArgumentException(
+          field + ".filePath: '" + filePath + "' leaves the repository");
     }
     Path directory;
     try {
       directory = Files.createTempDirectory("caravan-git-");
     } catch (IOException e) {
-      throw new IllegalStateException(field + ": cannot create a clone directory: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          field + ": cannot create a clone directory: " + e.getMessage(), e);
     }
     try {
-      CloneCommand clone = Git.cloneRepository().setURI(url).setDirectory(directory.toFile())
-          .setNoCheckout(true).setCloneAllBranches(true).setTagOption(TagOpt.FETCH_TAGS);
+      CloneCommand clone =
+          Git.cloneRepository()
+              .setURI(url)
+              .setDirectory(directory.toFile())
+              .setNoCheckout(true)
+              .setCloneAllBranches(true)
+              .setTagOption(TagOpt.FETCH_TAGS);
       if (git.hasNonNull("creds")) {
-        clone.setCredentialsProvider(new UsernamePasswordCredentialsProvider(
-            secret("username"), secret("password")));
+        clone.setCredentialsProvider(
+            new UsernamePasswordCredentialsProvider(secret("username"), secret("password")));
       }
       try (Git repository = clone.call()) {
         return readFile(repository, filePath);
       }
     } catch (GitAPIException e) {
-      throw new ArtifactUnavailableException(field + ": cannot clone " + url + ": " + e.getMessage(), e);
+      throw new ArtifactUnavailableException(
+          field + ": cannot clone " + url + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new ArtifactUnavailableException(field + ": cannot read " + filePath + ": " + e.getMessage(), e);
+      throw new ArtifactUnavailableException(
+          field + ": cannot read " + filePath + ": " + e.getMessage(), e);
     } finally {
       delete(directory);
     }
@@ -83,8 +93,12 @@ final class GitArtifact {
       RevCommit commit = walk.parseCommit(commitId);
       try (TreeWalk tree = TreeWalk.forPath(repo, filePath, commit.getTree())) {
         if (tree == null) {
-          throw new IllegalArgumentException(field + ".filePath: '" + filePath + "' is not in "
-              + commit.getName().substring(0, 7));
+          throw new IllegalArgumentException(
+              field
+                  + ".filePath: '"
+                  + filePath
+                  + "' is not in "
+                  + commit.getName().substring(0, 7));
         }
         return new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
       }
@@ -98,8 +112,12 @@ final class GitArtifact {
       ObjectId id = repo.resolve(ref + "^{commit}");
       if (id == null) {
         String local = "refs/caravan/fetched";
-        repository.fetch().setRemote("origin").setRefSpecs("+" + ref + ":" + local)
-            .setCredentialsProvider(clonedCredentials()).call();
+        repository
+            .fetch()
+            .setRemote("origin")
+            .setRefSpecs("+" + ref + ":" + local)
+            .setCredentialsProvider(clonedCredentials())
+            .call();
         id = repo.resolve(local + "^{commit}");
       }
       return found(id, "ref '" + ref + "'");
@@ -109,12 +127,14 @@ final class GitArtifact {
       return found(repo.resolve("refs/tags/" + tag + "^{commit}"), "tag '" + tag + "'");
     }
     String branch = text("branch") == null ? "master" : text("branch");
-    return found(repo.resolve("refs/remotes/origin/" + branch + "^{commit}"), "branch '" + branch + "'");
+    return found(
+        repo.resolve("refs/remotes/origin/" + branch + "^{commit}"), "branch '" + branch + "'");
   }
 
   private UsernamePasswordCredentialsProvider clonedCredentials() {
     return git.hasNonNull("creds")
-        ? new UsernamePasswordCredentialsProvider(secret("username"), secret("password")) : null;
+        ? new UsernamePasswordCredentialsProvider(secret("username"), secret("password"))
+        : null;
   }
 
   private ObjectId found(ObjectId id, String what) {
@@ -127,11 +147,14 @@ final class GitArtifact {
   private void rejectUnsupported(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
     if (git.hasNonNull("sshKeySecret") || lower.startsWith("ssh://") || lower.startsWith("git@")) {
-      throw new IllegalArgumentException(field + ": ssh access (sshKeySecret, ssh URLs) is not supported by "
-          + "Caravan yet; use an https URL with creds");
+      throw new IllegalArgumentException(
+          field
+              + ": ssh access (sshKeySecret, ssh URLs) is not supported by "
+              + "Caravan yet; use an https URL with creds");
     }
     if (git.hasNonNull("githubApp")) {
-      throw new IllegalArgumentException(field + ".githubApp: is not supported by Caravan yet; use creds");
+      throw new IllegalArgumentException(
+          field + ".githubApp: is not supported by Caravan yet; use creds");
     }
     if (git.hasNonNull("remote")) {
       throw new IllegalArgumentException(field + ".remote: is not supported by Caravan yet");
@@ -142,8 +165,20 @@ final class GitArtifact {
     JsonNode selector = git.path("creds").path(which);
     String name = ArtifactReader.required(selector, "name", field + ".creds." + which);
     String key = ArtifactReader.required(selector, "key", field + ".creds." + which);
-    return secrets.get().secret(name, key).orElseThrow(() -> new IllegalArgumentException(
-        field + ".creds." + which + ": Secret '" + name + "' has no key '" + key + "'"));
+    return secrets
+        .get()
+        .secret(name, key)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    field
+                        + ".creds."
+                        + which
+                        + ": Secret '"
+                        + name
+                        + "' has no key '"
+                        + key
+                        + "'"));
   }
 
   private String text(String name) {

@@ -2,6 +2,8 @@ package io.caravan.routes.trigger.email;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caravan.routes.support.secrets.SecretRefs;
+import io.caravan.routes.trigger.TriggerSpecMessage;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -17,15 +19,13 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import io.caravan.routes.support.secrets.SecretRefs;
-import io.caravan.routes.trigger.TriggerSpecMessage;
 
 /**
- * The {@code email-sink} Kamelet's step: sends the trigger's mail over SMTP, as Argo's email trigger
- * does: {@code from}, {@code to[]}, {@code subject}, {@code body} (plain text, UTF-8) to
- * {@code host}:{@code port} (default 587), with SMTP AUTH as {@code username} / {@code smtpPassword}
- * (a secret reference) when a username is given. STARTTLS is used when the server offers it. The
- * exchange fails when the server refuses the mail.
+ * The {@code email-sink} Kamelet's step: sends the trigger's mail over SMTP, as Argo's email
+ * trigger does: {@code from}, {@code to[]}, {@code subject}, {@code body} (plain text, UTF-8) to
+ * {@code host}:{@code port} (default 587), with SMTP AUTH as {@code username} / {@code
+ * smtpPassword} (a secret reference) when a username is given. STARTTLS is used when the server
+ * offers it. The exchange fails when the server refuses the mail.
  */
 public class EmailTriggerSink implements Processor {
   private static final String FIELD = "trigger.template.email";
@@ -56,9 +56,13 @@ public class EmailTriggerSink implements Processor {
       throw new IllegalArgumentException(FIELD + ".to: at least one recipient is required");
     }
     String username = spec.path("username").asText("");
-    String password = username.isEmpty() ? null
-        : SecretRefs.required(SecretRefs.store(exchange.getContext()), spec.get("smtpPassword"),
-            FIELD + ".smtpPassword");
+    String password =
+        username.isEmpty()
+            ? null
+            : SecretRefs.required(
+                SecretRefs.store(exchange.getContext()),
+                spec.get("smtpPassword"),
+                FIELD + ".smtpPassword");
 
     Properties properties = new Properties();
     properties.put("mail.smtp.host", host);
@@ -68,12 +72,17 @@ public class EmailTriggerSink implements Processor {
     properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
     properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
     properties.put("mail.smtp.auth", String.valueOf(password != null));
-    Session session = Session.getInstance(properties, password == null ? null : new Authenticator() {
-      @Override
-      protected PasswordAuthentication getPasswordAuthentication() {
-        return new PasswordAuthentication(username, password);
-      }
-    });
+    Session session =
+        Session.getInstance(
+            properties,
+            password == null
+                ? null
+                : new Authenticator() {
+                  @Override
+                  protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(username, password);
+                  }
+                });
     MimeMessage mail = new MimeMessage(session);
     String from = spec.path("from").asText("");
     if (!from.isBlank()) {

@@ -9,6 +9,9 @@ import io.caravan.api.sensor.SecureHeader;
 import io.caravan.api.sensor.TriggerParameter;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.support.secrets.SecretStore;
+import io.caravan.routes.trigger.ParameterValue;
+import io.caravan.routes.trigger.TriggerParameters;
+import io.caravan.routes.trigger.TriggerTemplate;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -19,15 +22,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import io.caravan.routes.trigger.ParameterValue;
-import io.caravan.routes.trigger.TriggerParameters;
-import io.caravan.routes.trigger.TriggerTemplate;
 
 /**
- * The HTTP request of an http trigger, as Argo builds it: the http block's {@code parameters} applied
- * first, then the payload from {@code payload[]}, then the headers in Argo's order ({@code headers},
- * {@code dynamicHeaders}, {@code secureHeaders}, {@code basicAuth}). No Content-Type is added.
- * Secret values go only into the message headers, never into errors or logs.
+ * The HTTP request of an http trigger, as Argo builds it: the http block's {@code parameters}
+ * applied first, then the payload from {@code payload[]}, then the headers in Argo's order ({@code
+ * headers}, {@code dynamicHeaders}, {@code secureHeaders}, {@code basicAuth}). No Content-Type is
+ * added. Secret values go only into the message headers, never into errors or logs.
  */
 public final class HttpTriggerMessage {
   private static final String FIELD = "trigger.template.http";
@@ -36,15 +36,16 @@ public final class HttpTriggerMessage {
   private final Map<String, ArgoEvent> events;
   private final Supplier<SecretStore> secrets;
 
-  public HttpTriggerMessage(HttpTrigger http, Map<String, ArgoEvent> events, Supplier<SecretStore> secrets) {
+  public HttpTriggerMessage(
+      HttpTrigger http, Map<String, ArgoEvent> events, Supplier<SecretStore> secrets) {
     this.http = applyResourceParameters(http, events);
     this.events = events;
     this.secrets = secrets;
   }
 
   /**
-   * Sets the body (payload bytes), {@code CamelHttpUri}, {@code CamelHttpMethod}, the HTTP headers and
-   * the {@code tls} block (secret references, read by {@link HttpTriggerSink}).
+   * Sets the body (payload bytes), {@code CamelHttpUri}, {@code CamelHttpMethod}, the HTTP headers
+   * and the {@code tls} block (secret references, read by {@link HttpTriggerSink}).
    */
   public void writeTo(Message message) {
     if (http.getUrl() == null || http.getUrl().isBlank()) {
@@ -59,7 +60,8 @@ public final class HttpTriggerMessage {
     message.setHeader(
         Exchange.HTTP_METHOD,
         method == null || method.isBlank() ? "POST" : method.toUpperCase(Locale.ROOT));
-    headers.forEach((name, value) -> message.setHeader(HttpTriggerSink.HEADER_PREFIX + name, value));
+    headers.forEach(
+        (name, value) -> message.setHeader(HttpTriggerSink.HEADER_PREFIX + name, value));
     JsonNode tls = http.getTls();
     if (tls != null && !tls.isNull()) {
       message.setHeader(HttpTriggerSink.TLS_HEADER, tls);
@@ -100,8 +102,9 @@ public final class HttpTriggerMessage {
     if (basicAuth != null && !basicAuth.isNull()) {
       String user = secretFromNode(basicAuth.get("username"), FIELD + ".basicAuth.username");
       String password = secretFromNode(basicAuth.get("password"), FIELD + ".basicAuth.password");
-      String token = Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      String token =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       headers.put("Authorization", "Basic " + token);
     }
     return headers;
@@ -118,11 +121,16 @@ public final class HttpTriggerMessage {
     ConfigMapKeySelector configMap = header.getValueFrom().getConfigMapKeyRef();
     if (configMap != null) {
       String ref = configMap.getName() + "/" + configMap.getKey();
-      return secrets.get().configMap(configMap.getName(), configMap.getKey())
-          .orElseThrow(() -> new IllegalArgumentException(
-              where + ".valueFrom.configMapKeyRef: ConfigMap key '" + ref + "' not found"));
+      return secrets
+          .get()
+          .configMap(configMap.getName(), configMap.getKey())
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      where + ".valueFrom.configMapKeyRef: ConfigMap key '" + ref + "' not found"));
     }
-    throw new IllegalArgumentException(where + ".valueFrom: secretKeyRef or configMapKeyRef is required");
+    throw new IllegalArgumentException(
+        where + ".valueFrom: secretKeyRef or configMapKeyRef is required");
   }
 
   private String secretFromNode(JsonNode selector, String where) {
@@ -136,12 +144,17 @@ public final class HttpTriggerMessage {
     if (name == null || key == null) {
       throw new IllegalArgumentException(where + ": name and key are required");
     }
-    return secrets.get().secret(name, key)
-        .orElseThrow(() -> new IllegalArgumentException(
-            where + ": Secret key '" + name + "/" + key + "' not found"));
+    return secrets
+        .get()
+        .secret(name, key)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    where + ": Secret key '" + name + "/" + key + "' not found"));
   }
 
-  private static HttpTrigger applyResourceParameters(HttpTrigger http, Map<String, ArgoEvent> events) {
+  private static HttpTrigger applyResourceParameters(
+      HttpTrigger http, Map<String, ArgoEvent> events) {
     if (http.getParameters() == null || http.getParameters().isEmpty()) {
       return http;
     }
@@ -151,8 +164,10 @@ public final class HttpTriggerMessage {
       return TriggerTemplate.JSON.treeToValue(json, HttpTrigger.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          FIELD + ".parameters: the http trigger no longer reads after applying them: "
-              + e.getMessage(), e);
+          FIELD
+              + ".parameters: the http trigger no longer reads after applying them: "
+              + e.getMessage(),
+          e);
     }
   }
 }

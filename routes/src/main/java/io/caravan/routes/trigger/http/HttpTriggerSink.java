@@ -1,6 +1,9 @@
 package io.caravan.routes.trigger.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.routes.support.secrets.SecretRefs;
+import io.caravan.routes.support.tls.TlsSettings;
+import io.caravan.routes.trigger.WebClientTriggerSink;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
@@ -19,16 +22,13 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.AsyncProcessorHelper;
-import io.caravan.routes.support.secrets.SecretRefs;
-import io.caravan.routes.support.tls.TlsSettings;
-import io.caravan.routes.trigger.WebClientTriggerSink;
 
 /**
  * The {@code http-sink} Kamelet's step: sends the message body as an HTTP request with a Vert.x
- * WebClient, without blocking a thread. URL and method come from {@code CamelHttpUri} /
- * {@code CamelHttpMethod} (else {@code url} / {@code method}); every header
- * {@code caravan.http.header.NAME} is sent as {@code NAME}, no other header (no Content-Type unless one
- * is given); header {@link #TLS_HEADER} holds the trigger's {@code tls} block (secret references).
+ * WebClient, without blocking a thread. URL and method come from {@code CamelHttpUri} / {@code
+ * CamelHttpMethod} (else {@code url} / {@code method}); every header {@code
+ * caravan.http.header.NAME} is sent as {@code NAME}, no other header (no Content-Type unless one is
+ * given); header {@link #TLS_HEADER} holds the trigger's {@code tls} block (secret references).
  * Without {@code statusAllow} any response status is a success (Argo); with it, a status not listed
  * fails the exchange. Out: body = response bytes, header {@code CamelHttpResponseCode}.
  */
@@ -36,6 +36,7 @@ public class HttpTriggerSink extends WebClientTriggerSink
     implements AsyncProcessor, CamelContextAware {
   /** Prefix of the message headers that are sent as HTTP headers. */
   public static final String HEADER_PREFIX = "caravan.http.header.";
+
   /** Header holding the trigger's {@code tls} block (a JsonNode of secret references). */
   public static final String TLS_HEADER = "CaravanHttpTls";
 
@@ -50,7 +51,8 @@ public class HttpTriggerSink extends WebClientTriggerSink
   }
 
   public void setMethod(String method) {
-    this.method = method == null || method.isBlank() ? "POST" : method.trim().toUpperCase(Locale.ROOT);
+    this.method =
+        method == null || method.isBlank() ? "POST" : method.trim().toUpperCase(Locale.ROOT);
   }
 
   /** Seconds to wait for the response; empty or 0 means 60. */
@@ -65,8 +67,12 @@ public class HttpTriggerSink extends WebClientTriggerSink
       statusAllow = null;
       return;
     }
-    statusAllow = Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-        .map(Integer::valueOf).collect(Collectors.toCollection(TreeSet::new));
+    statusAllow =
+        Arrays.stream(csv.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(Integer::valueOf)
+            .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Override
@@ -86,7 +92,8 @@ public class HttpTriggerSink extends WebClientTriggerSink
 
   @Override
   public java.util.concurrent.CompletableFuture<Exchange> processAsync(Exchange exchange) {
-    java.util.concurrent.CompletableFuture<Exchange> done = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Exchange> done =
+        new java.util.concurrent.CompletableFuture<>();
     process(exchange, doneSync -> done.complete(exchange));
     return done;
   }
@@ -103,17 +110,25 @@ public class HttpTriggerSink extends WebClientTriggerSink
         throw new IllegalArgumentException("http-sink: no url");
       }
       String verb = header(message, Exchange.HTTP_METHOD, method).toUpperCase(Locale.ROOT);
-      TlsSettings tls = TlsSettings.read(message.getHeader(TLS_HEADER, JsonNode.class),
-          SecretRefs.store(exchange.getContext()), "trigger.template.http.tls");
-      request = clients(exchange.getContext()).client(tls)
-          .requestAbs(HttpMethod.valueOf(verb), target)
-          .timeout(timeoutMillis);
+      TlsSettings tls =
+          TlsSettings.read(
+              message.getHeader(TLS_HEADER, JsonNode.class),
+              SecretRefs.store(exchange.getContext()),
+              "trigger.template.http.tls");
+      request =
+          clients(exchange.getContext())
+              .client(tls)
+              .requestAbs(HttpMethod.valueOf(verb), target)
+              .timeout(timeoutMillis);
       Map<String, String> headers = new LinkedHashMap<>();
-      message.getHeaders().forEach((name, value) -> {
-        if (name.startsWith(HEADER_PREFIX) && value != null) {
-          headers.put(name.substring(HEADER_PREFIX.length()), value.toString());
-        }
-      });
+      message
+          .getHeaders()
+          .forEach(
+              (name, value) -> {
+                if (name.startsWith(HEADER_PREFIX) && value != null) {
+                  headers.put(name.substring(HEADER_PREFIX.length()), value.toString());
+                }
+              });
       headers.forEach(request::putHeader);
       byte[] bytes = message.getBody(byte[].class);
       body = bytes == null ? null : Buffer.buffer(bytes);
@@ -122,19 +137,25 @@ public class HttpTriggerSink extends WebClientTriggerSink
       callback.done(true);
       return true;
     }
-    (body == null ? request.send() : request.sendBuffer(body)).onComplete(result -> {
-      try {
-        if (result.failed()) {
-          exchange.setException(new HttpTriggerException(
-              "http-sink: request to " + target + " failed: " + result.cause().getMessage(),
-              result.cause()));
-        } else {
-          answer(exchange, target, result.result());
-        }
-      } finally {
-        callback.done(false);
-      }
-    });
+    (body == null ? request.send() : request.sendBuffer(body))
+        .onComplete(
+            result -> {
+              try {
+                if (result.failed()) {
+                  exchange.setException(
+                      new HttpTriggerException(
+                          "http-sink: request to "
+                              + target
+                              + " failed: "
+                              + result.cause().getMessage(),
+                          result.cause()));
+                } else {
+                  answer(exchange, target, result.result());
+                }
+              } finally {
+                callback.done(false);
+              }
+            });
     return false;
   }
 
@@ -145,8 +166,15 @@ public class HttpTriggerSink extends WebClientTriggerSink
     message.setHeader(Exchange.HTTP_RESPONSE_CODE, response.statusCode());
     message.setBody(response.body() == null ? new byte[0] : response.body().getBytes());
     if (statusAllow != null && !statusAllow.contains(response.statusCode())) {
-      exchange.setException(new HttpTriggerException("http-sink: " + target + " answered "
-          + response.statusCode() + ", not in policy.status.allow " + statusAllow, null));
+      exchange.setException(
+          new HttpTriggerException(
+              "http-sink: "
+                  + target
+                  + " answered "
+                  + response.statusCode()
+                  + ", not in policy.status.allow "
+                  + statusAllow,
+              null));
     }
   }
 

@@ -6,20 +6,21 @@ import io.caravan.api.sensor.ArgoWorkflowTrigger;
 import io.caravan.api.sensor.StandardK8sTrigger;
 import io.caravan.api.sensor.TriggerParameter;
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.support.kubernetes.KubernetesObjects;
+import io.caravan.routes.trigger.TriggerParameters;
 import io.caravan.routes.trigger.argoworkflow.ArgoSubmitArguments;
 import io.caravan.routes.trigger.artifact.ArtifactReader;
-import io.caravan.routes.support.kubernetes.KubernetesObjects;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import io.caravan.routes.trigger.TriggerParameters;
 
 /**
  * The object of a k8s or argoWorkflow trigger, as Argo builds it: read from the {@code source}
- * ({@link ArtifactReader}), for a k8s {@code update} with {@code liveObject: true} replaced by the live
- * object of that name, then the trigger's {@code parameters} applied, then an argoWorkflow's {@code args}
- * ({@link ArgoSubmitArguments}). k8s {@code create} and every argoWorkflow object get the labels
- * {@code events.argoproj.io/sensor}, {@code …/trigger} and {@code …/action-timestamp} (milliseconds).
+ * ({@link ArtifactReader}), for a k8s {@code update} with {@code liveObject: true} replaced by the
+ * live object of that name, then the trigger's {@code parameters} applied, then an argoWorkflow's
+ * {@code args} ({@link ArgoSubmitArguments}). k8s {@code create} and every argoWorkflow object get
+ * the labels {@code events.argoproj.io/sensor}, {@code …/trigger} and {@code …/action-timestamp}
+ * (milliseconds).
  */
 public final class KubernetesTriggerMessage {
   static final String SENSOR_LABEL = "events.argoproj.io/sensor";
@@ -31,19 +32,31 @@ public final class KubernetesTriggerMessage {
   private KubernetesTriggerMessage() {}
 
   /**
-   * The object of a k8s trigger. {@code liveObject} reads the live object of the source's name in the given
-   * namespace (null when absent); it is used only for {@code update} with {@code liveObject: true}.
+   * The object of a k8s trigger. {@code liveObject} reads the live object of the source's name in
+   * the given namespace (null when absent); it is used only for {@code update} with {@code
+   * liveObject: true}.
    */
-  public static ObjectNode k8s(StandardK8sTrigger k8s, Map<String, ArgoEvent> events, String sensor, String trigger,
-      ArtifactReader reader, BiFunction<ObjectNode, String, ObjectNode> liveObject, String namespace) {
+  public static ObjectNode k8s(
+      StandardK8sTrigger k8s,
+      Map<String, ArgoEvent> events,
+      String sensor,
+      String trigger,
+      ArtifactReader reader,
+      BiFunction<ObjectNode, String, ObjectNode> liveObject,
+      String namespace) {
     ObjectNode object = reader.read(k8s.getSource(), K8S + ".source");
     String operation = operation(k8s.getOperation(), "create");
     if (Boolean.TRUE.equals(k8s.getLiveObject()) && operation.equals("update")) {
       String ns = KubernetesObjects.text(object, "/metadata/namespace");
       ObjectNode live = liveObject.apply(object, ns != null ? ns : namespace);
       if (live == null) {
-        throw new IllegalArgumentException(K8S + ".liveObject: " + object.path("kind").asText() + " '"
-            + object.path("metadata").path("name").asText() + "' does not exist");
+        throw new IllegalArgumentException(
+            K8S
+                + ".liveObject: "
+                + object.path("kind").asText()
+                + " '"
+                + object.path("metadata").path("name").asText()
+                + "' does not exist");
       }
       object = live;
     }
@@ -55,8 +68,12 @@ public final class KubernetesTriggerMessage {
   }
 
   /** The object of an argoWorkflow trigger, with the parameters and the Argo Events labels. */
-  public static ObjectNode argoWorkflow(ArgoWorkflowTrigger workflow, Map<String, ArgoEvent> events, String sensor,
-      String trigger, ArtifactReader reader) {
+  public static ObjectNode argoWorkflow(
+      ArgoWorkflowTrigger workflow,
+      Map<String, ArgoEvent> events,
+      String sensor,
+      String trigger,
+      ArtifactReader reader) {
     ObjectNode object = reader.read(workflow.getSource(), ARGO_WORKFLOW + ".source");
     object = withParameters(object, workflow.getParameters(), events, ARGO_WORKFLOW);
     if (workflow.getArgs() != null && !workflow.getArgs().isEmpty()) {
@@ -70,8 +87,11 @@ public final class KubernetesTriggerMessage {
     return operation == null || operation.isBlank() ? otherwise : operation.trim();
   }
 
-  private static ObjectNode withParameters(ObjectNode object, List<TriggerParameter> parameters,
-      Map<String, ArgoEvent> events, String field) {
+  private static ObjectNode withParameters(
+      ObjectNode object,
+      List<TriggerParameter> parameters,
+      Map<String, ArgoEvent> events,
+      String field) {
     JsonNode applied = TriggerParameters.apply(object, parameters, events, field + ".parameters");
     if (!(applied instanceof ObjectNode result)) {
       throw new IllegalArgumentException(field + ".source: the resource must be an object");

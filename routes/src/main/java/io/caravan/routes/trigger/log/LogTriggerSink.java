@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code log-sink} Kamelet's step: logs the message body (the fired events as text, see
- * {@link TriggerTemplate}) under logger {@code io.caravan.trigger.log}, at most once per
- * {@code intervalSeconds} (Argo's log trigger). Skipped firings still succeed.
+ * The {@code log-sink} Kamelet's step: logs the message body (the fired events as text, see {@link
+ * TriggerTemplate}) under logger {@code io.caravan.trigger.log}, at most once per {@code
+ * intervalSeconds} (Argo's log trigger). Skipped firings still succeed.
  */
 public class LogTriggerSink implements Processor {
   private static final Logger LOG = LoggerFactory.getLogger("io.caravan.trigger.log");
@@ -40,7 +40,9 @@ public class LogTriggerSink implements Processor {
       seconds = Long.parseLong(intervalSeconds.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "log-sink: intervalSeconds must be a whole number of seconds, got '" + intervalSeconds + "'");
+          "log-sink: intervalSeconds must be a whole number of seconds, got '"
+              + intervalSeconds
+              + "'");
     }
     if (seconds < 0) {
       throw new IllegalArgumentException("log-sink: intervalSeconds must not be negative");

@@ -3,7 +3,10 @@ package io.caravan.routes.trigger.nats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.support.nats.NatsAuth;
+import io.caravan.routes.support.secrets.SecretRefs;
 import io.caravan.routes.support.secrets.SecretStore;
+import io.caravan.routes.support.tls.TlsSettings;
+import io.caravan.routes.trigger.TriggerSpecMessage;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -15,17 +18,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.service.ServiceSupport;
-import io.caravan.routes.support.secrets.SecretRefs;
-import io.caravan.routes.support.tls.TlsSettings;
-import io.caravan.routes.trigger.TriggerSpecMessage;
 
 /**
  * The {@code nats-sink} Kamelet's step: publishes the body (the payload) to {@code subject} on
- * {@code url}, as Argo's nats trigger does, with its {@code tls} and {@code auth} (basic, token, nkey,
- * credential: secret references). A core publish succeeds once the server confirmed it got the message
- * (a flush); with Caravan's {@code jetStream: true} the message goes through JetStream and succeeds on
- * the stream's PubAck (fails when no stream takes the subject). One connection per distinct server and
- * credentials, kept open.
+ * {@code url}, as Argo's nats trigger does, with its {@code tls} and {@code auth} (basic, token,
+ * nkey, credential: secret references). A core publish succeeds once the server confirmed it got
+ * the message (a flush); with Caravan's {@code jetStream: true} the message goes through JetStream
+ * and succeeds on the stream's PubAck (fails when no stream takes the subject). One connection per
+ * distinct server and credentials, kept open.
  */
 public class NatsTriggerSink extends ServiceSupport implements Processor {
   private static final String FIELD = "trigger.template.nats";
@@ -53,8 +53,11 @@ public class NatsTriggerSink extends ServiceSupport implements Processor {
     byte[] body = message.getBody(byte[].class);
     byte[] payload = body == null ? new byte[0] : body;
     SecretStore secrets = SecretRefs.store(exchange.getContext());
-    ConnectionKey key = new ConnectionKey(url,
-        TlsSettings.read(spec.get("tls"), secrets, FIELD + ".tls"), NatsAuth.read(spec.get("auth"), secrets, FIELD + ".auth"));
+    ConnectionKey key =
+        new ConnectionKey(
+            url,
+            TlsSettings.read(spec.get("tls"), secrets, FIELD + ".tls"),
+            NatsAuth.read(spec.get("auth"), secrets, FIELD + ".auth"));
     closeWithContext(exchange.getContext());
     Connection connection = connection(key);
     if (spec.path("jetStream").asBoolean(false)) {
@@ -77,11 +80,12 @@ public class NatsTriggerSink extends ServiceSupport implements Processor {
       if (existing != null && existing.getStatus() != Connection.Status.CLOSED) {
         return existing;
       }
-      Options.Builder options = new Options.Builder()
-          .server(key.url())
-          .connectionName("caravan-" + sensorName + "-" + triggerName)
-          .connectionTimeout(CONFIRM_TIMEOUT)
-          .maxReconnects(-1);
+      Options.Builder options =
+          new Options.Builder()
+              .server(key.url())
+              .connectionName("caravan-" + sensorName + "-" + triggerName)
+              .connectionTimeout(CONFIRM_TIMEOUT)
+              .maxReconnects(-1);
       if (!key.tls().isNone()) {
         options.sslContext(key.tls().sslContext(FIELD + ".tls"));
       }
@@ -101,8 +105,8 @@ public class NatsTriggerSink extends ServiceSupport implements Processor {
   }
 
   /**
-   * Registers this sink with the CamelContext once, so that its connections are closed when the context
-   * stops even where Camel does not stop a Kamelet's processor bean itself.
+   * Registers this sink with the CamelContext once, so that its connections are closed when the
+   * context stops even where Camel does not stop a Kamelet's processor bean itself.
    */
   private void closeWithContext(org.apache.camel.CamelContext context) throws Exception {
     if (!registered) {

@@ -21,8 +21,10 @@ import org.quartz.JobKey;
 /** argo-calendar consumers on a real Quartz scheduler. */
 class CalendarConsumerTest extends CamelTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** A zone far from UTC, so "today" there differs from the machine's date for part of each day. */
   private static final ZoneId KIRITIMATI = ZoneId.of("Pacific/Kiritimati");
+
   private static final String GO_TIME =
       "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})? [+-]\\d{4} \\S+";
 
@@ -39,14 +41,24 @@ class CalendarConsumerTest extends CamelTestSupport {
     return new RouteBuilder() {
       @Override
       public void configure() {
-        from("argo-calendar:tick?interval=1s&metadata=RAW({\"team\":\"ops\"})").routeId("tick")
-            .to("argo-event:calendar/tick?type=calendar").to("mock:tick");
+        from("argo-calendar:tick?interval=1s&metadata=RAW({\"team\":\"ops\"})")
+            .routeId("tick")
+            .to("argo-event:calendar/tick?type=calendar")
+            .to("mock:tick");
         from("argo-calendar:minutely?schedule=RAW(* * * * *)&timezone=Pacific/Kiritimati&exclusionDates="
-            + excluded).routeId("minutely").autoStartup(false).to("mock:minutely");
-        from("argo-calendar:pair?schedule=RAW(0 0 1 * MON)&timezone=UTC").routeId("pair").autoStartup(false)
+                + excluded)
+            .routeId("minutely")
+            .autoStartup(false)
+            .to("mock:minutely");
+        from("argo-calendar:pair?schedule=RAW(0 0 1 * MON)&timezone=UTC")
+            .routeId("pair")
+            .autoStartup(false)
             .to("mock:pair");
         from("argo-calendar:excludedTicks?interval=1s&timezone=Pacific/Kiritimati&exclusionDates="
-            + excluded).routeId("excludedTicks").autoStartup(false).to("mock:excluded");
+                + excluded)
+            .routeId("excludedTicks")
+            .autoStartup(false)
+            .to("mock:excluded");
       }
     };
   }
@@ -70,9 +82,12 @@ class CalendarConsumerTest extends CamelTestSupport {
     assertThat(data.get("metadata")).isEqualTo(JSON.readTree("{\"team\":\"ops\"}"));
     String eventTime = data.get("eventTime").asText();
     assertThat(eventTime).matches(GO_TIME);
-    ZonedDateTime parsed = ZonedDateTime.parse(eventTime.substring(0, eventTime.lastIndexOf(' ')),
-        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.n] xx"));
-    assertThat(Duration.between(parsed.toInstant(), Instant.now()).abs()).isLessThan(Duration.ofSeconds(30));
+    ZonedDateTime parsed =
+        ZonedDateTime.parse(
+            eventTime.substring(0, eventTime.lastIndexOf(' ')),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.n] xx"));
+    assertThat(Duration.between(parsed.toInstant(), Instant.now()).abs())
+        .isLessThan(Duration.ofSeconds(30));
   }
 
   @Test
@@ -80,7 +95,8 @@ class CalendarConsumerTest extends CamelTestSupport {
     context.getRouteController().startRoute("minutely");
     Instant next = consumer("minutely").nextFireTime();
     ZonedDateTime local = next.atZone(KIRITIMATI);
-    // Today and tomorrow (in the schedule's zone) are excluded: the every-minute schedule resumes at
+    // Today and tomorrow (in the schedule's zone) are excluded: the every-minute schedule resumes
+    // at
     // midnight of the day after.
     assertThat(local.toLocalTime()).hasToString("00:00");
     assertThat(local.toLocalDate()).isEqualTo(today.plusDays(2));
@@ -98,7 +114,8 @@ class CalendarConsumerTest extends CamelTestSupport {
     assertThat(mock.getReceivedCounter()).isZero();
     consumer.fire(otherDay);
     assertThat(mock.getReceivedCounter()).isEqualTo(1);
-    assertThat(consumer.nextFireTime().atZone(KIRITIMATI).toLocalDate()).isEqualTo(today.plusDays(2));
+    assertThat(consumer.nextFireTime().atZone(KIRITIMATI).toLocalDate())
+        .isEqualTo(today.plusDays(2));
   }
 
   @Test
@@ -118,8 +135,13 @@ class CalendarConsumerTest extends CamelTestSupport {
   void firingsOfOneEndpointNeverOverlap() throws Exception {
     CalendarConsumer consumer = consumer("tick");
     JobKey job = consumer.triggers().get(0).getJobKey();
-    assertThat(context.getComponent("argo-calendar", CalendarComponent.class).scheduler()
-        .getJobDetail(job).isConcurrentExecutionDisallowed()).isTrue();
+    assertThat(
+            context
+                .getComponent("argo-calendar", CalendarComponent.class)
+                .scheduler()
+                .getJobDetail(job)
+                .isConcurrentExecutionDisallowed())
+        .isTrue();
   }
 
   @Test
@@ -132,13 +154,20 @@ class CalendarConsumerTest extends CamelTestSupport {
 
   @Test
   void badOptionsFailWithTheField() {
-    assertThatThrownBy(() -> context.getEndpoint("argo-calendar:bad?schedule=RAW(61 * * * *)")
-        .createConsumer(exchange -> { }))
+    assertThatThrownBy(
+            () ->
+                context
+                    .getEndpoint("argo-calendar:bad?schedule=RAW(61 * * * *)")
+                    .createConsumer(exchange -> {}))
         .hasStackTraceContaining("minute value 61");
-    assertThatThrownBy(() -> context.getEndpoint("argo-calendar:bad2").createConsumer(exchange -> { }))
+    assertThatThrownBy(
+            () -> context.getEndpoint("argo-calendar:bad2").createConsumer(exchange -> {}))
         .hasStackTraceContaining("schedule or interval is required");
-    assertThatThrownBy(() -> context.getEndpoint("argo-calendar:bad3?interval=10&timezone=Nowhere/City")
-        .createConsumer(exchange -> { }))
+    assertThatThrownBy(
+            () ->
+                context
+                    .getEndpoint("argo-calendar:bad3?interval=10&timezone=Nowhere/City")
+                    .createConsumer(exchange -> {}))
         .hasStackTraceContaining("timezone 'Nowhere/City'");
   }
 }

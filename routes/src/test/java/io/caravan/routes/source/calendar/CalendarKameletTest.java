@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caravan.routes.testing.RouteContractTestSupport;
 import java.time.ZoneId;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import io.caravan.routes.testing.RouteContractTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** The calendar-source Kamelet used from a YAML route, as generated EventSource routes use it. */
@@ -17,7 +17,11 @@ class CalendarKameletTest extends RouteContractTestSupport {
 
   @Test
   void kameletPassesEveryOptionThrough() throws Exception {
-    PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("calendar.yaml", """
+    PluginHelper.getRoutesLoader(context)
+        .loadRoutes(
+            ResourceHelper.fromString(
+                "calendar.yaml",
+                """
         - route:
             id: eventsource.calendar.every-second
             from:
@@ -49,9 +53,12 @@ class CalendarKameletTest extends RouteContractTestSupport {
     assertThat(data.get("metadata")).isEqualTo(JSON.readTree("{\"a\":\"b & c\"}"));
     assertThat(data.get("eventTime").asText()).isNotBlank();
 
-    CalendarEndpoint weekdays = context.getEndpoints().stream()
-        .filter(e -> e instanceof CalendarEndpoint c && c.getName().equals("weekdays"))
-        .map(CalendarEndpoint.class::cast).findFirst().orElseThrow();
+    CalendarEndpoint weekdays =
+        context.getEndpoints().stream()
+            .filter(e -> e instanceof CalendarEndpoint c && c.getName().equals("weekdays"))
+            .map(CalendarEndpoint.class::cast)
+            .findFirst()
+            .orElseThrow();
     context.getRouteController().startRoute("eventsource.calendar.weekdays");
     assertThat(weekdays.getSchedule()).isEqualTo("*/10 9-17 * * mon-fri");
     assertThat(weekdays.scheduleZone()).isEqualTo(ZoneId.of("America/New_York"));
@@ -61,7 +68,11 @@ class CalendarKameletTest extends RouteContractTestSupport {
   @Test
   void kameletPassesPersistenceThrough() throws Exception {
     context.getRegistry().bind("calendarStore", new InMemoryCalendarEventStore());
-    PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("persistent.yaml", """
+    PluginHelper.getRoutesLoader(context)
+        .loadRoutes(
+            ResourceHelper.fromString(
+                "persistent.yaml",
+                """
         - route:
             id: eventsource.jobs.nightly
             from:
@@ -98,6 +109,8 @@ class CalendarKameletTest extends RouteContractTestSupport {
   private CalendarEndpoint endpoint(String name) {
     return context.getEndpoints().stream()
         .filter(e -> e instanceof CalendarEndpoint c && c.getName().equals(name))
-        .map(CalendarEndpoint.class::cast).findFirst().orElseThrow();
+        .map(CalendarEndpoint.class::cast)
+        .findFirst()
+        .orElseThrow();
   }
 }

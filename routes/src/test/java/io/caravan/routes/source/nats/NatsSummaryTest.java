@@ -11,10 +11,16 @@ import org.junit.jupiter.api.Test;
 class NatsSummaryTest {
   @Test
   void describesServerSubjectAndQueueGroup() {
-    SourceSummary summary = ServiceLoader.load(SourceSummary.class).stream().map(ServiceLoader.Provider::get)
-        .filter(s -> s.kamelet().equals("nats-source")).findFirst().orElseThrow();
+    SourceSummary summary =
+        ServiceLoader.load(SourceSummary.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(s -> s.kamelet().equals("nats-source"))
+            .findFirst()
+            .orElseThrow();
     assertThat(summary.heading()).isEqualTo("NATS subscriptions");
-    assertThat(summary.describe(Map.of("url", "nats://n:4222", "subject", "orders.>", "queue", "workers")))
+    assertThat(
+            summary.describe(
+                Map.of("url", "nats://n:4222", "subject", "orders.>", "queue", "workers")))
         .isEqualTo("nats://n:4222 subject 'orders.>' in queue group 'workers'");
     assertThat(summary.describe(Map.of("url", "nats://n:4222", "subject", "a")))
         .isEqualTo("nats://n:4222 subject 'a'");

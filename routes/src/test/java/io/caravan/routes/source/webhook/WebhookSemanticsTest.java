@@ -33,7 +33,8 @@ class WebhookSemanticsTest extends CamelTestSupport {
   private final int port = AvailablePortFinder.getNextAvailable();
 
   static Stream<Arguments> cases() throws Exception {
-    try (InputStream in = WebhookSemanticsTest.class.getResourceAsStream("/semantics/webhook.yaml")) {
+    try (InputStream in =
+        WebhookSemanticsTest.class.getResourceAsStream("/semantics/webhook.yaml")) {
       List<Map<String, Object>> cases = YAML.readValue(in, new TypeReference<>() {});
       return cases.stream().map(c -> Arguments.of(c.get("name"), JSON.valueToTree(c)));
     }
@@ -71,11 +72,18 @@ class WebhookSemanticsTest extends CamelTestSupport {
   @MethodSource("cases")
   void answersLikeArgo(String name, JsonNode c) throws Exception {
     JsonNode request = c.get("request");
-    HttpRequest.Builder builder = Http.request("http://127.0.0.1:" + port + request.get("path").asText());
-    request.path("headers").fields().forEachRemaining(h -> builder.header(h.getKey(), h.getValue().asText()));
+    HttpRequest.Builder builder =
+        Http.request("http://127.0.0.1:" + port + request.get("path").asText());
+    request
+        .path("headers")
+        .fields()
+        .forEachRemaining(h -> builder.header(h.getKey(), h.getValue().asText()));
     String body = request.path("body").asText("");
-    builder.method(request.get("method").asText(),
-        body.isEmpty() && !request.has("body") ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    builder.method(
+        request.get("method").asText(),
+        body.isEmpty() && !request.has("body")
+            ? BodyPublishers.noBody()
+            : BodyPublishers.ofString(body));
     MockEndpoint published = getMockEndpoint("mock:published");
 
     HttpResponse<String> response = Http.send(builder.build());
@@ -94,14 +102,18 @@ class WebhookSemanticsTest extends CamelTestSupport {
     if (expect.has("data")) {
       assertThat(published.getReceivedCounter()).as("published").isEqualTo(1);
       JsonNode data = JSON.valueToTree(published.getReceivedExchanges().get(0).getIn().getBody());
-      expect.get("data").fields().forEachRemaining(pointer -> {
-        JsonNode actual = data.at(pointer.getKey());
-        if (pointer.getValue().isNull()) {
-          assertThat(actual.isMissingNode()).as(pointer.getKey() + " absent").isTrue();
-        } else {
-          assertThat(actual).as(pointer.getKey()).isEqualTo(pointer.getValue());
-        }
-      });
+      expect
+          .get("data")
+          .fields()
+          .forEachRemaining(
+              pointer -> {
+                JsonNode actual = data.at(pointer.getKey());
+                if (pointer.getValue().isNull()) {
+                  assertThat(actual.isMissingNode()).as(pointer.getKey() + " absent").isTrue();
+                } else {
+                  assertThat(actual).as(pointer.getKey()).isEqualTo(pointer.getValue());
+                }
+              });
     }
   }
 }

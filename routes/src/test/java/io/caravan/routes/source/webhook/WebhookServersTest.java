@@ -14,7 +14,9 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
-/** Servers shared per port, several ports in one CamelContext, and answers that wait for the route. */
+/**
+ * Servers shared per port, several ports in one CamelContext, and answers that wait for the route.
+ */
 class WebhookServersTest extends CamelTestSupport {
   private final int portA = AvailablePortFinder.getNextAvailable();
   private final int portB = AvailablePortFinder.getNextAvailable();
@@ -28,11 +30,13 @@ class WebhookServersTest extends CamelTestSupport {
         from("argo-webhook:" + portA + "/one").routeId("one").to("mock:one");
         from("argo-webhook:" + portA + "/two").routeId("two").to("mock:two");
         from("argo-webhook:" + portB + "/three?host=127.0.0.1").routeId("three").to("mock:three");
-        from("argo-webhook:" + portA + "/slow").routeId("slow")
-            .process(exchange -> {
-              Thread.sleep(400); // a slow downstream step, e.g. a bus that acknowledges late
-              slowStepFinished.set(true);
-            })
+        from("argo-webhook:" + portA + "/slow")
+            .routeId("slow")
+            .process(
+                exchange -> {
+                  Thread.sleep(400); // a slow downstream step, e.g. a bus that acknowledges late
+                  slowStepFinished.set(true);
+                })
             .to("mock:slow");
       }
     };
@@ -44,11 +48,17 @@ class WebhookServersTest extends CamelTestSupport {
     getMockEndpoint("mock:two").expectedMessageCount(1);
     getMockEndpoint("mock:three").expectedMessageCount(1);
 
-    assertThat(post("http://127.0.0.1:" + portA + "/one", "application/json", "{\"n\":1}").statusCode())
+    assertThat(
+            post("http://127.0.0.1:" + portA + "/one", "application/json", "{\"n\":1}")
+                .statusCode())
         .isEqualTo(200);
-    assertThat(post("http://127.0.0.1:" + portA + "/two", "application/json", "{\"n\":2}").statusCode())
+    assertThat(
+            post("http://127.0.0.1:" + portA + "/two", "application/json", "{\"n\":2}")
+                .statusCode())
         .isEqualTo(200);
-    assertThat(post("http://127.0.0.1:" + portB + "/three", "application/json", "{\"n\":3}").statusCode())
+    assertThat(
+            post("http://127.0.0.1:" + portB + "/three", "application/json", "{\"n\":3}")
+                .statusCode())
         .isEqualTo(200);
     // Paths are per port: /three is not served on port A, /one not on port B.
     assertThat(post("http://127.0.0.1:" + portA + "/three", "application/json", "{}").statusCode())
@@ -68,7 +78,8 @@ class WebhookServersTest extends CamelTestSupport {
 
     context.getRouteController().stopRoute("one");
     assertThat(get("http://127.0.0.1:" + portA + "/health").statusCode())
-        .as("port A still has /two and /slow").isEqualTo(200);
+        .as("port A still has /two and /slow")
+        .isEqualTo(200);
 
     context.getRouteController().startRoute("three");
     assertThat(post("http://127.0.0.1:" + portB + "/three", "application/json", "{}").statusCode())
@@ -77,7 +88,8 @@ class WebhookServersTest extends CamelTestSupport {
 
   @Test
   void answersOnlyAfterTheRouteCompleted() throws Exception {
-    HttpResponse<String> response = post("http://127.0.0.1:" + portA + "/slow", "application/json", "{}");
+    HttpResponse<String> response =
+        post("http://127.0.0.1:" + portA + "/slow", "application/json", "{}");
     assertThat(slowStepFinished).as("the slow step finished before the answer").isTrue();
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("success");
@@ -86,13 +98,16 @@ class WebhookServersTest extends CamelTestSupport {
   @Test
   void slowRequestsDoNotBlockOtherEndpoints() throws Exception {
     getMockEndpoint("mock:one").expectedMessageCount(1);
-    var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-      try {
-        return post("http://127.0.0.1:" + portA + "/slow", "application/json", "{}").statusCode();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    var slow =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return post("http://127.0.0.1:" + portA + "/slow", "application/json", "{}")
+                    .statusCode();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     assertThat(post("http://127.0.0.1:" + portA + "/one", "application/json", "{}").statusCode())
         .isEqualTo(200);
     assertThat(slowStepFinished).as("/one answered while /slow was still running").isFalse();
@@ -102,17 +117,29 @@ class WebhookServersTest extends CamelTestSupport {
 
   @Test
   void badEndpointOptionsFailWithTheOptionName() {
-    assertThatThrownBy(() -> context.getEndpoint("argo-webhook:" + portA + "/x?authSecret=no-slash")
-        .createConsumer(exchange -> { }))
+    assertThatThrownBy(
+            () ->
+                context
+                    .getEndpoint("argo-webhook:" + portA + "/x?authSecret=no-slash")
+                    .createConsumer(exchange -> {}))
         .hasStackTraceContaining("authSecret must be a secret reference 'name/key'");
-    assertThatThrownBy(() -> context.getEndpoint("argo-webhook:" + portA + "/y?serverCertSecret=a/b")
-        .createConsumer(exchange -> { }))
+    assertThatThrownBy(
+            () ->
+                context
+                    .getEndpoint("argo-webhook:" + portA + "/y?serverCertSecret=a/b")
+                    .createConsumer(exchange -> {}))
         .hasStackTraceContaining("serverCertSecret and serverKeySecret must be set together");
-    assertThatThrownBy(() -> context.getEndpoint("argo-webhook:" + portA + "/z?metadata=RAW([1])")
-        .createConsumer(exchange -> { }))
+    assertThatThrownBy(
+            () ->
+                context
+                    .getEndpoint("argo-webhook:" + portA + "/z?metadata=RAW([1])")
+                    .createConsumer(exchange -> {}))
         .hasStackTraceContaining("metadata must be a JSON object");
-    assertThatThrownBy(() -> context.getEndpoint("argo-webhook:" + portA + "/health")
-        .createConsumer(exchange -> { }))
+    assertThatThrownBy(
+            () ->
+                context
+                    .getEndpoint("argo-webhook:" + portA + "/health")
+                    .createConsumer(exchange -> {}))
         .hasStackTraceContaining("reserved for health checks");
     assertThatThrownBy(() -> context.getEndpoint("argo-webhook:port/path"))
         .hasStackTraceContaining("port must be a number");
@@ -120,11 +147,17 @@ class WebhookServersTest extends CamelTestSupport {
 
   @Test
   void twoRoutesCannotServeOnePath() {
-    assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("argo-webhook:" + portA + "/one?method=GET").routeId("duplicate").to("mock:dup");
-      }
-    })).hasStackTraceContaining("path /one is already served");
+    assertThatThrownBy(
+            () ->
+                context.addRoutes(
+                    new RouteBuilder() {
+                      @Override
+                      public void configure() {
+                        from("argo-webhook:" + portA + "/one?method=GET")
+                            .routeId("duplicate")
+                            .to("mock:dup");
+                      }
+                    }))
+        .hasStackTraceContaining("path /one is already served");
   }
 }

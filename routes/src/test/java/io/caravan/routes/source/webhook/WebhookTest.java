@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caravan.routes.support.secrets.SecretStore;
 import io.caravan.routes.support.secrets.MapSecretStore;
+import io.caravan.routes.support.secrets.SecretStore;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -20,7 +20,10 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
-/** Argo's webhook request rules (inventory §1.5.1) over real HTTP, one endpoint per rule on one port. */
+/**
+ * Argo's webhook request rules (inventory §1.5.1) over real HTTP, one endpoint per rule on one
+ * port.
+ */
 class WebhookTest extends CamelTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final int port = AvailablePortFinder.getNextAvailable();
@@ -28,7 +31,8 @@ class WebhookTest extends CamelTestSupport {
 
   @Override
   protected void bindToRegistry(Registry registry) {
-    registry.bind(SecretStore.BEAN_NAME, new MapSecretStore().putSecret("webhook", "token", "s3cret"));
+    registry.bind(
+        SecretStore.BEAN_NAME, new MapSecretStore().putSecret("webhook", "token", "s3cret"));
   }
 
   @Override
@@ -44,7 +48,9 @@ class WebhookTest extends CamelTestSupport {
         from(uri + "/unreadable?authSecret=webhook/missing").to("mock:unreadable");
         from(uri + "/put?method=PUT").to("mock:put");
         from(uri + "/meta?metadata=RAW({\"team\":\"a\",\"env\":\"dev\"})").to("mock:meta");
-        from(uri + "/fail").routeId("fail").throwException(new IllegalStateException("downstream broke"));
+        from(uri + "/fail")
+            .routeId("fail")
+            .throwException(new IllegalStateException("downstream broke"));
         from(uri + "/stoppable").routeId("stoppable").to("mock:stoppable");
       }
     };
@@ -58,17 +64,22 @@ class WebhookTest extends CamelTestSupport {
   void postJsonBecomesHeaderAndRawBody() throws Exception {
     MockEndpoint mock = getMockEndpoint("mock:example");
     mock.expectedMessageCount(1);
-    HttpResponse<String> response = send(request(base + "/example")
-        .header("Content-Type", "application/json")
-        .header("x-custom-header", "one")
-        .header("X-CUSTOM-HEADER", "two")
-        .POST(BodyPublishers.ofString("{\"message\":\"hello\",\"amount\":10.10,\"n\":[1,2]}")).build());
+    HttpResponse<String> response =
+        send(
+            request(base + "/example")
+                .header("Content-Type", "application/json")
+                .header("x-custom-header", "one")
+                .header("X-CUSTOM-HEADER", "two")
+                .POST(
+                    BodyPublishers.ofString("{\"message\":\"hello\",\"amount\":10.10,\"n\":[1,2]}"))
+                .build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("success");
     mock.assertIsSatisfied();
     ObjectNode data = body(mock, 0);
-    assertThat(data.get("body").toString()).isEqualTo("{\"message\":\"hello\",\"amount\":10.10,\"n\":[1,2]}");
+    assertThat(data.get("body").toString())
+        .isEqualTo("{\"message\":\"hello\",\"amount\":10.10,\"n\":[1,2]}");
     assertThat(data.at("/header/Content-Type").toString()).isEqualTo("[\"application/json\"]");
     assertThat(data.at("/header/X-Custom-Header").toString()).isEqualTo("[\"one\",\"two\"]");
     assertThat(data.has("metadata")).as("empty metadata is omitted").isFalse();
@@ -80,9 +91,12 @@ class WebhookTest extends CamelTestSupport {
   void authorizationHeaderIsMaskedEvenWithoutAuthSecret() throws Exception {
     MockEndpoint mock = getMockEndpoint("mock:example");
     mock.expectedMessageCount(1);
-    HttpResponse<String> response = send(request(base + "/example")
-        .header("Authorization", "Basic dXNlcjpwYXNz")
-        .POST(BodyPublishers.ofString("{}")).build());
+    HttpResponse<String> response =
+        send(
+            request(base + "/example")
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     mock.assertIsSatisfied();
@@ -101,13 +115,21 @@ class WebhookTest extends CamelTestSupport {
     assertThat(missing.statusCode()).isEqualTo(401);
     assertThat(missing.body()).isEqualTo("Invalid Authorization Header");
 
-    HttpResponse<String> basic = send(request(url).header("Authorization", "Basic s3cret")
-        .POST(BodyPublishers.ofString("{}")).build());
+    HttpResponse<String> basic =
+        send(
+            request(url)
+                .header("Authorization", "Basic s3cret")
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
     assertThat(basic.statusCode()).isEqualTo(401);
     assertThat(basic.body()).isEqualTo("Invalid Authorization Header");
 
-    HttpResponse<String> wrong = send(request(url).header("Authorization", "Bearer nope")
-        .POST(BodyPublishers.ofString("{}")).build());
+    HttpResponse<String> wrong =
+        send(
+            request(url)
+                .header("Authorization", "Bearer nope")
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(wrong.body()).isEqualTo("Invalid Auth token");
 
@@ -115,8 +137,12 @@ class WebhookTest extends CamelTestSupport {
     HttpResponse<String> getWithoutAuth = get(url);
     assertThat(getWithoutAuth.statusCode()).isEqualTo(401);
 
-    HttpResponse<String> good = send(request(url).header("Authorization", "Bearer s3cret")
-        .POST(BodyPublishers.ofString("{\"ok\":true}")).build());
+    HttpResponse<String> good =
+        send(
+            request(url)
+                .header("Authorization", "Bearer s3cret")
+                .POST(BodyPublishers.ofString("{\"ok\":true}"))
+                .build());
     assertThat(good.statusCode()).isEqualTo(200);
     assertThat(good.body()).isEqualTo("success");
     mock.assertIsSatisfied();
@@ -129,8 +155,12 @@ class WebhookTest extends CamelTestSupport {
   void unreadableAuthSecretIs500() throws Exception {
     MockEndpoint mock = getMockEndpoint("mock:unreadable");
     mock.expectedMessageCount(0);
-    HttpResponse<String> response = send(request(base + "/unreadable")
-        .header("Authorization", "Bearer anything").POST(BodyPublishers.ofString("{}")).build());
+    HttpResponse<String> response =
+        send(
+            request(base + "/unreadable")
+                .header("Authorization", "Bearer anything")
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body()).doesNotContain("anything");
     mock.assertIsSatisfied();
@@ -151,8 +181,8 @@ class WebhookTest extends CamelTestSupport {
   void putIsRejectedEvenWhenConfigured() throws Exception {
     MockEndpoint mock = getMockEndpoint("mock:put");
     mock.expectedMessageCount(0);
-    HttpResponse<String> response = send(request(base + "/put")
-        .PUT(BodyPublishers.ofString("{}")).build());
+    HttpResponse<String> response =
+        send(request(base + "/put").PUT(BodyPublishers.ofString("{}")).build());
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("unsupoorted method: PUT");
     mock.assertIsSatisfied();
@@ -175,7 +205,10 @@ class WebhookTest extends CamelTestSupport {
     MockEndpoint mock = getMockEndpoint("mock:example");
     mock.expectedMessageCount(1);
     HttpResponse<String> response =
-        post(base + "/example?ignored=1", "application/x-www-form-urlencoded", "name=caravan&tag=a&tag=b+c");
+        post(
+            base + "/example?ignored=1",
+            "application/x-www-form-urlencoded",
+            "name=caravan&tag=a&tag=b+c");
     assertThat(response.statusCode()).isEqualTo(200);
     mock.assertIsSatisfied();
     assertThat(body(mock, 0).get("body").toString())
@@ -184,7 +217,8 @@ class WebhookTest extends CamelTestSupport {
 
   @Test
   void malformedFormIs400() throws Exception {
-    HttpResponse<String> response = post(base + "/example", "application/x-www-form-urlencoded", "a=%zz");
+    HttpResponse<String> response =
+        post(base + "/example", "application/x-www-form-urlencoded", "a=%zz");
     assertThat(response.statusCode()).isEqualTo(400);
   }
 
@@ -203,7 +237,8 @@ class WebhookTest extends CamelTestSupport {
   void nonObjectJsonIsAccepted() throws Exception {
     MockEndpoint mock = getMockEndpoint("mock:example");
     mock.expectedMessageCount(1);
-    assertThat(post(base + "/example", "text/plain", "\"just a string\"").statusCode()).isEqualTo(200);
+    assertThat(post(base + "/example", "text/plain", "\"just a string\"").statusCode())
+        .isEqualTo(200);
     mock.assertIsSatisfied();
     assertThat(body(mock, 0).get("body").asText()).isEqualTo("just a string");
   }
@@ -216,13 +251,21 @@ class WebhookTest extends CamelTestSupport {
     assertThat(exactly16).hasSize(16);
     assertThat(post(base + "/small", "application/json", exactly16).statusCode()).isEqualTo(200);
 
-    HttpResponse<String> tooLarge = post(base + "/small", "application/json", "{\"k\":\"123456789\"}");
+    HttpResponse<String> tooLarge =
+        post(base + "/small", "application/json", "{\"k\":\"123456789\"}");
     assertThat(tooLarge.statusCode()).isEqualTo(400);
     assertThat(tooLarge.body()).contains("request body too large");
 
     // Streamed (chunked, no Content-Length): the limit applies while reading.
-    HttpResponse<String> chunked = send(request(base + "/small").POST(BodyPublishers.ofInputStream(
-        () -> new java.io.ByteArrayInputStream("{\"k\":\"123456789012345\"}".getBytes()))).build());
+    HttpResponse<String> chunked =
+        send(
+            request(base + "/small")
+                .POST(
+                    BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                "{\"k\":\"123456789012345\"}".getBytes())))
+                .build());
     assertThat(chunked.statusCode()).isEqualTo(400);
     assertThat(chunked.body()).contains("request body too large");
     mock.assertIsSatisfied();
@@ -246,7 +289,8 @@ class WebhookTest extends CamelTestSupport {
     mock.expectedMessageCount(1);
     assertThat(post(base + "/meta", "application/json", "{}").statusCode()).isEqualTo(200);
     mock.assertIsSatisfied();
-    assertThat(body(mock, 0).get("metadata")).isEqualTo(JSON.readTree("{\"team\":\"a\",\"env\":\"dev\"}"));
+    assertThat(body(mock, 0).get("metadata"))
+        .isEqualTo(JSON.readTree("{\"team\":\"a\",\"env\":\"dev\"}"));
   }
 
   @Test
@@ -260,8 +304,8 @@ class WebhookTest extends CamelTestSupport {
   void unknownPathIs404AndHealthIsOk() throws Exception {
     assertThat(post(base + "/nowhere", "application/json", "{}").statusCode()).isEqualTo(404);
     for (String method : List.of("GET", "POST", "DELETE")) {
-      HttpResponse<String> health = send(request(base + "/health")
-          .method(method, BodyPublishers.noBody()).build());
+      HttpResponse<String> health =
+          send(request(base + "/health").method(method, BodyPublishers.noBody()).build());
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).isEqualTo("OK");
     }
@@ -286,7 +330,8 @@ class WebhookTest extends CamelTestSupport {
     assertThat(stopped.statusCode()).isEqualTo(400);
     assertThat(stopped.body()).isEqualTo("endpoint is inactive");
     assertThat(post(base + "/example", "application/json", "{}").statusCode())
-        .as("other endpoints on the port keep serving").isEqualTo(200);
+        .as("other endpoints on the port keep serving")
+        .isEqualTo(200);
     mock.assertIsSatisfied();
   }
 }

@@ -3,9 +3,9 @@ package io.caravan.routes.source.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.caravan.routes.support.secrets.MapSecretStore;
 import io.caravan.routes.support.secrets.SecretStore;
 import io.caravan.routes.testing.Http;
-import io.caravan.routes.support.secrets.MapSecretStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,9 +30,11 @@ class WebhookTlsTest extends CamelTestSupport {
 
   @Override
   protected void bindToRegistry(Registry registry) throws Exception {
-    registry.bind(SecretStore.BEAN_NAME, new MapSecretStore()
-        .putSecret("webhook-tls", "tls.crt", resource("/webhook-tls/test-cert.pem"))
-        .putSecret("webhook-tls", "tls.key", resource("/webhook-tls/test-key.pem")));
+    registry.bind(
+        SecretStore.BEAN_NAME,
+        new MapSecretStore()
+            .putSecret("webhook-tls", "tls.crt", resource("/webhook-tls/test-cert.pem"))
+            .putSecret("webhook-tls", "tls.key", resource("/webhook-tls/test-key.pem")));
   }
 
   private static String resource(String name) throws IOException {
@@ -46,8 +48,10 @@ class WebhookTlsTest extends CamelTestSupport {
     return new RouteBuilder() {
       @Override
       public void configure() {
-        from("argo-webhook:" + port + "/secure"
-            + "?serverCertSecret=webhook-tls/tls.crt&serverKeySecret=webhook-tls/tls.key")
+        from("argo-webhook:"
+                + port
+                + "/secure"
+                + "?serverCertSecret=webhook-tls/tls.crt&serverKeySecret=webhook-tls/tls.key")
             .to("mock:secure");
       }
     };
@@ -57,9 +61,11 @@ class WebhookTlsTest extends CamelTestSupport {
     KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);
     try (InputStream in = WebhookTlsTest.class.getResourceAsStream("/webhook-tls/test-cert.pem")) {
-      trust.setCertificateEntry("test", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      trust.setCertificateEntry(
+          "test", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust);
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, factory.getTrustManagers(), null);
@@ -71,25 +77,34 @@ class WebhookTlsTest extends CamelTestSupport {
     MockEndpoint mock = getMockEndpoint("mock:secure");
     mock.expectedMessageCount(1);
     HttpClient client = trustingClient();
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-            URI.create("https://localhost:" + port + "/secure"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"secure\":true}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/secure"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"secure\":true}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("success");
-    HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-        URI.create("https://localhost:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health =
+        client.send(
+            HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(health.body()).isEqualTo("OK");
     mock.assertIsSatisfied();
-    assertThat(mock.getReceivedExchanges().get(0).getIn().getBody().toString()).contains("\"secure\":true");
+    assertThat(mock.getReceivedExchanges().get(0).getIn().getBody().toString())
+        .contains("\"secure\":true");
   }
 
   @Test
   void plainHttpIsNotServed() {
     // The TLS port drops a plain request without an HTTP answer.
-    assertThatThrownBy(() -> Http.send(Http.request("http://localhost:" + port + "/health")
-        .timeout(java.time.Duration.ofSeconds(2)).build()))
+    assertThatThrownBy(
+            () ->
+                Http.send(
+                    Http.request("http://localhost:" + port + "/health")
+                        .timeout(java.time.Duration.ofSeconds(2))
+                        .build()))
         .isInstanceOf(IOException.class);
   }
 }

@@ -32,10 +32,13 @@ class RetryBackoffTest {
 
   @Test
   void anIntegerDurationIsNanosecondsAndAStringIsAGoDuration() {
-    assertThat(RetryBackoff.parse("duration: 250000000").duration()).isEqualTo(Duration.ofMillis(250));
-    assertThat(RetryBackoff.parse("duration: \"1000000\"").duration()).isEqualTo(Duration.ofMillis(1));
+    assertThat(RetryBackoff.parse("duration: 250000000").duration())
+        .isEqualTo(Duration.ofMillis(250));
+    assertThat(RetryBackoff.parse("duration: \"1000000\"").duration())
+        .isEqualTo(Duration.ofMillis(1));
     assertThat(RetryBackoff.parse("duration: 1m30s").duration()).isEqualTo(Duration.ofSeconds(90));
-    assertThatThrownBy(() -> RetryBackoff.parse("duration: soon")).hasMessageContaining("Go duration");
+    assertThatThrownBy(() -> RetryBackoff.parse("duration: soon"))
+        .hasMessageContaining("Go duration");
   }
 
   @Test
@@ -54,7 +57,8 @@ class RetryBackoffTest {
     assertThat(backoff.delayAfter(2, 0.0)).isEqualTo(Duration.ofMillis(1500));
     assertThat(backoff.delayAfter(2, 1.0)).isEqualTo(Duration.ofMillis(2250));
     // Argo's default jitter 1.0: up to twice the wait.
-    assertThat(RetryBackoff.parse("steps: 2").delayAfter(1, 0.75)).isEqualTo(Duration.ofMillis(1750));
+    assertThat(RetryBackoff.parse("steps: 2").delayAfter(1, 0.75))
+        .isEqualTo(Duration.ofMillis(1750));
   }
 
   @Test

@@ -25,7 +25,13 @@ class KubernetesResourceNamesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"namespaces, true", "nodes, true", "clusterroles, true", "workflows, false", "pods, false"})
+  @CsvSource({
+    "namespaces, true",
+    "nodes, true",
+    "clusterroles, true",
+    "workflows, false",
+    "pods, false"
+  })
   void clusterScopedResources(String plural, boolean clusterScoped) {
     assertThat(KubernetesResourceNames.clusterScoped(plural)).isEqualTo(clusterScoped);
   }

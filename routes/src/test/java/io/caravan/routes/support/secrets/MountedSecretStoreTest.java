@@ -47,8 +47,10 @@ class MountedSecretStoreTest {
     write("secrets/a/b", "v");
     MountedSecretStore store = new MountedSecretStore(base);
 
-    assertThatThrownBy(() -> store.secret("..", "secrets")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.secret("a", "../../x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.secret("..", "secrets"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.secret("a", "../../x"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> store.secretRef("no-key")).hasMessageContaining("name/key");
   }
 

@@ -1,8 +1,6 @@
 package io.caravan.routes.trigger.argoworkflow;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.support.secrets.MapSecretStore;
 import io.caravan.routes.support.secrets.SecretStore;
+import io.caravan.routes.testing.TestContexts;
 import io.caravan.routes.trigger.TriggerTemplate;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,7 +19,6 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,16 +48,26 @@ class ArgoWorkflowKubernetesTest {
   }
 
   static ResourceDefinitionContext type(String kind, String plural) {
-    return new ResourceDefinitionContext.Builder().withGroup("argoproj.io").withVersion("v1alpha1")
-        .withKind(kind).withPlural(plural).withNamespaced(true).build();
+    return new ResourceDefinitionContext.Builder()
+        .withGroup("argoproj.io")
+        .withVersion("v1alpha1")
+        .withKind(kind)
+        .withPlural(plural)
+        .withNamespaced(true)
+        .build();
   }
 
-  /** Runs trigger {@code t} of sensor {@code s} with {@code resource} and the sink options, one event. */
-  private Exchange fire(String operation, String resource, String sinkOptions, String eventBody) throws Exception {
+  /**
+   * Runs trigger {@code t} of sensor {@code s} with {@code resource} and the sink options, one
+   * event.
+   */
+  private Exchange fire(String operation, String resource, String sinkOptions, String eventBody)
+      throws Exception {
     return fire(operation, resource, sinkOptions, eventBody, "");
   }
 
-  private Exchange fire(String operation, String resource, String sinkOptions, String eventBody, String extra)
+  private Exchange fire(
+      String operation, String resource, String sinkOptions, String eventBody, String extra)
       throws Exception {
     String id = "r" + System.nanoTime();
     TriggerTemplate template = new TriggerTemplate();
@@ -67,7 +75,8 @@ class ArgoWorkflowKubernetesTest {
     template.setSensorName("s");
     template.setTriggerName("t");
     template.setNamespace(NS);
-    template.setTrigger("""
+    template.setTrigger(
+        """
         template:
           name: t
           argoWorkflow:
@@ -79,22 +88,35 @@ class ArgoWorkflowKubernetesTest {
             parameters:
               - src: {dependencyName: d, dataKey: body.message, value: none}
                 dest: spec.arguments.parameters.0.value
-        """.formatted(operation, extra, resource.indent(8).stripTrailing()));
+        """
+            .formatted(operation, extra, resource.indent(8).stripTrailing()));
     context.getRegistry().bind(id, template);
-    context.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("direct:" + id).process(id).to("kamelet:argo-workflow-sink?operation=" + operation + sinkOptions);
-      }
-    });
+    context.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("direct:" + id)
+                .process(id)
+                .to("kamelet:argo-workflow-sink?operation=" + operation + sinkOptions);
+          }
+        });
     ObjectNode data = JSON.createObjectNode();
     data.set("body", JSON.readTree(eventBody));
-    return context.createProducerTemplate().send("direct:" + id,
-        e -> e.getMessage().setBody(Map.of("d", ArgoEvent.create("webhook", "example", "webhook", data))));
+    return context
+        .createProducerTemplate()
+        .send(
+            "direct:" + id,
+            e ->
+                e.getMessage()
+                    .setBody(Map.of("d", ArgoEvent.create("webhook", "example", "webhook", data))));
   }
 
   private static List<GenericKubernetesResource> workflows() {
-    return client.genericKubernetesResources(type("Workflow", "workflows")).inNamespace(NS).list().getItems();
+    return client
+        .genericKubernetesResources(type("Workflow", "workflows"))
+        .inNamespace(NS)
+        .list()
+        .getItems();
   }
 
   private static JsonNode json(GenericKubernetesResource resource) {
@@ -102,7 +124,11 @@ class ArgoWorkflowKubernetesTest {
   }
 
   private static void existing(String name, String extra) {
-    GenericKubernetesResource workflow = client.getKubernetesSerialization().unmarshal("""
+    GenericKubernetesResource workflow =
+        client
+            .getKubernetesSerialization()
+            .unmarshal(
+                """
         apiVersion: argoproj.io/v1alpha1
         kind: Workflow
         metadata:
@@ -112,25 +138,41 @@ class ArgoWorkflowKubernetesTest {
           entrypoint: main
           arguments: {parameters: [{name: message, value: old}]}
         %s
-        """.formatted(name, extra), GenericKubernetesResource.class);
-    client.genericKubernetesResources(type("Workflow", "workflows")).inNamespace(NS).resource(workflow).create();
+        """
+                    .formatted(name, extra),
+                GenericKubernetesResource.class);
+    client
+        .genericKubernetesResources(type("Workflow", "workflows"))
+        .inNamespace(NS)
+        .resource(workflow)
+        .create();
   }
 
   private static JsonNode workflow(String name) {
-    return json(client.genericKubernetesResources(type("Workflow", "workflows")).inNamespace(NS).withName(name).get());
+    return json(
+        client
+            .genericKubernetesResources(type("Workflow", "workflows"))
+            .inNamespace(NS)
+            .withName(name)
+            .get());
   }
 
   @Test
   void submitCreatesTheWorkflowWithTheParametersAndArgoEventsLabels() throws Exception {
-    Exchange done = fire("submit", """
+    Exchange done =
+        fire(
+            "submit",
+            """
         apiVersion: argoproj.io/v1alpha1
         kind: Workflow
         metadata: {generateName: hello-}
         spec:
           entrypoint: main
           arguments: {parameters: [{name: message, value: x}]}
-        """, "&policyLabels=events.argoproj.io/sensor=s&policySteps=2&policyDuration=10ms"
-        + "&policyErrorOnTimeout=true", "{\"message\":\"hi\"}");
+        """,
+            "&policyLabels=events.argoproj.io/sensor=s&policySteps=2&policyDuration=10ms"
+                + "&policyErrorOnTimeout=true",
+            "{\"message\":\"hi\"}");
 
     assertThat(done.getException()).isNull();
     assertThat(workflows()).hasSize(1);
@@ -139,21 +181,27 @@ class ArgoWorkflowKubernetesTest {
     assertThat(created.at("/spec/arguments/parameters/0/value").asText()).isEqualTo("hi");
     assertThat(created.at("/metadata/labels/events.argoproj.io~1sensor").asText()).isEqualTo("s");
     assertThat(created.at("/metadata/labels/events.argoproj.io~1trigger").asText()).isEqualTo("t");
-    assertThat(created.at("/metadata/labels/events.argoproj.io~1action-timestamp").asText()).matches("\\d{13}");
+    assertThat(created.at("/metadata/labels/events.argoproj.io~1action-timestamp").asText())
+        .matches("\\d{13}");
   }
 
   @Test
   void submitArgsAreAppliedToTheWorkflow() throws Exception {
-    Exchange done = fire("submit", """
+    Exchange done =
+        fire(
+            "submit",
+            """
         apiVersion: argoproj.io/v1alpha1
         kind: Workflow
         metadata: {generateName: hello-}
         spec:
           entrypoint: main
           arguments: {parameters: [{name: message, value: x}]}
-        """, "", "{\"message\":\"hi\"}",
-        "args: [--serviceaccount, ci-bot, -p, colour=blue, --parameter=message=override, '--labels=team=ci,tier=2', "
-            + "--entrypoint, other, --generate-name, nightly-]");
+        """,
+            "",
+            "{\"message\":\"hi\"}",
+            "args: [--serviceaccount, ci-bot, -p, colour=blue, --parameter=message=override, '--labels=team=ci,tier=2', "
+                + "--entrypoint, other, --generate-name, nightly-]");
 
     assertThat(done.getException()).isNull();
     JsonNode created = json(workflows().get(0));
@@ -162,47 +210,71 @@ class ArgoWorkflowKubernetesTest {
     assertThat(created.at("/metadata/generateName").asText()).isEqualTo("nightly-");
     assertThat(created.at("/metadata/labels/team").asText()).isEqualTo("ci");
     assertThat(created.at("/metadata/labels/tier").asText()).isEqualTo("2");
-    assertThat(created.at("/spec/arguments/parameters/0/value").asText()).as("args after parameters").isEqualTo("override");
+    assertThat(created.at("/spec/arguments/parameters/0/value").asText())
+        .as("args after parameters")
+        .isEqualTo("override");
     assertThat(created.at("/spec/arguments/parameters/1/name").asText()).isEqualTo("colour");
     assertThat(created.at("/spec/arguments/parameters/1/value").asText()).isEqualTo("blue");
   }
 
   @Test
   void submitFromAWorkflowTemplateReferencesIt() throws Exception {
-    Exchange done = fire("submit-from", """
+    Exchange done =
+        fire(
+            "submit-from",
+            """
         apiVersion: argoproj.io/v1alpha1
         kind: WorkflowTemplate
         metadata: {name: build}
-        """, "", "{}");
+        """,
+            "",
+            "{}");
 
     assertThat(done.getException()).isNull();
     JsonNode created = json(workflows().get(0));
     assertThat(created.at("/metadata/generateName").asText()).isEqualTo("build-");
     assertThat(created.at("/spec/workflowTemplateRef/name").asText()).isEqualTo("build");
     assertThat(created.at("/spec/workflowTemplateRef/clusterScope").isMissingNode()).isTrue();
-    assertThat(created.at("/metadata/labels/workflows.argoproj.io~1workflow-template").asText()).isEqualTo("build");
+    assertThat(created.at("/metadata/labels/workflows.argoproj.io~1workflow-template").asText())
+        .isEqualTo("build");
     assertThat(created.at("/metadata/labels/events.argoproj.io~1sensor").asText()).isEqualTo("s");
   }
 
   @Test
   void submitFromAClusterWorkflowTemplateSetsClusterScope() throws Exception {
-    assertThat(fire("submit-from", """
+    assertThat(
+            fire(
+                    "submit-from",
+                    """
         apiVersion: argoproj.io/v1alpha1
         kind: ClusterWorkflowTemplate
         metadata: {name: shared}
-        """, "", "{}").getException()).isNull();
+        """,
+                    "",
+                    "{}")
+                .getException())
+        .isNull();
 
     JsonNode created = json(workflows().get(0));
     assertThat(created.at("/spec/workflowTemplateRef/name").asText()).isEqualTo("shared");
     assertThat(created.at("/spec/workflowTemplateRef/clusterScope").asBoolean()).isTrue();
-    assertThat(created.at("/metadata/labels/workflows.argoproj.io~1cluster-workflow-template").asText())
+    assertThat(
+            created
+                .at("/metadata/labels/workflows.argoproj.io~1cluster-workflow-template")
+                .asText())
         .isEqualTo("shared");
   }
 
   @Test
   void submitFromACronWorkflowRunsItsWorkflowSpec() throws Exception {
-    client.genericKubernetesResources(type("CronWorkflow", "cronworkflows")).inNamespace(NS).resource(
-        client.getKubernetesSerialization().unmarshal("""
+    client
+        .genericKubernetesResources(type("CronWorkflow", "cronworkflows"))
+        .inNamespace(NS)
+        .resource(
+            client
+                .getKubernetesSerialization()
+                .unmarshal(
+                    """
             apiVersion: argoproj.io/v1alpha1
             kind: CronWorkflow
             metadata: {name: nightly}
@@ -210,37 +282,66 @@ class ArgoWorkflowKubernetesTest {
               schedule: "0 1 * * *"
               workflowMetadata: {labels: {kind: nightly}}
               workflowSpec: {entrypoint: report}
-            """, GenericKubernetesResource.class)).createOr(r -> r.update());
+            """,
+                    GenericKubernetesResource.class))
+        .createOr(r -> r.update());
 
-    assertThat(fire("submit-from", """
+    assertThat(
+            fire(
+                    "submit-from",
+                    """
         apiVersion: argoproj.io/v1alpha1
         kind: CronWorkflow
         metadata: {name: nightly}
-        """, "", "{}").getException()).isNull();
+        """,
+                    "",
+                    "{}")
+                .getException())
+        .isNull();
 
     JsonNode created = json(workflows().get(0));
     assertThat(created.at("/metadata/generateName").asText()).isEqualTo("nightly-");
     assertThat(created.at("/spec/entrypoint").asText()).isEqualTo("report");
-    assertThat(created.at("/metadata/labels/workflows.argoproj.io~1cron-workflow").asText()).isEqualTo("nightly");
+    assertThat(created.at("/metadata/labels/workflows.argoproj.io~1cron-workflow").asText())
+        .isEqualTo("nightly");
     assertThat(created.at("/metadata/labels/kind").asText()).isEqualTo("nightly");
-    String cronUid = client.genericKubernetesResources(type("CronWorkflow", "cronworkflows")).inNamespace(NS)
-        .withName("nightly").get().getMetadata().getUid();
+    String cronUid =
+        client
+            .genericKubernetesResources(type("CronWorkflow", "cronworkflows"))
+            .inNamespace(NS)
+            .withName("nightly")
+            .get()
+            .getMetadata()
+            .getUid();
     assertThat(created.at("/metadata/ownerReferences/0/kind").asText()).isEqualTo("CronWorkflow");
-    assertThat(created.at("/metadata/ownerReferences/0/uid").asText()).isEqualTo(cronUid).isNotBlank();
+    assertThat(created.at("/metadata/ownerReferences/0/uid").asText())
+        .isEqualTo(cronUid)
+        .isNotBlank();
   }
 
   @Test
   void resubmitCreatesACopyOfTheWorkflow() throws Exception {
     existing("build-abc", "");
 
-    assertThat(fire("resubmit", "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: build-abc}}",
-        "", "{}").getException()).isNull();
+    assertThat(
+            fire(
+                    "resubmit",
+                    "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: build-abc}}",
+                    "",
+                    "{}")
+                .getException())
+        .isNull();
 
     assertThat(workflows()).hasSize(2);
-    JsonNode copy = workflows().stream().map(ArgoWorkflowKubernetesTest::json)
-        .filter(w -> !w.at("/metadata/name").asText().equals("build-abc")).findFirst().orElseThrow();
+    JsonNode copy =
+        workflows().stream()
+            .map(ArgoWorkflowKubernetesTest::json)
+            .filter(w -> !w.at("/metadata/name").asText().equals("build-abc"))
+            .findFirst()
+            .orElseThrow();
     assertThat(copy.at("/metadata/generateName").asText()).isEqualTo("build-abc-");
-    assertThat(copy.at("/metadata/labels/workflows.argoproj.io~1resubmitted-from-workflow").asText())
+    assertThat(
+            copy.at("/metadata/labels/workflows.argoproj.io~1resubmitted-from-workflow").asText())
         .isEqualTo("build-abc");
     assertThat(copy.at("/metadata/labels/team").asText()).isEqualTo("build");
     assertThat(copy.at("/metadata/labels/workflows.argoproj.io~1phase").isMissingNode()).isTrue();
@@ -249,7 +350,9 @@ class ArgoWorkflowKubernetesTest {
 
   @Test
   void suspendAndResumeChangeSpecSuspendAndTheSuspendNodes() throws Exception {
-    existing("long-run", """
+    existing(
+        "long-run",
+        """
         status:
           phase: Running
           nodes:
@@ -273,10 +376,22 @@ class ArgoWorkflowKubernetesTest {
     existing("to-terminate", "status: {phase: Running}");
     existing("to-stop", "status: {phase: Running}");
 
-    assertThat(fire("terminate", "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: to-terminate}}",
-        "", "{}").getException()).isNull();
-    assertThat(fire("stop", "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: to-stop}}",
-        "", "{}").getException()).isNull();
+    assertThat(
+            fire(
+                    "terminate",
+                    "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: to-terminate}}",
+                    "",
+                    "{}")
+                .getException())
+        .isNull();
+    assertThat(
+            fire(
+                    "stop",
+                    "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: to-stop}}",
+                    "",
+                    "{}")
+                .getException())
+        .isNull();
 
     assertThat(workflow("to-terminate").at("/spec/shutdown").asText()).isEqualTo("Terminate");
     assertThat(workflow("to-stop").at("/spec/shutdown").asText()).isEqualTo("Stop");
@@ -286,17 +401,35 @@ class ArgoWorkflowKubernetesTest {
   void aCompletedWorkflowCannotBeTerminated() throws Exception {
     existing("done", "status: {phase: Succeeded}");
 
-    assertThat(fire("terminate", "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: done}}",
-        "", "{}").getException()).hasMessageContaining("already Succeeded");
+    assertThat(
+            fire(
+                    "terminate",
+                    "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: done}}",
+                    "",
+                    "{}")
+                .getException())
+        .hasMessageContaining("already Succeeded");
     assertThat(workflow("done").at("/spec/shutdown").isMissingNode()).isTrue();
   }
 
   @Test
   void retryNeedsTheArgoServerAndAMissingWorkflowIsAnError() throws Exception {
-    assertThat(fire("retry", "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: x}}",
-        "", "{}").getException()).hasMessageContaining("'retry' needs the Argo Server")
+    assertThat(
+            fire(
+                    "retry",
+                    "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: x}}",
+                    "",
+                    "{}")
+                .getException())
+        .hasMessageContaining("'retry' needs the Argo Server")
         .hasMessageContaining("caravan.io/argo-server");
-    assertThat(fire("suspend", "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: absent}}",
-        "", "{}").getException()).hasMessageContaining("Workflow argo-events/absent does not exist");
+    assertThat(
+            fire(
+                    "suspend",
+                    "{apiVersion: argoproj.io/v1alpha1, kind: Workflow, metadata: {name: absent}}",
+                    "",
+                    "{}")
+                .getException())
+        .hasMessageContaining("Workflow argo-events/absent does not exist");
   }
 }

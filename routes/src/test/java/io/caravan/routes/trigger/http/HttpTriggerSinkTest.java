@@ -1,8 +1,5 @@
 package io.caravan.routes.trigger.http;
 
-import io.caravan.routes.testing.TestContexts;
-import io.caravan.routes.support.secrets.MapSecretStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
+import io.caravan.routes.support.secrets.MapSecretStore;
 import io.caravan.routes.support.secrets.SecretStore;
+import io.caravan.routes.testing.HttpReceiver;
+import io.caravan.routes.testing.TestContexts;
+import io.caravan.routes.trigger.TriggerMetricsPolicy;
+import io.caravan.routes.trigger.TriggerTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
@@ -21,20 +23,16 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.caravan.routes.testing.HttpReceiver;
-import io.caravan.routes.trigger.TriggerMetricsPolicy;
-import io.caravan.routes.trigger.TriggerTemplate;
 
 /**
- * An http trigger end to end: generated-shape YAML routes (beans + trigger routes) loaded with the YAML
- * DSL, the TriggerTemplate bean, the http-sink Kamelet with Vert.x, and a real HTTP receiver.
+ * An http trigger end to end: generated-shape YAML routes (beans + trigger routes) loaded with the
+ * YAML DSL, the TriggerTemplate bean, the http-sink Kamelet with Vert.x, and a real HTTP receiver.
  */
 class HttpTriggerSinkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,16 +48,25 @@ class HttpTriggerSinkTest {
     context = TestContexts.create();
     context.getRegistry().bind(ArgoMetrics.BEAN_NAME, new ArgoMetrics(registry, "argo-events"));
     context.getRegistry().bind("triggerMetrics", new TriggerMetricsPolicy());
-    context.getRegistry().bind(
-        SecretStore.BEAN_NAME, new MapSecretStore().putSecret("hook-token", "token", "Bearer s3cr3t"));
-    context.getRegistry().bind("sensor.webhook.trigger.http-trigger.conditions", firesOnEveryEvent());
-    context.getRegistry().bind("sensor.webhook.trigger.strict-trigger.conditions", firesOnEveryEvent());
+    context
+        .getRegistry()
+        .bind(
+            SecretStore.BEAN_NAME,
+            new MapSecretStore().putSecret("hook-token", "token", "Bearer s3cr3t"));
+    context
+        .getRegistry()
+        .bind("sensor.webhook.trigger.http-trigger.conditions", firesOnEveryEvent());
+    context
+        .getRegistry()
+        .bind("sensor.webhook.trigger.strict-trigger.conditions", firesOnEveryEvent());
     String yaml;
     try (InputStream in = getClass().getResourceAsStream("/trigger/http-sensor.yaml")) {
-      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("RECEIVER", receiver.url("").replaceAll("/$", ""));
+      yaml =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("RECEIVER", receiver.url("").replaceAll("/$", ""));
     }
-    PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("sensor-webhook.yaml", yaml));
+    PluginHelper.getRoutesLoader(context)
+        .loadRoutes(ResourceHelper.fromString("sensor-webhook.yaml", yaml));
     context.start();
     producer = context.createProducerTemplate();
   }
@@ -72,8 +79,10 @@ class HttpTriggerSinkTest {
 
   @Test
   void sendsTheParameterizedRequestWithHeadersAndSecureHeader() throws Exception {
-    Exchange done = fire("http-trigger",
-        "{\"message\":\"hello\",\"count\":3,\"requestId\":\"r-42\",\"path\":\"/deploy?env=prod\"}");
+    Exchange done =
+        fire(
+            "http-trigger",
+            "{\"message\":\"hello\",\"count\":3,\"requestId\":\"r-42\",\"path\":\"/deploy?env=prod\"}");
 
     assertThat(done.getException()).isNull();
     HttpReceiver.Request request = receiver.next();
@@ -83,10 +92,12 @@ class HttpTriggerSinkTest {
     assertThat(request.header("X-Request-Id")).isEqualTo("r-42");
     assertThat(request.header("Authorization")).isEqualTo("Bearer s3cr3t");
     assertThat(request.header("Content-Type")).isNull();
-    assertThat(request.headers().keySet()).noneMatch(name -> name.startsWith("caravan") || name.startsWith("camel"));
+    assertThat(request.headers().keySet())
+        .noneMatch(name -> name.startsWith("caravan") || name.startsWith("camel"));
     assertThat(JSON.readTree(request.body()))
-        .isEqualTo(JSON.readTree(
-            "{\"message\":\"hello\",\"count\":3,\"meta\":{\"source\":\"webhook\"},\"status\":\"requested\"}"));
+        .isEqualTo(
+            JSON.readTree(
+                "{\"message\":\"hello\",\"count\":3,\"meta\":{\"source\":\"webhook\"},\"status\":\"requested\"}"));
     assertThat(count("http-trigger", "argo_events_action_triggered")).isEqualTo(1);
   }
 
@@ -94,7 +105,8 @@ class HttpTriggerSinkTest {
   void anyStatusIsSuccessWithoutStatusAllow() throws Exception {
     receiver.answer(500);
 
-    Exchange done = fire("http-trigger", "{\"message\":\"hi\",\"count\":1,\"requestId\":\"r\",\"path\":\"\"}");
+    Exchange done =
+        fire("http-trigger", "{\"message\":\"hi\",\"count\":1,\"requestId\":\"r\",\"path\":\"\"}");
 
     assertThat(receiver.next().uri()).isEqualTo("/hook");
     assertThat(done.isFailed()).isFalse();
@@ -109,7 +121,8 @@ class HttpTriggerSinkTest {
 
     HttpReceiver.Request request = receiver.next();
     assertThat(request.method()).isEqualTo("POST");
-    assertThat(new String(request.body(), StandardCharsets.UTF_8)).isEqualTo("{\"message\":\"hi\"}");
+    assertThat(new String(request.body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"message\":\"hi\"}");
     assertThat(done.isFailed()).isTrue();
     assertThat(done.getException()).hasMessageContaining("500");
     assertThat(count("strict-trigger", "argo_events_action_failed")).isEqualTo(1);
@@ -134,8 +147,9 @@ class HttpTriggerSinkTest {
     bean.setSensorName("webhook");
     bean.setTriggerName("t");
     bean.setSecretStore(new MapSecretStore());
-    bean.setTrigger("template:\n  name: t\n  http:\n    url: http://x\n    secureHeaders:\n"
-        + "      - name: Authorization\n        valueFrom:\n          secretKeyRef: {name: hook-token, key: token}\n");
+    bean.setTrigger(
+        "template:\n  name: t\n  http:\n    url: http://x\n    secureHeaders:\n"
+            + "      - name: Authorization\n        valueFrom:\n          secretKeyRef: {name: hook-token, key: token}\n");
     Exchange exchange = new DefaultExchange(context);
     exchange.getMessage().setBody(Map.of("test-dep", event("{}")));
 
@@ -147,12 +161,14 @@ class HttpTriggerSinkTest {
 
   private Exchange fire(String trigger, String body) throws Exception {
     ArgoEvent event = event(body);
-    return producer.send("direct:sensor.webhook." + trigger, e -> {
-      e.setProperty(ExchangeKeys.SENSOR, "webhook");
-      e.setProperty(ExchangeKeys.TRIGGER, trigger);
-      e.setProperty(ExchangeKeys.DEPENDENCY, "test-dep");
-      e.getMessage().setBody(event);
-    });
+    return producer.send(
+        "direct:sensor.webhook." + trigger,
+        e -> {
+          e.setProperty(ExchangeKeys.SENSOR, "webhook");
+          e.setProperty(ExchangeKeys.TRIGGER, trigger);
+          e.setProperty(ExchangeKeys.DEPENDENCY, "test-dep");
+          e.getMessage().setBody(event);
+        });
   }
 
   private static ArgoEvent event(String body) throws Exception {
@@ -166,13 +182,16 @@ class HttpTriggerSinkTest {
   private static Processor firesOnEveryEvent() {
     return exchange -> {
       ArgoEvent event = exchange.getMessage().getBody(ArgoEvent.class);
-      exchange.getMessage().setBody(Map.of(exchange.getProperty(ExchangeKeys.DEPENDENCY, String.class), event));
+      exchange
+          .getMessage()
+          .setBody(Map.of(exchange.getProperty(ExchangeKeys.DEPENDENCY, String.class), event));
       exchange.setProperty(ExchangeKeys.FIRED, true);
     };
   }
 
   private double count(String trigger, String name) {
-    var counter = registry.find(name).tag("sensor_name", "webhook").tag("trigger_name", trigger).counter();
+    var counter =
+        registry.find(name).tag("sensor_name", "webhook").tag("trigger_name", trigger).counter();
     return counter == null ? 0 : counter.count();
   }
 }

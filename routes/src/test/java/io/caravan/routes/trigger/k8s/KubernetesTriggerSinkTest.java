@@ -1,11 +1,12 @@
 package io.caravan.routes.trigger.k8s;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.testing.TestContexts;
+import io.caravan.routes.trigger.TriggerTemplate;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -15,22 +16,29 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.caravan.routes.trigger.TriggerTemplate;
 
-/** k8s trigger (create) end to end: TriggerTemplate → kubernetes-resource-sink Kamelet → fabric8 CRUD mock. */
+/**
+ * k8s trigger (create) end to end: TriggerTemplate → kubernetes-resource-sink Kamelet → fabric8
+ * CRUD mock.
+ */
 @EnableKubernetesMockClient(https = false, crud = true)
 class KubernetesTriggerSinkTest {
   static KubernetesClient client;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ResourceDefinitionContext WORKFLOWS = new ResourceDefinitionContext.Builder()
-      .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Workflow").withPlural("workflows")
-      .withNamespaced(true).build();
-  private static final String TRIGGER = """
+  private static final ResourceDefinitionContext WORKFLOWS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("argoproj.io")
+          .withVersion("v1alpha1")
+          .withKind("Workflow")
+          .withPlural("workflows")
+          .withNamespaced(true)
+          .build();
+  private static final String TRIGGER =
+      """
       template:
         name: workflow-trigger
         k8s:
@@ -83,18 +91,19 @@ class KubernetesTriggerSinkTest {
     template.setNamespace("argo-events");
     template.setTrigger(TRIGGER);
     context.getRegistry().bind("sensor.webhook.trigger.workflow-trigger.template", template);
-    context.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("direct:sensor.webhook.workflow-trigger")
-            .process("sensor.webhook.trigger.workflow-trigger.template")
-            .to("kamelet:kubernetes-resource-sink?operation=create");
-        from("direct:other-namespace")
-            .process("sensor.webhook.trigger.workflow-trigger.template")
-            .removeHeader(KubernetesResourceSink.NAMESPACE_HEADER)
-            .to("kamelet:kubernetes-resource-sink?operation=create&namespace=jobs");
-      }
-    });
+    context.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("direct:sensor.webhook.workflow-trigger")
+                .process("sensor.webhook.trigger.workflow-trigger.template")
+                .to("kamelet:kubernetes-resource-sink?operation=create");
+            from("direct:other-namespace")
+                .process("sensor.webhook.trigger.workflow-trigger.template")
+                .removeHeader(KubernetesResourceSink.NAMESPACE_HEADER)
+                .to("kamelet:kubernetes-resource-sink?operation=create&namespace=jobs");
+          }
+        });
     context.start();
   }
 
@@ -106,8 +115,17 @@ class KubernetesTriggerSinkTest {
   @Test
   void createsTheWorkflowWithParametersAndArgoLabels() throws Exception {
     long before = System.currentTimeMillis();
-    Exchange done = context.createProducerTemplate().send("direct:sensor.webhook.workflow-trigger",
-        e -> e.getMessage().setBody(Map.of("test-dep", event("{\"message\":\"hi there\",\"name\":\"demo-\"}"))));
+    Exchange done =
+        context
+            .createProducerTemplate()
+            .send(
+                "direct:sensor.webhook.workflow-trigger",
+                e ->
+                    e.getMessage()
+                        .setBody(
+                            Map.of(
+                                "test-dep",
+                                event("{\"message\":\"hi there\",\"name\":\"demo-\"}"))));
 
     assertThat(done.getException()).isNull();
     List<GenericKubernetesResource> created =
@@ -124,27 +142,40 @@ class KubernetesTriggerSinkTest {
         .isBetween(before, System.currentTimeMillis());
     ObjectNode spec = JSON.valueToTree(workflow.getAdditionalProperties().get("spec"));
     assertThat(spec.at("/arguments/parameters/0/value").asText()).isEqualTo("hi there");
-    assertThat(spec.at("/templates/0/container/args/0").asText()).isEqualTo("{{inputs.parameters.message}}");
+    assertThat(spec.at("/templates/0/container/args/0").asText())
+        .isEqualTo("{{inputs.parameters.message}}");
   }
 
   @Test
   void theNamespaceParameterIsUsedWhenNeitherObjectNorHeaderNamesOne() throws Exception {
-    Exchange done = context.createProducerTemplate().send("direct:other-namespace",
-        e -> e.getMessage().setBody(Map.of("test-dep", event("{\"message\":\"m\",\"name\":\"x-\"}"))));
+    Exchange done =
+        context
+            .createProducerTemplate()
+            .send(
+                "direct:other-namespace",
+                e ->
+                    e.getMessage()
+                        .setBody(Map.of("test-dep", event("{\"message\":\"m\",\"name\":\"x-\"}"))));
 
     assertThat(done.getException()).isNull();
-    assertThat(client.genericKubernetesResources(WORKFLOWS).inNamespace("jobs").list().getItems()).hasSize(1);
+    assertThat(client.genericKubernetesResources(WORKFLOWS).inNamespace("jobs").list().getItems())
+        .hasSize(1);
   }
 
   @Test
   void aMissingEventValueFailsTheTriggerAndCreatesNothing() throws Exception {
-    Exchange done = context.createProducerTemplate().send("direct:sensor.webhook.workflow-trigger",
-        e -> e.getMessage().setBody(Map.of("test-dep", event("{\"name\":\"x-\"}"))));
+    Exchange done =
+        context
+            .createProducerTemplate()
+            .send(
+                "direct:sensor.webhook.workflow-trigger",
+                e -> e.getMessage().setBody(Map.of("test-dep", event("{\"name\":\"x-\"}"))));
 
     assertThat(done.getException())
         .hasMessageContaining("trigger.template.k8s.parameters[0].src")
         .hasMessageContaining("unable to resolve 'test-dep' parameter value");
-    assertThat(client.genericKubernetesResources(WORKFLOWS).inAnyNamespace().list().getItems()).isEmpty();
+    assertThat(client.genericKubernetesResources(WORKFLOWS).inAnyNamespace().list().getItems())
+        .isEmpty();
   }
 
   private static ArgoEvent event(String body) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.routes.support.secrets.MapSecretStore;
+import io.caravan.routes.testing.TriggerRouteHarness;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -21,11 +22,14 @@ import org.apache.camel.Exchange;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.caravan.routes.testing.TriggerRouteHarness;
 
-/** The sources of a k8s trigger's object: configmap, file, url, git (s3 is refused by the generator). */
+/**
+ * The sources of a k8s trigger's object: configmap, file, url, git (s3 is refused by the
+ * generator).
+ */
 class KubernetesTriggerSourcesTest {
-  private static final String CONFIG_MAP = """
+  private static final String CONFIG_MAP =
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata:
@@ -34,8 +38,7 @@ class KubernetesTriggerSourcesTest {
         colour: grey
       """;
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private static String trigger(String source) {
     return """
@@ -48,11 +51,13 @@ class KubernetesTriggerSourcesTest {
             parameters:
               - src: {dependencyName: d, dataKey: body.colour}
                 dest: data.colour
-        """.formatted(source.indent(6).stripTrailing());
+        """
+        .formatted(source.indent(6).stripTrailing());
   }
 
   private static JsonNode objectFrom(String source, MapSecretStore secrets) throws Exception {
-    try (var route = new TriggerRouteHarness(null, secrets, trigger(source), "log:sources?level=OFF")) {
+    try (var route =
+        new TriggerRouteHarness(null, secrets, trigger(source), "log:sources?level=OFF")) {
       Exchange done = route.fire("{\"colour\":\"teal\"}");
       if (done.getException() != null) {
         throw done.getException();
@@ -63,7 +68,8 @@ class KubernetesTriggerSourcesTest {
 
   @Test
   void configmapSourceReadsTheKeyFromTheSecretStore() throws Exception {
-    MapSecretStore secrets = new MapSecretStore().putConfigMap("objects", "settings.yaml", CONFIG_MAP.formatted("cm"));
+    MapSecretStore secrets =
+        new MapSecretStore().putConfigMap("objects", "settings.yaml", CONFIG_MAP.formatted("cm"));
     JsonNode object = objectFrom("configmap: {name: objects, key: settings.yaml}", secrets);
     assertThat(object.at("/metadata/name").asText()).isEqualTo("from-cm");
     assertThat(object.at("/data/colour").asText()).isEqualTo("teal");
@@ -79,22 +85,27 @@ class KubernetesTriggerSourcesTest {
 
   @Test
   void urlSourceAcceptsOnly200() throws Exception {
-    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/object.yaml", exchange -> {
-      byte[] body = CONFIG_MAP.formatted("url").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/object.yaml",
+        exchange -> {
+          byte[] body = CONFIG_MAP.formatted("url").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
-      JsonNode object = objectFrom("url: {path: '" + base + "/object.yaml', verifyCert: false}", null);
+      JsonNode object =
+          objectFrom("url: {path: '" + base + "/object.yaml', verifyCert: false}", null);
       assertThat(object.at("/metadata/name").asText()).isEqualTo("from-url");
       assertThat(object.at("/data/colour").asText()).isEqualTo("teal");
 
       assertThatThrownBy(() -> objectFrom("url: {path: '" + base + "/missing'}", null))
-          .hasMessageContaining("trigger.template.k8s.source.url").hasMessageContaining("404");
+          .hasMessageContaining("trigger.template.k8s.source.url")
+          .hasMessageContaining("404");
     } finally {
       server.stop(0);
     }
@@ -105,16 +116,20 @@ class KubernetesTriggerSourcesTest {
     AtomicInteger requests = new AtomicInteger();
     com.sun.net.httpserver.HttpServer server =
         com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/flaky.yaml", exchange -> {
-      byte[] body = CONFIG_MAP.formatted("retry").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(requests.incrementAndGet() == 1 ? 503 : 200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/flaky.yaml",
+        exchange -> {
+          byte[] body = CONFIG_MAP.formatted("retry").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(requests.incrementAndGet() == 1 ? 503 : 200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     try {
-      JsonNode object = objectFrom(
-          "url: {path: 'http://127.0.0.1:" + server.getAddress().getPort() + "/flaky.yaml'}", null);
+      JsonNode object =
+          objectFrom(
+              "url: {path: 'http://127.0.0.1:" + server.getAddress().getPort() + "/flaky.yaml'}",
+              null);
       assertThat(object.at("/metadata/name").asText()).isEqualTo("from-retry");
       assertThat(requests.get()).isEqualTo(2);
     } finally {
@@ -126,18 +141,30 @@ class KubernetesTriggerSourcesTest {
   void anHttpsUrlIsReadWithoutCertificateChecksUnlessVerifyCertIsSet() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      HttpServer server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setHost("127.0.0.1")
-              .setKeyCertOptions(new PemKeyCertOptions()
-                  .setCertValue(Buffer.buffer(resource("/webhook-tls/test-cert.pem")))
-                  .setKeyValue(Buffer.buffer(resource("/webhook-tls/test-key.pem")))))
-          .requestHandler(request -> request.response().end(CONFIG_MAP.formatted("https")))
-          .listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      HttpServer server =
+          vertx
+              .createHttpServer(
+                  new HttpServerOptions()
+                      .setSsl(true)
+                      .setHost("127.0.0.1")
+                      .setKeyCertOptions(
+                          new PemKeyCertOptions()
+                              .setCertValue(Buffer.buffer(resource("/webhook-tls/test-cert.pem")))
+                              .setKeyValue(Buffer.buffer(resource("/webhook-tls/test-key.pem")))))
+              .requestHandler(request -> request.response().end(CONFIG_MAP.formatted("https")))
+              .listen(0)
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
       String url = "https://127.0.0.1:" + server.actualPort() + "/object.yaml";
 
       JsonNode object = objectFrom("url: {path: '" + url + "'}", null);
-      assertThat(object.at("/metadata/name").asText()).as("self-signed, verifyCert unset").isEqualTo("from-https");
+      assertThat(object.at("/metadata/name").asText())
+          .as("self-signed, verifyCert unset")
+          .isEqualTo("from-https");
       assertThatThrownBy(() -> objectFrom("url: {path: '" + url + "', verifyCert: true}", null))
-          .as("self-signed, verifyCert: true").hasMessageContaining("trigger.template.k8s.source.url");
+          .as("self-signed, verifyCert: true")
+          .hasMessageContaining("trigger.template.k8s.source.url");
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -154,28 +181,46 @@ class KubernetesTriggerSourcesTest {
     File repoDir = temp.resolve("repo").toFile();
     try (Git git = Git.init().setDirectory(repoDir).setInitialBranch("main").call()) {
       Files.createDirectories(repoDir.toPath().resolve("deploy"));
-      Files.writeString(repoDir.toPath().resolve("deploy/object.yaml"), CONFIG_MAP.formatted("tag"));
+      Files.writeString(
+          repoDir.toPath().resolve("deploy/object.yaml"), CONFIG_MAP.formatted("tag"));
       git.add().addFilepattern(".").call();
-      git.commit().setMessage("first").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
+      git.commit()
+          .setMessage("first")
+          .setAuthor("t", "t@example.com")
+          .setCommitter("t", "t@example.com")
+          .call();
       git.tag().setName("v1").call();
-      Files.writeString(repoDir.toPath().resolve("deploy/object.yaml"), CONFIG_MAP.formatted("main"));
-      git.commit().setAll(true).setMessage("second").setAuthor("t", "t@example.com")
-          .setCommitter("t", "t@example.com").call();
+      Files.writeString(
+          repoDir.toPath().resolve("deploy/object.yaml"), CONFIG_MAP.formatted("main"));
+      git.commit()
+          .setAll(true)
+          .setMessage("second")
+          .setAuthor("t", "t@example.com")
+          .setCommitter("t", "t@example.com")
+          .call();
     }
     String url = repoDir.toURI().toString();
 
-    JsonNode onMain = objectFrom("git: {url: '" + url + "', filePath: deploy/object.yaml, branch: main}", null);
+    JsonNode onMain =
+        objectFrom("git: {url: '" + url + "', filePath: deploy/object.yaml, branch: main}", null);
     assertThat(onMain.at("/metadata/name").asText()).isEqualTo("from-main");
     assertThat(onMain.at("/data/colour").asText()).isEqualTo("teal");
-    JsonNode onTag = objectFrom("git: {url: '" + url + "', filePath: deploy/object.yaml, tag: v1}", null);
+    JsonNode onTag =
+        objectFrom("git: {url: '" + url + "', filePath: deploy/object.yaml, tag: v1}", null);
     assertThat(onTag.at("/metadata/name").asText()).isEqualTo("from-tag");
 
     assertThatThrownBy(
-            () -> objectFrom("git: {url: '" + url + "', filePath: ../etc/passwd, branch: main}", null))
+            () ->
+                objectFrom(
+                    "git: {url: '" + url + "', filePath: ../etc/passwd, branch: main}", null))
         .hasMessageContaining("leaves the repository");
     assertThatThrownBy(
-            () -> objectFrom("git: {url: 'git@github.com:o/r.git', filePath: a.yaml, sshKeySecret: {name: k, key: id}}", null))
-        .hasMessageContaining("ssh access").hasMessageContaining("not supported");
+            () ->
+                objectFrom(
+                    "git: {url: 'git@github.com:o/r.git', filePath: a.yaml, sshKeySecret: {name: k, key: id}}",
+                    null))
+        .hasMessageContaining("ssh access")
+        .hasMessageContaining("not supported");
   }
 
   @Test
@@ -184,16 +229,31 @@ class KubernetesTriggerSourcesTest {
     try (Git git = Git.init().setDirectory(repoDir).setInitialBranch("master").call()) {
       Files.writeString(repoDir.toPath().resolve("object.yaml"), CONFIG_MAP.formatted("creds"));
       git.add().addFilepattern(".").call();
-      git.commit().setMessage("only").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
+      git.commit()
+          .setMessage("only")
+          .setAuthor("t", "t@example.com")
+          .setCommitter("t", "t@example.com")
+          .call();
     }
-    String source = "git: {url: '" + repoDir.toURI() + "', filePath: object.yaml, creds: "
-        + "{username: {name: git-creds, key: username}, password: {name: git-creds, key: token}}}";
+    String source =
+        "git: {url: '"
+            + repoDir.toURI()
+            + "', filePath: object.yaml, creds: "
+            + "{username: {name: git-creds, key: username}, password: {name: git-creds, key: token}}}";
 
-    assertThatThrownBy(() -> objectFrom(source, new MapSecretStore().putSecret("git-creds", "username", "bot")))
-        .hasMessageContaining("trigger.template.k8s.source.git.creds.password: Secret 'git-creds' has no key 'token'");
-    JsonNode object = objectFrom(source,
-        new MapSecretStore().putSecret("git-creds", "username", "bot").putSecret("git-creds", "token", "t0k"));
-    assertThat(object.at("/metadata/name").asText()).as("default branch master").isEqualTo("from-creds");
+    assertThatThrownBy(
+            () ->
+                objectFrom(source, new MapSecretStore().putSecret("git-creds", "username", "bot")))
+        .hasMessageContaining(
+            "trigger.template.k8s.source.git.creds.password: Secret 'git-creds' has no key 'token'");
+    JsonNode object =
+        objectFrom(
+            source,
+            new MapSecretStore()
+                .putSecret("git-creds", "username", "bot")
+                .putSecret("git-creds", "token", "t0k"));
+    assertThat(object.at("/metadata/name").asText())
+        .as("default branch master")
+        .isEqualTo("from-creds");
   }
-
 }

@@ -3,6 +3,7 @@ package io.caravan.routes.trigger.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.routes.support.secrets.MapSecretStore;
+import io.caravan.routes.testing.TriggerTestRoutes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import io.caravan.routes.testing.TriggerTestRoutes;
 
 /** kafka trigger against an in-JVM KRaft broker: key, headers, secure header, acks, compression. */
 class KafkaTriggerSinkTest {
@@ -40,18 +40,23 @@ class KafkaTriggerSinkTest {
 
   @BeforeEach
   void start() throws Exception {
-    routes = new TriggerTestRoutes(new MapSecretStore().putSecret("kafka-auth", "token", "t0ken"))
-        .trigger("produce", "template:\n  name: produce\n  kafka:\n"
-            + "    url: " + broker.getBrokersAsString() + "\n    topic: deployments\n"
-            + "    requiredAcks: 1\n    compress: true\n    flushFrequency: 5\n"
-            + "    headers: {X-Source: caravan}\n"
-            + "    secureHeaders:\n      - name: X-Token\n        valueFrom:\n"
-            + "          secretKeyRef: {name: kafka-auth, key: token}\n"
-            + "    payload:\n      - src: {dependencyName: test-dep, dataKey: body.service}\n        dest: service\n"
-            + "    parameters:\n      - src: {dependencyName: test-dep, dataKey: body.service}\n"
-            + "        dest: partitioningKey\n",
-            "kamelet:kafka-sink?sensorName=test-sensor&triggerName=produce")
-        .start();
+    routes =
+        new TriggerTestRoutes(new MapSecretStore().putSecret("kafka-auth", "token", "t0ken"))
+            .trigger(
+                "produce",
+                "template:\n  name: produce\n  kafka:\n"
+                    + "    url: "
+                    + broker.getBrokersAsString()
+                    + "\n    topic: deployments\n"
+                    + "    requiredAcks: 1\n    compress: true\n    flushFrequency: 5\n"
+                    + "    headers: {X-Source: caravan}\n"
+                    + "    secureHeaders:\n      - name: X-Token\n        valueFrom:\n"
+                    + "          secretKeyRef: {name: kafka-auth, key: token}\n"
+                    + "    payload:\n      - src: {dependencyName: test-dep, dataKey: body.service}\n        dest: service\n"
+                    + "    parameters:\n      - src: {dependencyName: test-dep, dataKey: body.service}\n"
+                    + "        dest: partitioningKey\n",
+                "kamelet:kafka-sink?sensorName=test-sensor&triggerName=produce")
+            .start();
   }
 
   @AfterEach
@@ -67,7 +72,8 @@ class KafkaTriggerSinkTest {
     assertThat(done.getMessage().getHeader("CaravanKafkaOffset", Long.class)).isNotNull();
     ConsumerRecord<byte[], byte[]> record = consumeOne("deployments");
     assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("billing");
-    assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"service\":\"billing\"}");
+    assertThat(new String(record.value(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"service\":\"billing\"}");
     assertThat(new String(record.headers().lastHeader("X-Source").value(), StandardCharsets.UTF_8))
         .isEqualTo("caravan");
     assertThat(new String(record.headers().lastHeader("X-Token").value(), StandardCharsets.UTF_8))
@@ -75,10 +81,11 @@ class KafkaTriggerSinkTest {
   }
 
   private static ConsumerRecord<byte[], byte[]> consumeOne(String topic) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-        ConsumerConfig.GROUP_ID_CONFIG, "kafka-trigger-test",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+            ConsumerConfig.GROUP_ID_CONFIG, "kafka-trigger-test",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));

@@ -1,12 +1,13 @@
 package io.caravan.routes.trigger.log;
 
-import io.caravan.routes.testing.TestContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.testing.TestContexts;
+import io.caravan.routes.trigger.TriggerTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,33 +18,35 @@ import java.util.logging.Logger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.caravan.routes.trigger.TriggerTemplate;
 
-/** log trigger: TriggerTemplate → log-sink Kamelet, read back from the log (slf4j → JUL in tests). */
+/**
+ * log trigger: TriggerTemplate → log-sink Kamelet, read back from the log (slf4j → JUL in tests).
+ */
 class LogTriggerSinkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TRIGGER = "template:\n  name: print\n  log:\n    intervalSeconds: %d\n";
+  private static final String TRIGGER =
+      "template:\n  name: print\n  log:\n    intervalSeconds: %d\n";
 
   private final List<String> lines = new ArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      synchronized (lines) {
-        lines.add(record.getMessage());
-      }
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          synchronized (lines) {
+            lines.add(record.getMessage());
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private final Logger logger = Logger.getLogger("io.caravan.trigger.log");
   private CamelContext context;
 
@@ -53,15 +56,19 @@ class LogTriggerSinkTest {
     context = TestContexts.create();
     context.getRegistry().bind("every", template(0));
     context.getRegistry().bind("throttled", template(3600));
-    context.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("direct:every").process("every")
-            .to("kamelet:log-sink?sensorName=webhook&triggerName=print");
-        from("direct:throttled").process("throttled")
-            .to("kamelet:log-sink?sensorName=webhook&triggerName=print-slowly&intervalSeconds=3600");
-      }
-    });
+    context.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("direct:every")
+                .process("every")
+                .to("kamelet:log-sink?sensorName=webhook&triggerName=print");
+            from("direct:throttled")
+                .process("throttled")
+                .to(
+                    "kamelet:log-sink?sensorName=webhook&triggerName=print-slowly&intervalSeconds=3600");
+          }
+        });
     context.start();
   }
 
@@ -73,8 +80,10 @@ class LogTriggerSinkTest {
 
   @Test
   void logsEveryEventsContextAndData() throws Exception {
-    Exchange done = context.createProducerTemplate().send("direct:every",
-        e -> e.getMessage().setBody(events("{\"message\":\"first\"}")));
+    Exchange done =
+        context
+            .createProducerTemplate()
+            .send("direct:every", e -> e.getMessage().setBody(events("{\"message\":\"first\"}")));
 
     assertThat(done.getException()).isNull();
     assertThat(lines).hasSize(1);
@@ -89,8 +98,10 @@ class LogTriggerSinkTest {
   void logsAtMostOncePerInterval() throws Exception {
     var producer = context.createProducerTemplate();
     for (String message : List.of("one", "two", "three")) {
-      Exchange done = producer.send("direct:throttled",
-          e -> e.getMessage().setBody(events("{\"message\":\"" + message + "\"}")));
+      Exchange done =
+          producer.send(
+              "direct:throttled",
+              e -> e.getMessage().setBody(events("{\"message\":\"" + message + "\"}")));
       assertThat(done.isFailed()).isFalse();
     }
 
@@ -118,7 +129,8 @@ class LogTriggerSinkTest {
   void aNegativeIntervalIsRejected() {
     LogTriggerSink sink = new LogTriggerSink();
     assertThatThrownBy(() -> sink.setIntervalSeconds("-1")).hasMessageContaining("intervalSeconds");
-    assertThatThrownBy(() -> sink.setIntervalSeconds("soon")).hasMessageContaining("intervalSeconds");
+    assertThatThrownBy(() -> sink.setIntervalSeconds("soon"))
+        .hasMessageContaining("intervalSeconds");
   }
 
   private static TriggerTemplate template(int interval) {
