@@ -5,9 +5,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The {@code argo-webhook:<port><endpoint>} component: HTTP consumers with Argo Events webhook
@@ -16,7 +18,9 @@ import org.apache.camel.support.DefaultComponent;
  * bean when there is one).
  */
 public class WebhookComponent extends DefaultComponent {
-  /** Registry name of a Vert.x instance to use instead of creating one. */
+  /** URI parameters with this prefix are the {@link WebhookProvider}'s options. */
+  public static final String PROVIDER_OPTION_PREFIX = "provider.";
+
   private final Map<String, WebhookServer> servers = new HashMap<>();
 
   private Vertx vertx;
@@ -42,6 +46,11 @@ public class WebhookComponent extends DefaultComponent {
       throw new IllegalArgumentException("argo-webhook port out of range: " + port);
     }
     WebhookEndpoint endpoint = new WebhookEndpoint(uri, this, port, path.substring(slash));
+    Map<String, String> providerOptions = new TreeMap<>();
+    PropertiesHelper.extractProperties(parameters, PROVIDER_OPTION_PREFIX)
+        .forEach(
+            (name, value) -> providerOptions.put(name, value == null ? null : value.toString()));
+    endpoint.providerOptions(providerOptions);
     setProperties(endpoint, parameters);
     return endpoint;
   }

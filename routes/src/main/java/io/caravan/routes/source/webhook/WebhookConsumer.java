@@ -1,6 +1,7 @@
 package io.caravan.routes.source.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caravan.routes.metrics.ArgoMetrics;
 import io.caravan.routes.support.secrets.SecretStore;
 import java.util.function.Consumer;
 import org.apache.camel.Exchange;
@@ -20,7 +21,8 @@ public class WebhookConsumer extends DefaultConsumer implements Suspendable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookConsumer.class);
 
   private volatile boolean active;
-  private WebhookRequestHandler handler;
+  private RequestHandler handler;
+  private WebhookReceiver receiver;
   private WebhookServer server;
 
   public WebhookConsumer(WebhookEndpoint endpoint, Processor processor) {
@@ -61,9 +63,29 @@ public class WebhookConsumer extends DefaultConsumer implements Suspendable {
               readSecret(secrets, "serverKeySecret", endpoint.getServerKeySecret()));
     }
     WebhookComponent component = endpoint.getComponent();
-    handler = new WebhookRequestHandler(this, component.vertx(), secrets);
-    server = component.attach(this, tls);
+    if (endpoint.getProvider() == null) {
+      handler = new WebhookRequestHandler(this, component.vertx(), secrets);
+    } else {
+      receiver = openReceiver(endpoint, secrets);
+      ArgoMetrics bound =
+          endpoint
+              .getCamelContext()
+              .getRegistry()
+              .lookupByNameAndType(ArgoMetrics.BEAN_NAME, ArgoMetrics.class);
+      handler =
+          new ProviderRequestHandler(
+              this, component.vertx(), receiver, bound == null ? ArgoMetrics.noop() : bound);
+    }
+    try {
+      server = component.attach(this, tls);
+    } catch (Exception e) {
+      closeReceiver();
+      throw e;
+    }
     active = true;
+    if (receiver != null) {
+      receiver.start();
+    }
   }
 
   @Override
@@ -73,7 +95,36 @@ public class WebhookConsumer extends DefaultConsumer implements Suspendable {
       server = null;
       getEndpoint().getComponent().detach(this);
     }
+    closeReceiver();
     super.doStop();
+  }
+
+  private WebhookReceiver openReceiver(WebhookEndpoint endpoint, SecretStore secrets) {
+    WebhookProvider provider = WebhookProviders.named(endpoint.getProvider());
+    return provider.open(
+        new WebhookReceiverContext(
+            provider.name(),
+            endpoint.getPort(),
+            endpoint.getPath(),
+            endpoint.providerOptions(),
+            endpoint.metadataNode(),
+            secrets,
+            endpoint.getCamelContext()));
+  }
+
+  private void closeReceiver() {
+    WebhookReceiver current = receiver;
+    receiver = null;
+    if (current != null) {
+      try {
+        current.close();
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "argo-webhook {}: closing the receiver failed: {}",
+            getEndpoint().getPath(),
+            e.toString());
+      }
+    }
   }
 
   @Override
@@ -95,7 +146,7 @@ public class WebhookConsumer extends DefaultConsumer implements Suspendable {
     return active;
   }
 
-  WebhookRequestHandler handler() {
+  RequestHandler handler() {
     return handler;
   }
 

@@ -2,6 +2,7 @@ package io.caravan.routes.source.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.event.EventMetadata;
+import java.util.Map;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -21,6 +22,8 @@ public class WebhookEndpoint extends DefaultEndpoint {
   private String metadata;
   private String host = "0.0.0.0";
   private ObjectNode metadataNode;
+  private String provider;
+  private Map<String, String> providerOptions = Map.of();
 
   WebhookEndpoint(String uri, WebhookComponent component, int port, String path) {
     super(uri, component);
@@ -65,6 +68,14 @@ public class WebhookEndpoint extends DefaultEndpoint {
     checkRef("serverCertSecret", serverCertSecret);
     checkRef("serverKeySecret", serverKeySecret);
     metadataNode = EventMetadata.parse(metadata, "argo-webhook " + path);
+    if (provider == null && !providerOptions.isEmpty()) {
+      throw new IllegalArgumentException(
+          "argo-webhook "
+              + path
+              + ": provider."
+              + providerOptions.keySet().iterator().next()
+              + " is set but no provider is named");
+    }
   }
 
   private void checkRef(String option, String ref) {
@@ -156,6 +167,27 @@ public class WebhookEndpoint extends DefaultEndpoint {
   /** Bind address; default {@code 0.0.0.0}. */
   public void setHost(String host) {
     this.host = host == null || host.isBlank() ? "0.0.0.0" : host;
+  }
+
+  public String getProvider() {
+    return provider;
+  }
+
+  /**
+   * The {@link WebhookProvider} serving this path (e.g. {@code github}); unset for a plain Argo
+   * webhook.
+   */
+  public void setProvider(String provider) {
+    this.provider = blankToNull(provider);
+  }
+
+  /** The provider's settings: the URI's {@code provider.<option>} parameters, by option. */
+  Map<String, String> providerOptions() {
+    return providerOptions;
+  }
+
+  void providerOptions(Map<String, String> options) {
+    this.providerOptions = Map.copyOf(options);
   }
 
   private static String blankToNull(String value) {

@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Builds the webhook event data {@code {header, body, metadata}} the way Argo marshals it. */
-final class WebhookEventData {
+/**
+ * Builds the webhook event data {@code {header, body, metadata}} the way Argo marshals it; its
+ * public helpers (Go-style headers, form values, raw JSON) serve the webhook-style providers too.
+ */
+public final class WebhookEventData {
   static final String MASKED_AUTH = "*** Masked Auth Secret ***";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -50,6 +53,14 @@ final class WebhookEventData {
    * masked.
    */
   static ObjectNode headers(MultiMap headers) {
+    return headersJson(headerMap(headers, true));
+  }
+
+  /**
+   * Request headers as Go's {@code http.Header}: canonical names, sorted, every value, without
+   * {@code Host}/{@code Transfer-Encoding}; {@code Authorization} masked when {@code maskAuth}.
+   */
+  static Map<String, List<String>> headerMap(MultiMap headers, boolean maskAuth) {
     Map<String, List<String>> sorted = new TreeMap<>();
     for (Map.Entry<String, String> entry : headers.entries()) {
       String name = canonicalName(entry.getKey());
@@ -59,17 +70,22 @@ final class WebhookEventData {
       sorted.computeIfAbsent(name, n -> new ArrayList<>()).add(entry.getValue());
     }
     List<String> auth = sorted.get("Authorization");
-    if (auth != null && !auth.get(0).isEmpty()) {
+    if (maskAuth && auth != null && !auth.get(0).isEmpty()) {
       sorted.put("Authorization", List.of(MASKED_AUTH));
     }
-    return stringArrays(sorted);
+    return sorted;
+  }
+
+  /** Headers (or any multi-valued map) as a JSON object of string arrays, in the map's order. */
+  public static ObjectNode headersJson(Map<String, List<String>> headers) {
+    return stringArrays(headers);
   }
 
   /**
    * Go's {@code textproto.CanonicalMIMEHeaderKey}: names with non-token characters stay as they
    * are.
    */
-  static String canonicalName(String name) {
+  public static String canonicalName(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       boolean token =
@@ -94,7 +110,7 @@ final class WebhookEventData {
   /**
    * A query string or form body as a JSON object of string arrays, keys sorted (Go's url.Values).
    */
-  static ObjectNode urlValues(String encoded) {
+  public static ObjectNode urlValues(String encoded) {
     QueryStringDecoder decoder =
         new QueryStringDecoder(
             encoded == null ? "" : encoded, StandardCharsets.UTF_8, false, 10_000, true);
@@ -104,7 +120,7 @@ final class WebhookEventData {
   /**
    * Parses the raw body as one JSON value; throws with Go-like text when it is empty or invalid.
    */
-  static JsonNode rawJson(byte[] body) {
+  public static JsonNode rawJson(byte[] body) {
     if (body.length == 0) {
       throw new IllegalArgumentException("unexpected end of JSON input");
     }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * check, method check, body by method and content type, then the exchange, answered 200/500 when it
  * completes. Runs on the event loop; secret reads and exchanges run on worker threads.
  */
-final class WebhookRequestHandler {
+final class WebhookRequestHandler implements RequestHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookRequestHandler.class);
   static final String FORM = "application/x-www-form-urlencoded";
 
@@ -39,7 +39,8 @@ final class WebhookRequestHandler {
     this.secrets = secrets;
   }
 
-  void handle(HttpServerRequest request) {
+  @Override
+  public void handle(HttpServerRequest request) {
     request.pause();
     String authRef = endpoint.getAuthSecret();
     if (authRef == null) {
@@ -94,6 +95,7 @@ final class WebhookRequestHandler {
         // A body that is not a form is the client's error: 400, as for a body that is not JSON.
         readBody(
             request,
+            "argo-webhook " + endpoint.getPath(),
             MAX_FORM_SIZE,
             400,
             "http: POST too large",
@@ -110,6 +112,7 @@ final class WebhookRequestHandler {
       } else {
         readBody(
             request,
+            "argo-webhook " + endpoint.getPath(),
             endpoint.getMaxPayloadSize(),
             400,
             "http: request body too large",
@@ -133,8 +136,13 @@ final class WebhookRequestHandler {
    * Reads the body up to {@code limit} bytes. Beyond it answers {@code status} with {@code
    * tooLarge} and closes the connection without reading further.
    */
-  private void readBody(
-      HttpServerRequest request, long limit, int status, String tooLarge, Consumer<Buffer> then) {
+  static void readBody(
+      HttpServerRequest request,
+      String where,
+      long limit,
+      int status,
+      String tooLarge,
+      Consumer<Buffer> then) {
     String length = request.getHeader("Content-Length");
     if (length != null) {
       try {
@@ -165,10 +173,7 @@ final class WebhookRequestHandler {
     request.exceptionHandler(
         e -> {
           failed[0] = true;
-          LOG.debug(
-              "argo-webhook {}: request failed while reading: {}",
-              endpoint.getPath(),
-              e.toString());
+          LOG.debug("{}: request failed while reading: {}", where, e.toString());
         });
     request.endHandler(
         v -> {

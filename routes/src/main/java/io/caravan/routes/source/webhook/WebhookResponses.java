@@ -9,11 +9,19 @@ final class WebhookResponses {
   private WebhookResponses() {}
 
   static void send(HttpServerRequest request, int status, String text) {
+    send(request, status, text, "text/plain; charset=utf-8");
+  }
+
+  static void send(HttpServerRequest request, int status, String body, String contentType) {
     HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {
       return;
     }
-    response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(text);
+    response.setStatusCode(status);
+    if (contentType != null && !contentType.isEmpty()) {
+      response.putHeader("Content-Type", contentType);
+    }
+    response.end(body == null ? "" : body);
     if (!request.isEnded()) {
       // The body was not read: drop whatever still arrives instead of buffering it.
       request.handler(null);
