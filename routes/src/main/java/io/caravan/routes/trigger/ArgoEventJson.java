@@ -21,7 +21,7 @@ import java.util.Locale;
  * order and its time in RFC 3339 UTC whole seconds; the data as JSON; the whole event as {@code
  * {"context":{…},"data":"<base64 of the data bytes>"}}.
  */
-final class ArgoEventJson {
+public final class ArgoEventJson {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -85,7 +85,7 @@ final class ArgoEventJson {
   }
 
   /** Readable text of one event for the log trigger: its context and data. */
-  static String readable(String dependency, ArgoEvent event) {
+  public static String readable(String dependency, ArgoEvent event) {
     return "dependency '"
         + dependency
         + "' context "

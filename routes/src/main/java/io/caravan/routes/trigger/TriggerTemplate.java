@@ -5,20 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.caravan.api.sensor.Trigger;
 import io.caravan.routes.event.ArgoEvent;
-import io.caravan.routes.support.kubernetes.KubernetesClients;
 import io.caravan.routes.support.secrets.SecretStore;
-import io.caravan.routes.trigger.artifact.ArtifactReader;
-import io.caravan.routes.trigger.http.HttpTriggerMessage;
-import io.caravan.routes.trigger.k8s.KubernetesResourceOperations;
-import io.caravan.routes.trigger.k8s.KubernetesResourceSink;
-import io.caravan.routes.trigger.k8s.KubernetesTriggerMessage;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
-import java.util.StringJoiner;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
@@ -29,20 +20,11 @@ import org.apache.camel.Processor;
  * The trigger template bean ({@code sensor.<sensor>.trigger.<trigger>.template}): turns the fired
  * events (body {@code Map<String, ArgoEvent>}, dependency → event, set by {@code
  * TriggerConditions}) into the message of the trigger's sink. Template-level parameters are applied
- * to the template JSON first; then, by the {@code triggerType} the generator chose:
- *
- * <ul>
- *   <li>k8s, argoWorkflow: the object read from the trigger's {@code source} with its parameters
- *       (and, for k8s create and argoWorkflow, the {@code events.argoproj.io/*} labels) as a Map,
- *       and header {@link KubernetesResourceSink#NAMESPACE_HEADER} = {@code namespace} (see {@link
- *       KubernetesTriggerMessage});
- *   <li>http: the payload bytes, {@code CamelHttpUri}, {@code CamelHttpMethod} and the HTTP headers
- *       as {@code caravan.http.header.<Name>} (see {@link HttpTriggerMessage});
- *   <li>log: one readable line per event with its context and data;
- *   <li>every other type (kafka, nats, slack, email, argoCD…): the block with its own parameters
- *       applied, in header {@link TriggerSpecMessage#SPEC_HEADER}, and the payload as body (see
- *       {@link TriggerSpecMessage}).
- * </ul>
+ * to the template JSON first; then the {@link TriggerMessageBuilder} of the {@code triggerType} the
+ * generator chose writes the message (k8s and argoWorkflow: the object with Argo's labels; http:
+ * the request; log: one line per event). A type without a builder (kafka, nats, slack, email,
+ * argoCD…) gets its block with its own parameters applied in header {@link
+ * TriggerSpecMessage#SPEC_HEADER} and the payload as body (see {@link TriggerSpecMessage}).
  */
 public class TriggerTemplate implements Processor, CamelContextAware {
   public static final ObjectMapper JSON =
@@ -132,60 +114,26 @@ public class TriggerTemplate implements Processor, CamelContextAware {
     Map<String, ArgoEvent> events = events(exchange.getMessage().getBody());
     io.caravan.api.sensor.TriggerTemplate template = applyTemplateParameters(events);
     Message message = exchange.getMessage();
-    switch (triggerType) {
-      case "k8s" -> {
-        ObjectNode resource =
-            KubernetesTriggerMessage.k8s(
-                required(template.getK8s()),
-                events,
-                sensorName(),
-                triggerName(template),
-                artifacts(),
-                this::liveObject,
-                namespace);
-        writeResource(resource, message);
-      }
-      case "argoWorkflow" -> {
-        ObjectNode resource =
-            KubernetesTriggerMessage.argoWorkflow(
-                required(template.getArgoWorkflow()),
-                events,
-                sensorName(),
-                triggerName(template),
-                artifacts());
-        writeResource(resource, message);
-      }
-      case "http" ->
-          new HttpTriggerMessage(required(template.getHttp()), events, this::secrets)
-              .writeTo(message);
-      case "log" -> {
-        StringJoiner text = new StringJoiner("\n");
-        events.forEach((dependency, event) -> text.add(ArgoEventJson.readable(dependency, event)));
-        message.setBody(text.toString());
-      }
-      default ->
-          TriggerSpecMessage.write(
-              triggerType, required(JSON.valueToTree(template).get(triggerType)), events, message);
+    TriggerMessageInput input =
+        new TriggerMessageInput(
+            template,
+            events,
+            sensorName(),
+            triggerName(template),
+            namespace,
+            camelContext,
+            this::secrets,
+            where());
+    TriggerMessageBuilder builder = TriggerMessageBuilders.forType(triggerType);
+    if (builder != null) {
+      builder.write(input, message);
+    } else {
+      TriggerSpecMessage.write(
+          triggerType,
+          input.required(JSON.valueToTree(template).get(triggerType), triggerType),
+          events,
+          message);
     }
-  }
-
-  private void writeResource(ObjectNode resource, Message message) {
-    message.setBody(TriggerTemplate.JSON.convertValue(resource, Map.class));
-    if (namespace != null) {
-      message.setHeader(KubernetesResourceSink.NAMESPACE_HEADER, namespace);
-    }
-  }
-
-  /** The chosen type's block; an error when the template parameters removed it. */
-  private <T> T required(T block) {
-    if (block == null || block instanceof JsonNode node && node.isNull()) {
-      throw new IllegalArgumentException(
-          where()
-              + "trigger.template."
-              + triggerType
-              + ": is not set (after applying the template parameters)");
-    }
-    return block;
   }
 
   private io.caravan.api.sensor.TriggerTemplate applyTemplateParameters(
@@ -221,17 +169,6 @@ public class TriggerTemplate implements Processor, CamelContextAware {
       }
     }
     return (Map<String, ArgoEvent>) map;
-  }
-
-  private ArtifactReader artifacts() {
-    return new ArtifactReader(this::secrets);
-  }
-
-  /** The live object for a k8s {@code update} with {@code liveObject: true}; null when absent. */
-  private ObjectNode liveObject(ObjectNode source, String objectNamespace) {
-    KubernetesClient client = KubernetesClients.of(camelContext);
-    return new KubernetesResourceOperations(client)
-        .get(source, objectNamespace != null ? objectNamespace : client.getNamespace());
   }
 
   private SecretStore secrets() {
