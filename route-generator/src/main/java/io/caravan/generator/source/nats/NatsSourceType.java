@@ -186,6 +186,16 @@ public final class NatsSourceType implements SourceType<NatsEventSource> {
         }
       }
     }
+    if (parameters.containsKey("tlsClientCertSecret")
+        != parameters.containsKey("tlsClientKeySecret")) {
+      diagnostics.error(
+          path
+              + (parameters.containsKey("tlsClientCertSecret")
+                  ? ".clientKeySecret"
+                  : ".clientCertSecret"),
+          "invalid tls config, both clientCertSecret and clientKeySecret need to be configured");
+      ok = false;
+    }
     parameters.put("tls", true);
     if (tls.path("insecureSkipVerify").asBoolean(false)) {
       parameters.put("tlsInsecureSkipVerify", true);
