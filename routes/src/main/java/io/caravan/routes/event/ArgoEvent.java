@@ -46,8 +46,17 @@ public record ArgoEvent(
 
   /** A new event with a fresh id and the current time, as an EventSource dispatches it. */
   public static ArgoEvent create(String source, String subject, String type, JsonNode data) {
+    return create(newId(), source, subject, type, data);
+  }
+
+  /**
+   * A new event with the given id and the current time: for sources that can redeliver, whose id is
+   * derived from the upstream position so the bus drops a redelivered copy.
+   */
+  public static ArgoEvent create(
+      String id, String source, String subject, String type, JsonNode data) {
     return new ArgoEvent(
-        newId(),
+        id,
         source,
         SPEC_VERSION,
         type,

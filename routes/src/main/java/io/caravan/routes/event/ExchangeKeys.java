@@ -36,5 +36,12 @@ public final class ExchangeKeys {
   /** The 1-based attempt number of a trigger execution (set by the delivery bean). */
   public static final String ATTEMPT = "caravan.attempt";
 
+  /**
+   * Message header a source may set to give the event a deterministic id (e.g. derived from a
+   * stream position): the {@code argo-event:} step uses it instead of a fresh one, so the bus drops
+   * a copy the upstream redelivered after a crash.
+   */
+  public static final String EVENT_ID = "CaravanEventId";
+
   private ExchangeKeys() {}
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.caravan.routes.event.ArgoEvent;
+import io.caravan.routes.event.ExchangeKeys;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
@@ -31,11 +32,16 @@ public class ArgoEventProducer extends DefaultProducer {
   public void process(Exchange exchange) throws Exception {
     ArgoEventEndpoint endpoint = getEndpoint();
     JsonNode data = toJson(exchange);
+    String id = exchange.getMessage().getHeader(ExchangeKeys.EVENT_ID, String.class);
     exchange
         .getMessage()
         .setBody(
             ArgoEvent.create(
-                endpoint.getEventSource(), endpoint.getEvent(), endpoint.getType(), data));
+                id == null || id.isBlank() ? ArgoEvent.newId() : id,
+                endpoint.getEventSource(),
+                endpoint.getEvent(),
+                endpoint.getType(),
+                data));
   }
 
   private JsonNode toJson(Exchange exchange) throws InvalidPayloadException {

@@ -18,6 +18,7 @@ public class NatsEventSource extends ArgoObject {
   private NatsAuth auth;
   private JsonNode tls;
   private EventSourceFilter filter;
+  private NatsJetStream jetStream;
 
   /** The NATS server URL, e.g. {@code nats://nats.example:4222}. */
   public String getUrl() {
@@ -98,5 +99,14 @@ public class NatsEventSource extends ArgoObject {
 
   public void setFilter(EventSourceFilter filter) {
     this.filter = filter;
+  }
+
+  /** Caravan extension: consume from a JetStream stream with a durable consumer; null: core. */
+  public NatsJetStream getJetStream() {
+    return jetStream;
+  }
+
+  public void setJetStream(NatsJetStream jetStream) {
+    this.jetStream = jetStream;
   }
 }

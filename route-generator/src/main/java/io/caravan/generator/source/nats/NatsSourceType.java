@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * {@code spec.nats} events → {@code kamelet:nats-source}: a core NATS subscription (or queue
- * subscription), with Argo's checks and event data (inventory §1.4, §1.5.5, §2.3). Secrets go to
- * the route as references.
+ * subscription), with Argo's checks and event data (inventory §1.4, §1.5.5, §2.3), or with the
+ * Caravan extension {@code jetStream} a durable JetStream consumer ({@link NatsJetStreamRules}).
+ * Secrets go to the route as references.
  */
 public final class NatsSourceType implements SourceType<NatsEventSource> {
 
@@ -49,6 +50,7 @@ public final class NatsSourceType implements SourceType<NatsEventSource> {
       out.add(Diagnostic.error(event.path("subject"), "subject must be specified"));
     }
     TlsSaslRules.tls(event.path("tls"), nats.getTls(), out);
+    NatsJetStreamRules.check(event.path("jetStream"), nats.getJetStream(), out);
     if (nats.getQueue() != null && nats.getQueue().isEmpty()) {
       out.add(Diagnostic.error(event.path("queue"), "queue group cannot be empty if specified"));
     }
@@ -105,9 +107,11 @@ public final class NatsSourceType implements SourceType<NatsEventSource> {
       parameters.put("metadata", RoutesYaml.compactJson(nats.getMetadata()));
     }
     if (!putAuth(parameters, nats.getAuth(), event.path("auth"), diagnostics)
-        || !putTls(parameters, nats.getTls(), event.path("tls"), diagnostics)) {
+        || !putTls(parameters, nats.getTls(), event.path("tls"), diagnostics)
+        || !NatsJetStreamRules.report(event.path("jetStream"), nats.getJetStream(), diagnostics)) {
       return null;
     }
+    NatsJetStreamRules.put(parameters, nats.getJetStream());
     Backoff backoff = nats.getConnectionBackoff();
     if (backoff != null) {
       putIfSet(parameters, "backoffSteps", backoff.getSteps());

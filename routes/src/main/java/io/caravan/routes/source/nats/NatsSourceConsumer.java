@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.event.EventMetadata;
+import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.caravan.routes.support.backoff.RetryBackoff;
 import io.caravan.routes.support.nats.NatsAuth;
@@ -89,19 +90,26 @@ final class NatsSourceConsumer extends DefaultConsumer {
             connected.close();
             return;
           }
-          connection = connected;
-          Dispatcher dispatcher = connected.createDispatcher(this::onMessage);
-          if (endpoint.getQueue() != null) {
-            dispatcher.subscribe(endpoint.getSubject(), endpoint.getQueue());
-          } else {
-            dispatcher.subscribe(endpoint.getSubject());
+          try {
+            subscribe(connected, endpoint);
+          } catch (Exception e) {
+            connected.close();
+            throw e;
           }
+          connection = connected;
         }
         LOG.info(
-            "{}: subscribed to '{}'{}",
+            "{}: subscribed to '{}'{}{}",
             where,
             endpoint.getSubject(),
-            endpoint.getQueue() == null ? "" : " in queue group '" + endpoint.getQueue() + "'");
+            endpoint.getQueue() == null ? "" : " in queue group '" + endpoint.getQueue() + "'",
+            endpoint.getJetStreamStream() == null
+                ? ""
+                : " from JetStream stream '"
+                    + endpoint.getJetStreamStream()
+                    + "' as durable '"
+                    + endpoint.getJetStreamDurable()
+                    + "'");
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -127,6 +135,22 @@ final class NatsSourceConsumer extends DefaultConsumer {
           return;
         }
       }
+    }
+  }
+
+  /** A core (queue) subscription, or with {@code jetStream} a durable push consumer. */
+  private void subscribe(Connection connected, NatsSourceEndpoint endpoint) throws Exception {
+    if (endpoint.getJetStreamStream() != null) {
+      NatsJetStreamMessages jetStream =
+          new NatsJetStreamMessages(endpoint, metadata, this::process, metrics, this::refused);
+      jetStream.subscribe(connected);
+      return;
+    }
+    Dispatcher dispatcher = connected.createDispatcher(this::onMessage);
+    if (endpoint.getQueue() != null) {
+      dispatcher.subscribe(endpoint.getSubject(), endpoint.getQueue());
+    } else {
+      dispatcher.subscribe(endpoint.getSubject());
     }
   }
 
@@ -216,26 +240,45 @@ final class NatsSourceConsumer extends DefaultConsumer {
     try {
       data = NatsEventData.of(message, endpoint.isJsonBody(), metadata);
     } catch (NatsEventData.NotJsonException e) {
-      metrics.eventProcessingFailed(endpoint.getEventSourceName(), endpoint.getEventName());
-      long now = System.nanoTime();
-      long last = lastRefusedLog.get();
-      if (now - last >= REFUSED_LOG_INTERVAL_NANOS && lastRefusedLog.compareAndSet(last, now)) {
-        LOG.warn(
-            "argo-nats {}: message on '{}' dropped: jsonBody is true but {} (logged once a minute)",
-            endpoint.getName(),
-            message.getSubject(),
-            e.getMessage());
-      }
+      refused(message, e);
       return;
     }
+    process(data, null);
+  }
+
+  /** Counts and logs (once a minute) a message that {@code jsonBody: true} cannot embed. */
+  private void refused(Message message, NatsEventData.NotJsonException e) {
+    NatsSourceEndpoint endpoint = getEndpoint();
+    metrics.eventProcessingFailed(endpoint.getEventSourceName(), endpoint.getEventName());
+    long now = System.nanoTime();
+    long last = lastRefusedLog.get();
+    if (now - last >= REFUSED_LOG_INTERVAL_NANOS && lastRefusedLog.compareAndSet(last, now)) {
+      LOG.warn(
+          "argo-nats {}: message on '{}' dropped: jsonBody is true but {} (logged once a minute)",
+          endpoint.getName(),
+          message.getSubject(),
+          e.getMessage());
+    }
+  }
+
+  /**
+   * Sends one event's data through the route (to the bus), synchronously; true when the route
+   * completed without exception. {@code eventId}, when set, becomes the event's id.
+   */
+  private boolean process(ObjectNode data, String eventId) {
+    NatsSourceEndpoint endpoint = getEndpoint();
     Exchange exchange = createExchange(false);
     try {
       exchange.getIn().setBody(data);
+      if (eventId != null) {
+        exchange.getIn().setHeader(ExchangeKeys.EVENT_ID, eventId);
+      }
       getProcessor().process(exchange);
     } catch (Exception e) {
       exchange.setException(e);
     }
-    if (exchange.getException() != null) {
+    boolean ok = exchange.getException() == null;
+    if (!ok) {
       getExceptionHandler()
           .handleException(
               "argo-nats " + endpoint.getName() + ": event failed",
@@ -243,6 +286,7 @@ final class NatsSourceConsumer extends DefaultConsumer {
               exchange.getException());
     }
     releaseExchange(exchange, false);
+    return ok;
   }
 
   private static JsonNode tlsBlock(NatsSourceEndpoint endpoint) {

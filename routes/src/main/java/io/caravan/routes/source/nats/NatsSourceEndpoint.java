@@ -32,6 +32,11 @@ public class NatsSourceEndpoint extends DefaultEndpoint {
   private String backoffDuration;
   private Double backoffFactor;
   private Double backoffJitter;
+  private String jetStreamStream;
+  private String jetStreamDurable;
+  private String jetStreamDeliverPolicy = "all";
+  private String jetStreamAckWait;
+  private Long jetStreamMaxDeliver;
 
   NatsSourceEndpoint(String uri, NatsSourceComponent component, String name) {
     super(uri, component);
@@ -235,5 +240,53 @@ public class NatsSourceEndpoint extends DefaultEndpoint {
 
   public Double getBackoffJitter() {
     return backoffJitter;
+  }
+
+  /** Caravan extension: the JetStream stream to consume from; null for core NATS. */
+  public String getJetStreamStream() {
+    return jetStreamStream;
+  }
+
+  public void setJetStreamStream(String jetStreamStream) {
+    this.jetStreamStream = blankToNull(jetStreamStream);
+  }
+
+  public String getJetStreamDurable() {
+    return jetStreamDurable;
+  }
+
+  public void setJetStreamDurable(String jetStreamDurable) {
+    this.jetStreamDurable = blankToNull(jetStreamDurable);
+  }
+
+  public String getJetStreamDeliverPolicy() {
+    return jetStreamDeliverPolicy;
+  }
+
+  public void setJetStreamDeliverPolicy(String jetStreamDeliverPolicy) {
+    this.jetStreamDeliverPolicy =
+        jetStreamDeliverPolicy == null || jetStreamDeliverPolicy.isBlank()
+            ? "all"
+            : jetStreamDeliverPolicy;
+  }
+
+  public String getJetStreamAckWait() {
+    return jetStreamAckWait;
+  }
+
+  public void setJetStreamAckWait(String jetStreamAckWait) {
+    this.jetStreamAckWait = blankToNull(jetStreamAckWait);
+  }
+
+  public Long getJetStreamMaxDeliver() {
+    return jetStreamMaxDeliver;
+  }
+
+  public void setJetStreamMaxDeliver(Long jetStreamMaxDeliver) {
+    this.jetStreamMaxDeliver = jetStreamMaxDeliver;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }
