@@ -21,9 +21,9 @@ class TypeRegistriesTest {
   void sourceTypesAreRegisteredOnceInArgoOrder() {
     List<String> keys = SourceTypeRegistry.all().stream().map(SourceType::key).toList();
 
-    assertThat(keys).containsExactly("webhook", "calendar", "nats");
+    assertThat(keys).containsExactly("webhook", "calendar", "kafka", "nats");
     assertThat(EventSourceTypes.ALL).containsSubsequence(keys);
-    assertThat(SourceTypeRegistry.get("kafka")).isNull();
+    assertThat(SourceTypeRegistry.get("amqp")).isNull();
     assertThat(SourceTypeRegistry.get("webhook").model().getSimpleName())
         .isEqualTo("WebhookEventSource");
   }

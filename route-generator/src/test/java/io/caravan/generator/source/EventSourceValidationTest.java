@@ -63,10 +63,10 @@ class EventSourceValidationTest {
     assertThat(
             eventSource(
                 """
-          kafka:
-            orders: {url: "kafka:9092", topic: orders, partition: "0"}
+          amqp:
+            orders: {url: "amqp://rabbit:5672", exchangeName: orders}
         """))
-        .containsExactly(Diagnostic.unsupported("spec.kafka", "EventSource type 'kafka'"));
+        .containsExactly(Diagnostic.unsupported("spec.amqp", "EventSource type 'amqp'"));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.caravan.generator.source.nats;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.common.SecretKeySelector;
 import io.caravan.api.eventsource.nats.BasicAuth;
 import io.caravan.api.eventsource.nats.NatsAuth;
@@ -11,6 +10,7 @@ import io.caravan.generator.Diagnostics;
 import io.caravan.generator.SecretRefs;
 import io.caravan.generator.source.SourceEvent;
 import io.caravan.generator.source.SourceType;
+import io.caravan.generator.support.TlsParameters;
 import io.caravan.generator.support.TlsSaslRules;
 import io.caravan.generator.yaml.RoutesYaml;
 import io.caravan.generator.yaml.UriParameters;
@@ -107,7 +107,7 @@ public final class NatsSourceType implements SourceType<NatsEventSource> {
       parameters.put("metadata", RoutesYaml.compactJson(nats.getMetadata()));
     }
     if (!putAuth(parameters, nats.getAuth(), event.path("auth"), diagnostics)
-        || !putTls(parameters, nats.getTls(), event.path("tls"), diagnostics)
+        || !TlsParameters.put(parameters, nats.getTls(), event.path("tls"), diagnostics)
         || !NatsJetStreamRules.report(event.path("jetStream"), nats.getJetStream(), diagnostics)) {
       return null;
     }
@@ -163,48 +163,6 @@ public final class NatsSourceType implements SourceType<NatsEventSource> {
       }
     }
     return true;
-  }
-
-  /**
-   * A tls block as flat parameters: {@code tls=true}, its secret references and {@code
-   * insecureSkipVerify}.
-   */
-  private static boolean putTls(
-      Map<String, Object> parameters, JsonNode tls, String path, Diagnostics diagnostics) {
-    if (tls == null || tls.isNull() || !tls.isObject()) {
-      return true;
-    }
-    boolean ok = true;
-    for (String field : List.of("caCertSecret", "clientCertSecret", "clientKeySecret")) {
-      JsonNode selector = tls.get(field);
-      if (selector != null && !selector.isNull()) {
-        String name = selector.path("name").asText("");
-        String key = selector.path("key").asText("");
-        if (name.isEmpty() || key.isEmpty()) {
-          diagnostics.error(path + "." + field, "a secret reference needs both name and key");
-          ok = false;
-        } else {
-          parameters.put(
-              "tls" + Character.toUpperCase(field.charAt(0)) + field.substring(1),
-              name + "/" + key);
-        }
-      }
-    }
-    if (parameters.containsKey("tlsClientCertSecret")
-        != parameters.containsKey("tlsClientKeySecret")) {
-      diagnostics.error(
-          path
-              + (parameters.containsKey("tlsClientCertSecret")
-                  ? ".clientKeySecret"
-                  : ".clientCertSecret"),
-          "invalid tls config, both clientCertSecret and clientKeySecret need to be configured");
-      ok = false;
-    }
-    parameters.put("tls", true);
-    if (tls.path("insecureSkipVerify").asBoolean(false)) {
-      parameters.put("tlsInsecureSkipVerify", true);
-    }
-    return ok;
   }
 
   private static int count(SecretKeySelector selector) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.routes.support.secrets.SecretRefs;
 import io.caravan.routes.support.secrets.SecretStore;
 import io.caravan.routes.support.tls.TlsSettings;
-import io.caravan.routes.trigger.kafka.KafkaTriggerSink;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,14 +12,15 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 
 /**
- * Kafka producer settings of a kafka trigger block: brokers, acks, compression, linger, and the
- * security settings. TLS uses PEM values from the SecretStore ({@code caCertSecret} as trust store,
- * {@code clientCertSecret} + {@code clientKeySecret} (PKCS#8) as key store); {@code
- * insecureSkipVerify} turns off the host name check only (Kafka's client cannot skip the CA check).
- * SASL credentials go into {@code sasl.jaas.config}, which Kafka's own config logging hides.
+ * Kafka client settings: a kafka trigger block's producer (brokers, acks, compression, linger) and
+ * the security settings every Kafka client of Caravan shares ({@link #security}). TLS uses PEM
+ * values from the SecretStore ({@code caCertSecret} as trust store, {@code clientCertSecret} +
+ * {@code clientKeySecret} (PKCS#8) as key store); {@code insecureSkipVerify} turns off the host
+ * name check only (Kafka's client cannot skip the CA check). SASL credentials go into {@code
+ * sasl.jaas.config}, which Kafka's own config logging hides.
  */
 public final class KafkaClientSettings {
-  private static final String FIELD = KafkaTriggerSink.FIELD;
+  private static final String FIELD = "trigger.template.kafka";
   private static final List<String> CODECS = List.of("none", "gzip", "snappy", "lz4", "zstd");
 
   private KafkaClientSettings() {}
@@ -41,20 +41,32 @@ public final class KafkaClientSettings {
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 45_000);
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-    TlsSettings tls = TlsSettings.read(spec.get("tls"), secrets, FIELD + ".tls");
-    JsonNode sasl = spec.get("sasl");
+    security(config, spec.get("tls"), spec.get("sasl"), secrets, FIELD);
+    return config;
+  }
+
+  /**
+   * Adds {@code security.protocol} and the TLS ({@code tls} block, may be null) and SASL ({@code
+   * sasl} block, may be null) settings of a producer or consumer; {@code field} names the blocks in
+   * errors.
+   */
+  public static void security(
+      Map<String, Object> config,
+      JsonNode tlsBlock,
+      JsonNode sasl,
+      SecretStore secrets,
+      String field) {
     boolean hasSasl = sasl != null && sasl.isObject();
-    boolean hasTls = spec.hasNonNull("tls");
+    boolean hasTls = tlsBlock != null && !tlsBlock.isNull();
     config.put(
         "security.protocol",
         hasSasl ? (hasTls ? "SASL_SSL" : "SASL_PLAINTEXT") : (hasTls ? "SSL" : "PLAINTEXT"));
     if (hasTls) {
-      tls(config, tls);
+      tls(config, TlsSettings.read(tlsBlock, secrets, field + ".tls"));
     }
     if (hasSasl) {
-      sasl(config, sasl, secrets);
+      sasl(config, sasl, secrets, field);
     }
-    return config;
   }
 
   private static String acks(JsonNode requiredAcks) {
@@ -98,7 +110,8 @@ public final class KafkaClientSettings {
     }
   }
 
-  private static void sasl(Map<String, Object> config, JsonNode sasl, SecretStore secrets) {
+  private static void sasl(
+      Map<String, Object> config, JsonNode sasl, SecretStore secrets, String field) {
     String mechanism = sasl.path("mechanism").asText("");
     mechanism = mechanism.isEmpty() ? "PLAIN" : mechanism;
     String module =
@@ -108,14 +121,14 @@ public final class KafkaClientSettings {
               "org.apache.kafka.common.security.scram.ScramLoginModule";
           default ->
               throw new IllegalArgumentException(
-                  FIELD
+                  field
                       + ".sasl.mechanism: '"
                       + mechanism
                       + "' must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512");
         };
-    String user = SecretRefs.required(secrets, sasl.get("userSecret"), FIELD + ".sasl.userSecret");
+    String user = SecretRefs.required(secrets, sasl.get("userSecret"), field + ".sasl.userSecret");
     String password =
-        SecretRefs.required(secrets, sasl.get("passwordSecret"), FIELD + ".sasl.passwordSecret");
+        SecretRefs.required(secrets, sasl.get("passwordSecret"), field + ".sasl.passwordSecret");
     config.put(SaslConfigs.SASL_MECHANISM, mechanism);
     config.put(
         SaslConfigs.SASL_JAAS_CONFIG,
