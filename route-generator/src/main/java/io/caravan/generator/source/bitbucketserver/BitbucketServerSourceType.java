@@ -112,6 +112,13 @@ public final class BitbucketServerSourceType implements SourceType<BitbucketServ
       diagnostics.error(event.path(), "bitbucketserver webhook settings are missing");
       return null;
     }
+    List<Diagnostic> problems = new ArrayList<>();
+    check(event, problems);
+    List<Diagnostic> errors = problems.stream().filter(Diagnostic::isError).toList();
+    if (!errors.isEmpty()) {
+      diagnostics.addAll(errors);
+      return null;
+    }
     Map<String, Object> parameters =
         WebhookEndpointParameters.of(event.path("webhook"), source.getWebhook(), diagnostics);
     String accessToken =
