@@ -75,6 +75,9 @@ public final class HookMaintenance implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       } catch (Exception e) {
+        if (isClosed()) {
+          return;
+        }
         failures++;
         failedInARow++;
         wait =
