@@ -21,7 +21,7 @@ class TypeRegistriesTest {
   void sourceTypesAreRegisteredOnceInArgoOrder() {
     List<String> keys = SourceTypeRegistry.all().stream().map(SourceType::key).toList();
 
-    assertThat(keys).containsExactly("webhook", "calendar", "nats", "bitbucketserver");
+    assertThat(keys).containsExactly("webhook", "calendar", "nats", "bitbucketserver", "bitbucket");
     assertThat(EventSourceTypes.ALL).containsSubsequence(keys);
     assertThat(SourceTypeRegistry.get("kafka")).isNull();
     assertThat(SourceTypeRegistry.get("webhook").model().getSimpleName())
@@ -34,6 +34,7 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("nats")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("webhook")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
+    assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
     // not registered yet: Argo's class still decides (the mix rule applies to every type)
     assertThat(SourceTypeRegistry.leaderElected("kafka")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("github")).isFalse();
