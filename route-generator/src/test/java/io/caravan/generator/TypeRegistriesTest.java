@@ -21,7 +21,9 @@ class TypeRegistriesTest {
   void sourceTypesAreRegisteredOnceInArgoOrder() {
     List<String> keys = SourceTypeRegistry.all().stream().map(SourceType::key).toList();
 
-    assertThat(keys).containsExactly("webhook", "calendar", "kafka", "nats");
+    assertThat(keys)
+        .containsExactly(
+            "webhook", "calendar", "kafka", "nats", "bitbucketserver", "bitbucket", "gerrit");
     assertThat(EventSourceTypes.ALL).containsSubsequence(keys);
     assertThat(SourceTypeRegistry.get("amqp")).isNull();
     assertThat(SourceTypeRegistry.get("webhook").model().getSimpleName())
@@ -33,6 +35,8 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("calendar")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("nats")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("webhook")).isFalse();
+    assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
+    assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
     // not registered yet: Argo's class still decides (the mix rule applies to every type)
     assertThat(SourceTypeRegistry.leaderElected("kafka")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("github")).isFalse();
