@@ -84,4 +84,14 @@ public final class WebhookEndpointParameters {
     }
     return parameters;
   }
+
+  /**
+   * The URL a provider's hook is registered with: the webhook {@code url} joined with the {@code
+   * endpoint} path by exactly one slash, as Argo formats it.
+   */
+  public static String hookUrl(String url, String endpoint) {
+    String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    String path = endpoint == null ? "" : endpoint.startsWith("/") ? endpoint : "/" + endpoint;
+    return base + path;
+  }
 }

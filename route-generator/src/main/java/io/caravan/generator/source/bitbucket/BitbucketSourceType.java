@@ -13,7 +13,6 @@ import io.caravan.generator.source.SourceEvent;
 import io.caravan.generator.source.SourceType;
 import io.caravan.generator.source.WebhookContextRules;
 import io.caravan.generator.source.WebhookEndpointParameters;
-import io.caravan.generator.source.bitbucketserver.BitbucketServerSourceType;
 import io.caravan.generator.support.ExpressionSyntax;
 import io.caravan.generator.yaml.UriParameters;
 import java.util.ArrayList;
@@ -140,7 +139,7 @@ public final class BitbucketSourceType implements SourceType<BitbucketEventSourc
     if (shouldCreateWebhooks(source)) {
       parameters.put(
           "hookUrl",
-          BitbucketServerSourceType.formattedUrl(
+          WebhookEndpointParameters.hookUrl(
               source.getWebhook().getUrl(), source.getWebhook().getEndpoint()));
     }
     if (source.getEvents() != null && !source.getEvents().isEmpty()) {

@@ -1,6 +1,5 @@
 package io.caravan.generator.source.bitbucketserver;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.api.eventsource.WebhookContext;
 import io.caravan.api.eventsource.bitbucketserver.BitbucketServerEventSource;
 import io.caravan.api.eventsource.bitbucketserver.BitbucketServerRepository;
@@ -13,6 +12,7 @@ import io.caravan.generator.source.SourceType;
 import io.caravan.generator.source.WebhookContextRules;
 import io.caravan.generator.source.WebhookEndpointParameters;
 import io.caravan.generator.support.ExpressionSyntax;
+import io.caravan.generator.support.TlsParameters;
 import io.caravan.generator.support.TlsSaslRules;
 import io.caravan.generator.yaml.UriParameters;
 import java.util.ArrayList;
@@ -128,7 +128,7 @@ public final class BitbucketServerSourceType implements SourceType<BitbucketServ
     if (parameters == null
         || !SecretRefs.isValid(source.getAccessToken())
         || !SecretRefs.isValid(source.getWebhookSecret())
-        || !putTls(parameters, source.getTls(), event.path("tls"), diagnostics)) {
+        || !TlsParameters.put(parameters, source.getTls(), event.path("tls"), diagnostics)) {
       return null;
     }
     putIfSet(parameters, "webhookSecret", webhookSecret);
@@ -136,7 +136,9 @@ public final class BitbucketServerSourceType implements SourceType<BitbucketServ
     putIfSet(parameters, "bitbucketserverBaseURL", source.getBitbucketserverBaseURL());
     if (shouldCreateWebhooks(source)) {
       parameters.put(
-          "hookUrl", formattedUrl(source.getWebhook().getUrl(), source.getWebhook().getEndpoint()));
+          "hookUrl",
+          WebhookEndpointParameters.hookUrl(
+              source.getWebhook().getUrl(), source.getWebhook().getEndpoint()));
     }
     putList(parameters, "events", source.getEvents());
     List<String> repos = new ArrayList<>();
@@ -186,40 +188,6 @@ public final class BitbucketServerSourceType implements SourceType<BitbucketServ
   }
 
   /** Argo's {@code FormattedURL}: the public URL without a trailing slash, then the endpoint. */
-  public static String formattedUrl(String url, String endpoint) {
-    String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    String path = endpoint == null ? "" : endpoint.startsWith("/") ? endpoint : "/" + endpoint;
-    return base + path;
-  }
-
-  /** A TLSConfig block as flat {@code tls*} parameters (secret references and the skip flag). */
-  public static boolean putTls(
-      Map<String, Object> parameters, JsonNode tls, String path, Diagnostics diagnostics) {
-    if (tls == null || tls.isNull() || !tls.isObject()) {
-      return true;
-    }
-    boolean ok = true;
-    for (String field : List.of("caCertSecret", "clientCertSecret", "clientKeySecret")) {
-      JsonNode selector = tls.get(field);
-      if (selector != null && !selector.isNull()) {
-        String name = selector.path("name").asText("");
-        String key = selector.path("key").asText("");
-        if (name.isEmpty() || key.isEmpty()) {
-          diagnostics.error(path + "." + field, "a secret reference needs both name and key");
-          ok = false;
-        } else {
-          parameters.put(
-              "tls" + Character.toUpperCase(field.charAt(0)) + field.substring(1),
-              name + "/" + key);
-        }
-      }
-    }
-    if (tls.path("insecureSkipVerify").asBoolean(false)) {
-      parameters.put("tlsInsecureSkipVerify", true);
-    }
-    return ok;
-  }
-
   private static void putList(Map<String, Object> parameters, String name, List<String> values) {
     if (values != null && !values.isEmpty()) {
       parameters.put(name, String.join(",", values));

@@ -10,7 +10,6 @@ import io.caravan.generator.source.SourceEvent;
 import io.caravan.generator.source.SourceType;
 import io.caravan.generator.source.WebhookContextRules;
 import io.caravan.generator.source.WebhookEndpointParameters;
-import io.caravan.generator.source.bitbucketserver.BitbucketServerSourceType;
 import io.caravan.generator.support.ExpressionSyntax;
 import io.caravan.generator.yaml.UriParameters;
 import java.util.ArrayList;
@@ -116,8 +115,7 @@ public final class GerritSourceType implements SourceType<GerritEventSource> {
     WebhookContext webhook = source.getWebhook();
     if (!blank(webhook.getUrl()) && !blank(source.getHookName())) {
       parameters.put(
-          "hookUrl",
-          BitbucketServerSourceType.formattedUrl(webhook.getUrl(), webhook.getEndpoint()));
+          "hookUrl", WebhookEndpointParameters.hookUrl(webhook.getUrl(), webhook.getEndpoint()));
     }
     putIfSet(parameters, "hookName", blank(source.getHookName()) ? null : source.getHookName());
     if (!source.getEvents().isEmpty()) {
