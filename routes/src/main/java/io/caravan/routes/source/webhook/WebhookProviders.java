@@ -1,5 +1,6 @@
 package io.caravan.routes.source.webhook;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ public final class WebhookProviders {
                   + provider.getClass().getName());
         }
       }
-      loaded = Map.copyOf(found);
+      loaded = Collections.unmodifiableMap(found);
       byName = loaded;
     }
     return loaded;

@@ -187,7 +187,7 @@ class WebhookProviderTest extends CamelTestSupport {
           .as(uri)
           .hasStackTraceContaining(
               uri.contains("no-such")
-                  ? "no webhook provider 'no-such' (known: [token-echo"
+                  ? "no webhook provider 'no-such' (known: ["
                   : uri.contains("/y")
                       ? "provider.tokenSecret is required"
                       : "no provider is named");
