@@ -43,7 +43,7 @@ class CliGenerateTest {
     assertThat(result.err().strip())
         .isEqualTo(
             manifest("broken/unsupported-type.yaml")
-                + ": EventSource/queue: spec.kafka: unsupported: EventSource type 'kafka'");
+                + ": EventSource/queue: spec.emitter: unsupported: EventSource type 'emitter'");
     assertThat(result.out()).doesNotContain("unsupported");
   }
 }

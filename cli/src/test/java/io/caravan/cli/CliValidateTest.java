@@ -31,7 +31,7 @@ class CliValidateTest {
             manifest("broken/unknown-field.yaml")
                 + ": EventSource/typo: spec.webhook.example.methd: unknown field 'methd'",
             manifest("broken/unsupported-type.yaml")
-                + ": EventSource/queue: spec.kafka: unsupported: EventSource type 'kafka'");
+                + ": EventSource/queue: spec.emitter: unsupported: EventSource type 'emitter'");
   }
 
   @Test
