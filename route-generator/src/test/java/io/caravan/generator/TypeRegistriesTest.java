@@ -25,7 +25,7 @@ class TypeRegistriesTest {
         .containsExactly(
             "webhook", "calendar", "kafka", "nats", "bitbucketserver", "bitbucket", "gerrit");
     assertThat(EventSourceTypes.ALL).containsSubsequence(keys);
-    assertThat(SourceTypeRegistry.get("amqp")).isNull();
+    assertThat(SourceTypeRegistry.get("emitter")).isNull();
     assertThat(SourceTypeRegistry.get("webhook").model().getSimpleName())
         .isEqualTo("WebhookEventSource");
   }

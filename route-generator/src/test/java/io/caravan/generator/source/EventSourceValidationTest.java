@@ -63,10 +63,10 @@ class EventSourceValidationTest {
     assertThat(
             eventSource(
                 """
-          amqp:
-            orders: {url: "amqp://rabbit:5672", exchangeName: orders}
+          emitter:
+            orders: {broker: "emitter:8080", channelKey: key, channelName: orders}
         """))
-        .containsExactly(Diagnostic.unsupported("spec.amqp", "EventSource type 'amqp'"));
+        .containsExactly(Diagnostic.unsupported("spec.emitter", "EventSource type 'emitter'"));
   }
 
   @Test
