@@ -3,6 +3,7 @@ package io.caravan.cli;
 import static io.caravan.cli.CliTestSupport.manifest;
 import static io.caravan.cli.CliTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.caravan.api.Manifest;
 import io.caravan.api.ManifestReader;
@@ -67,10 +68,9 @@ class CliServeTest {
                     mounts.toString(),
                     routes.toString()));
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (command.runtime() == null && !serving.isDone() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      await("the runtime to start")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> command.runtime() != null || serving.isDone());
       assertThat(command.runtime())
           .as("runtime started; " + (serving.isDone() ? serving.join().err() : "still starting"))
           .isNotNull();
@@ -123,10 +123,9 @@ class CliServeTest {
                     "eventsource-hooks",
                     routes.toString()));
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (command.runtime() == null && !serving.isDone() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      await("the runtime to start")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> command.runtime() != null || serving.isDone());
       assertThat(command.runtime()).isNotNull();
       assertThat(command.runtime().options().leaderLease().name()).isEqualTo("eventsource-hooks");
       assertThat(command.runtime().options().leaderLease().identity()).isNotBlank();

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static io.caravan.e2e.WebhookToTriggerE2ETest.WORKFLOWS;
 import static io.caravan.e2e.WebhookToTriggerE2ETest.awaitCounter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,15 +117,15 @@ class AlertRemediationExampleE2ETest {
 
   static List<GenericKubernetesResource> awaitWorkflows(String namespace, int atLeast)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      List<GenericKubernetesResource> items =
-          client.genericKubernetesResources(WORKFLOWS).inNamespace(namespace).list().getItems();
-      if (items.size() >= atLeast || System.nanoTime() > deadline) {
-        assertThat(items).as("Workflows in " + namespace).hasSizeGreaterThanOrEqualTo(atLeast);
-        return items;
-      }
-      Thread.sleep(50);
-    }
+    return await(atLeast + " Workflows in " + namespace)
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client
+                    .genericKubernetesResources(WORKFLOWS)
+                    .inNamespace(namespace)
+                    .list()
+                    .getItems(),
+            items -> items.size() >= atLeast);
   }
 }

@@ -2,6 +2,7 @@ package io.caravan.e2e;
 
 import static io.caravan.e2e.WebhookToTriggerE2ETest.WORKFLOWS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -145,25 +148,11 @@ class CalendarMaintenanceExampleE2ETest {
             .as(trigger + " for " + missedTime)
             .isTrue();
       }
-      Thread.sleep(500);
-      Map<String, Long> forMissed =
-          client
-              .genericKubernetesResources(WORKFLOWS)
-              .inNamespace("maintenance")
-              .list()
-              .getItems()
-              .stream()
-              .filter(
-                  w ->
-                      mapper
-                          .valueToTree(w.getAdditionalProperties().get("spec"))
-                          .at("/arguments/parameters/0/value")
-                          .asText()
-                          .equals(missedTime))
-              .collect(
-                  Collectors.groupingBy(
-                      w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger"),
-                      Collectors.counting()));
+      await("no Workflow created twice for the missed window")
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(3))
+          .until(() -> workflowsPerTrigger(missedTime).values().stream().allMatch(n -> n == 1L));
+      Map<String, Long> forMissed = workflowsPerTrigger(missedTime);
       assertThat(forMissed)
           .as("Workflows for the missed window, once each")
           .containsExactlyInAnyOrderEntriesOf(
@@ -182,44 +171,54 @@ class CalendarMaintenanceExampleE2ETest {
 
   private List<GenericKubernetesResource> awaitEachKind(Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<GenericKubernetesResource> items =
-          client.genericKubernetesResources(WORKFLOWS).inNamespace("maintenance").list().getItems();
-      long kinds =
-          items.stream()
-              .map(w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger"))
-              .distinct()
-              .count();
-      if (kinds == 3 || System.nanoTime() > deadline) {
-        assertThat(kinds).as("maintenance Workflow kinds created").isEqualTo(3);
-        return items;
-      }
-      Thread.sleep(100);
-    }
+    AtomicReference<List<GenericKubernetesResource>> items = new AtomicReference<>();
+    await("three maintenance Workflow kinds created")
+        .atMost(timeout)
+        .until(
+            () -> {
+              items.set(
+                  client
+                      .genericKubernetesResources(WORKFLOWS)
+                      .inNamespace("maintenance")
+                      .list()
+                      .getItems());
+              return items.get().stream()
+                      .map(w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger"))
+                      .distinct()
+                      .count()
+                  == 3;
+            });
+    return items.get();
   }
 
-  private boolean awaitWithEventTime(String trigger, String eventTime) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      boolean found =
-          client
-              .genericKubernetesResources(WORKFLOWS)
-              .inNamespace("maintenance")
-              .list()
-              .getItems()
-              .stream()
-              .filter(
-                  w ->
-                      trigger.equals(w.getMetadata().getLabels().get("events.argoproj.io/trigger")))
-              .map(w -> (JsonNode) mapper.valueToTree(w.getAdditionalProperties().get("spec")))
-              .anyMatch(
-                  spec -> spec.at("/arguments/parameters/0/value").asText().equals(eventTime));
-      if (found) {
-        return true;
-      }
-      Thread.sleep(100);
+  private Map<String, Long> workflowsPerTrigger(String eventTime) {
+    return client
+        .genericKubernetesResources(WORKFLOWS)
+        .inNamespace("maintenance")
+        .list()
+        .getItems()
+        .stream()
+        .filter(
+            w ->
+                mapper
+                    .valueToTree(w.getAdditionalProperties().get("spec"))
+                    .at("/arguments/parameters/0/value")
+                    .asText()
+                    .equals(eventTime))
+        .collect(
+            Collectors.groupingBy(
+                w -> w.getMetadata().getLabels().get("events.argoproj.io/trigger"),
+                Collectors.counting()));
+  }
+
+  private boolean awaitWithEventTime(String trigger, String eventTime) {
+    try {
+      await(trigger + " for " + eventTime)
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> workflowsPerTrigger(eventTime).containsKey(trigger));
+      return true;
+    } catch (ConditionTimeoutException timedOut) {
+      return false;
     }
-    return false;
   }
 }

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.caravan.e2e.WebhookToTriggerE2ETest.awaitCounter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -140,16 +141,14 @@ class GitPushBuildExampleE2ETest {
   }
 
   private GenericKubernetesResource awaitWorkflow() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<GenericKubernetesResource> items =
-          client.genericKubernetesResources(WORKFLOWS).inAnyNamespace().list().getItems();
-      if (!items.isEmpty()) {
-        assertThat(items).hasSize(1);
-        return items.get(0);
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no Workflow was submitted");
+    List<GenericKubernetesResource> items =
+        await("a Workflow submitted")
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    client.genericKubernetesResources(WORKFLOWS).inAnyNamespace().list().getItems(),
+                found -> !found.isEmpty());
+    assertThat(items).hasSize(1);
+    return items.get(0);
   }
 }

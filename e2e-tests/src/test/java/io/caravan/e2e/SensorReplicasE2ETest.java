@@ -1,6 +1,7 @@
 package io.caravan.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,7 +75,10 @@ class SensorReplicasE2ETest {
                 SensorDurabilityE2ETest.missing(ids(shared), receiver))
             .isTrue();
         long sharedMillis = Duration.ofNanos(System.nanoTime() - begin).toMillis();
-        Thread.sleep(500);
+        await("no event fired twice")
+            .during(Duration.ofMillis(500))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> receiver.duplicates() == 0);
         double byReplicaOne = triggered(replicaOne);
         System.out.printf(
             "two replicas: 10000 events in %d ms, %d requests, %d duplicates,"
@@ -101,7 +105,6 @@ class SensorReplicasE2ETest {
                 "no event lost with a replica killed; missing e.g. %s",
                 SensorDurabilityE2ETest.missing(ids(more), receiver))
             .isTrue();
-        Thread.sleep(500);
         Set<String> all = new HashSet<>(ids(shared));
         all.addAll(ids(more));
         System.out.printf(
@@ -135,7 +138,10 @@ class SensorReplicasE2ETest {
                   BusPublisher.event("shop", "payment", "p-" + round)));
           receiver.awaitRequests(round + 1, Duration.ofSeconds(20), r -> true);
         }
-        Thread.sleep(300);
+        await("no condition fired twice")
+            .during(Duration.ofMillis(300))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> receiver.requests().size() == rounds);
         List<String> pairs =
             receiver.requests().stream()
                 .map(

@@ -1,6 +1,7 @@
 package io.caravan.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,17 +152,19 @@ class WebhookToTriggerE2ETest {
   }
 
   private GenericKubernetesResource awaitWorkflow(String namespace) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<GenericKubernetesResource> items =
-          client.genericKubernetesResources(WORKFLOWS).inNamespace(namespace).list().getItems();
-      if (!items.isEmpty()) {
-        assertThat(items).hasSize(1);
-        return items.get(0);
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no Workflow was created in namespace " + namespace);
+    List<GenericKubernetesResource> items =
+        await("a Workflow created in namespace " + namespace)
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    client
+                        .genericKubernetesResources(WORKFLOWS)
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems(),
+                found -> !found.isEmpty());
+    assertThat(items).hasSize(1);
+    return items.get(0);
   }
 
   /**
@@ -171,9 +174,13 @@ class WebhookToTriggerE2ETest {
   static void awaitCounter(
       CaravanRuntime runtime, String name, String tag, String value, double expected)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (counter(runtime, name, tag, value) < expected && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+    try {
+      await(name + "{" + tag + "=" + value + "} reaches " + expected)
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> counter(runtime, name, tag, value) >= expected);
+    } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+      // the assertion below names the value it found
     }
     assertThat(counter(runtime, name, tag, value))
         .as(name + "{" + tag + "=" + value + "}")

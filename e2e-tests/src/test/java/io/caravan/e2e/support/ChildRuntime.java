@@ -1,5 +1,7 @@
 package io.caravan.e2e.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,9 +66,16 @@ public final class ChildRuntime implements AutoCloseable {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     RUNNING.add(process);
     ChildRuntime child = new ChildRuntime(process, log);
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!Files.exists(ready)) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
+    try {
+      await("the child runtime to start")
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> Files.exists(ready) || !process.isAlive());
+    } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+      // reported below with the child's log
+    }
+    if (!Files.exists(ready)) {
+      {
         child.close();
         throw new AssertionError(
             "child runtime did not start within "
@@ -76,7 +85,6 @@ public final class ChildRuntime implements AutoCloseable {
                 + ":\n"
                 + tail(log));
       }
-      Thread.sleep(50);
     }
     return child;
   }

@@ -1,5 +1,7 @@
 package io.caravan.e2e.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * An HTTP server on a free port that counts the requests per value of one JSON body field (the
@@ -90,27 +93,25 @@ public final class CountingHttpReceiver implements AutoCloseable {
 
   /** Waits until every one of {@code values} arrived at least once; false at the timeout. */
   public boolean awaitAll(Set<String> values, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (counts.keySet().containsAll(values)) {
-        return true;
-      }
-      Thread.sleep(50);
-    }
-    return counts.keySet().containsAll(values);
+    return eventually(timeout, () -> counts.keySet().containsAll(values));
   }
 
   /** Waits until at least {@code count} requests arrived; false at the timeout. */
   public boolean awaitTotal(int count, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (total.get() < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    return total.get() >= count;
+    return eventually(timeout, () -> total.get() >= count);
   }
 
   @Override
   public void close() {
     server.stop(0);
+  }
+
+  private static boolean eventually(Duration timeout, java.util.concurrent.Callable<Boolean> done) {
+    try {
+      await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(done);
+      return true;
+    } catch (ConditionTimeoutException timedOut) {
+      return false;
+    }
   }
 }

@@ -1,17 +1,19 @@
 package io.caravan.e2e.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A real HTTP server on a free port that records every request it receives and answers 200. */
 public final class RecordingHttpReceiver implements AutoCloseable {
@@ -71,13 +73,13 @@ public final class RecordingHttpReceiver implements AutoCloseable {
   /** Waits until at least {@code count} requests matched, or fails after {@code timeout}. */
   public List<Request> awaitRequests(int count, Duration timeout, Predicate<Request> matching)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      List<Request> matched = requests.stream().filter(matching).toList();
-      if (matched.size() >= count) {
-        return matched;
-      }
-      Thread.sleep(20);
+    try {
+      return await("%d matching requests".formatted(count))
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> requests.stream().filter(matching).toList(), m -> m.size() >= count);
+    } catch (ConditionTimeoutException timedOut) {
+      // reported below with what arrived
     }
     throw new AssertionError(
         "expected "

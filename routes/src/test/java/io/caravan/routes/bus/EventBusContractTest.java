@@ -2,13 +2,13 @@ package io.caravan.routes.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
-import io.caravan.routes.testing.Poll;
 import io.caravan.routes.testing.TestContexts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -132,14 +132,17 @@ abstract class EventBusContractTest {
     ArgoEvent sent = event(source, "ev", "hello");
     publishOk(sent);
 
-    Poll.until("one event received", WAIT, () -> received.size() == 1);
+    await("one event received").atMost(WAIT).ignoreExceptions().until(() -> received.size() == 1);
     Received got = received.get(0);
     assertThat(got.event()).isEqualTo(sent);
     assertThat(got.properties())
         .containsEntry(ExchangeKeys.SENSOR, "sensor-a")
         .containsEntry(ExchangeKeys.TRIGGER, "trigger-b")
         .containsEntry(ExchangeKeys.DEPENDENCY, "dep-c");
-    Poll.until("the event acked", WAIT, () -> unacknowledged("group-roundtrip") == 0);
+    await("the event acked")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> unacknowledged("group-roundtrip") == 0);
     assertThat(
             metrics
                 .registry()
@@ -176,13 +179,16 @@ abstract class EventBusContractTest {
     ArgoEvent sent = event(source, "ev", "retry me");
     publishOk(sent);
 
-    Poll.until("two failed attempts", WAIT, () -> attempts.get() >= 2);
+    await("two failed attempts").atMost(WAIT).ignoreExceptions().until(() -> attempts.get() >= 2);
     assertThat(received).isEmpty();
     assertThat(unacknowledged("group-redeliver")).as("nothing acked while failing").isEqualTo(1);
 
     failing.set(false);
-    Poll.until("the event processed", WAIT, () -> received.size() == 1);
-    Poll.until("the event acked", WAIT, () -> unacknowledged("group-redeliver") == 0);
+    await("the event processed").atMost(WAIT).ignoreExceptions().until(() -> received.size() == 1);
+    await("the event acked")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> unacknowledged("group-redeliver") == 0);
     assertThat(attemptIds).allMatch(sent.id()::equals);
     assertThat(received.get(0).event()).isEqualTo(sent);
     assertThat(redelivered.get(0)).as("the first delivery is not marked redelivered").isFalse();
@@ -209,8 +215,14 @@ abstract class EventBusContractTest {
     assertThat(received).isEmpty();
 
     context.getRouteController().startRoute("consumer");
-    Poll.until("100 events received", WAIT, () -> received.size() >= 100);
-    Poll.until("all acked", WAIT, () -> unacknowledged("group-restart") == 0);
+    await("100 events received")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> received.size() >= 100);
+    await("all acked")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> unacknowledged("group-restart") == 0);
     assertThat(receivedIds()).containsExactlyElementsOf(sentIds);
   }
 
@@ -226,8 +238,14 @@ abstract class EventBusContractTest {
     publishOk(first);
     publishOk(second);
 
-    Poll.until("the event after the duplicate", WAIT, () -> receivedIds().contains(second.id()));
-    Poll.until("all acked", WAIT, () -> unacknowledged("group-dedup") == 0);
+    await("the event after the duplicate")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> receivedIds().contains(second.id()));
+    await("all acked")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> unacknowledged("group-dedup") == 0);
     assertThat(receivedIds()).containsExactly(first.id(), second.id());
   }
 
@@ -243,8 +261,11 @@ abstract class EventBusContractTest {
     ArgoEvent after = event(source, "ev", "after");
     publishOk(after);
 
-    Poll.until("the new event", WAIT, () -> received.size() == 1);
-    Poll.until("all acked", WAIT, () -> unacknowledged("group-new") == 0);
+    await("the new event").atMost(WAIT).ignoreExceptions().until(() -> received.size() == 1);
+    await("all acked")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> unacknowledged("group-new") == 0);
     assertThat(receivedIds()).containsExactly(after.id());
   }
 

@@ -1,9 +1,9 @@
 package io.caravan.routes.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.caravan.routes.testing.NatsServerExtension;
-import io.caravan.routes.testing.Poll;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -52,10 +52,10 @@ class JetStreamDurableChangeTest {
       transport
           .publish("default.shop.refund", "m-1", "refund".getBytes(StandardCharsets.UTF_8))
           .get();
-      Poll.until(
-          "the refund arrives on the changed durable",
-          Duration.ofSeconds(10),
-          () -> !received.isEmpty());
+      await("the refund arrives on the changed durable")
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(() -> !received.isEmpty());
       now.stop();
     }
     assertThat(received).containsExactly("refund");

@@ -1,12 +1,12 @@
 package io.caravan.routes.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.testing.NatsServerExtension;
-import io.caravan.routes.testing.Poll;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
@@ -127,7 +127,7 @@ class JetStreamEventBusTest extends EventBusContractTest {
                 .data(argoJson.getBytes(StandardCharsets.UTF_8))
                 .build());
 
-    Poll.until("the Argo event", WAIT, () -> received.size() == 1);
+    await("the Argo event").atMost(WAIT).ignoreExceptions().until(() -> received.size() == 1);
     ArgoEvent got = received.get(0).event();
     assertThat(got.id()).isEqualTo(id);
     assertThat(got.source()).isEqualTo(source);
@@ -135,7 +135,7 @@ class JetStreamEventBusTest extends EventBusContractTest {
     assertThat(got.type()).isEqualTo("webhook");
     assertThat(got.time()).isEqualTo("2024-05-01T10:00:00.123456789Z");
     assertThat(got.data().get("body").get("message").asText()).isEqualTo("hi");
-    Poll.until("acked", WAIT, () -> unacknowledged("group-argo") == 0);
+    await("acked").atMost(WAIT).ignoreExceptions().until(() -> unacknowledged("group-argo") == 0);
 
     ConsumerConfiguration durable = consumerInfo("group-argo").getConsumerConfiguration();
     assertThat(durable.getAckPolicy()).isEqualTo(AckPolicy.Explicit);
@@ -155,18 +155,19 @@ class JetStreamEventBusTest extends EventBusContractTest {
     ArgoEvent valid = event(source, "ev", "valid");
     publishOk(valid);
 
-    Poll.until("the valid event", WAIT, () -> received.size() == 1);
+    await("the valid event").atMost(WAIT).ignoreExceptions().until(() -> received.size() == 1);
     assertThat(receivedIds()).containsExactly(valid.id());
-    Poll.until(
-        "both settled",
-        WAIT,
-        () ->
-            unacknowledged("group-invalid") == 0
-                && consumerInfo("group-invalid").getAckFloor().getStreamSequence()
-                    == raw.jetStreamManagement()
-                        .getStreamInfo("default")
-                        .getStreamState()
-                        .getLastSequence());
+    await("both settled")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () ->
+                unacknowledged("group-invalid") == 0
+                    && consumerInfo("group-invalid").getAckFloor().getStreamSequence()
+                        == raw.jetStreamManagement()
+                            .getStreamInfo("default")
+                            .getStreamState()
+                            .getLastSequence());
     assertThat(
             metrics
                 .registry()
@@ -198,14 +199,17 @@ class JetStreamEventBusTest extends EventBusContractTest {
     context.start();
     publishOk(event(source, "ev", "slow"));
 
-    Poll.until(
-        "the exchange running for 3 ack waits",
-        WAIT,
-        () -> startedAt[0] != 0 && System.nanoTime() - startedAt[0] > TimeUnit.SECONDS.toNanos(3));
+    await("the exchange running for 3 ack waits")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () ->
+                startedAt[0] != 0
+                    && System.nanoTime() - startedAt[0] > TimeUnit.SECONDS.toNanos(3));
     assertThat(consumerInfo("group-slow").getRedelivered()).isZero();
     assertThat(consumerInfo("group-slow").getNumAckPending()).isEqualTo(1);
     release.countDown();
-    Poll.until("acked", WAIT, () -> unacknowledged("group-slow") == 0);
+    await("acked").atMost(WAIT).ignoreExceptions().until(() -> unacknowledged("group-slow") == 0);
     assertThat(attempts.get()).isEqualTo(1);
   }
 }

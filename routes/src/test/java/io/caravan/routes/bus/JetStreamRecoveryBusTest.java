@@ -1,11 +1,11 @@
 package io.caravan.routes.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.testing.NatsServerExtension;
-import io.caravan.routes.testing.Poll;
 import io.caravan.routes.testing.TestContexts;
 import java.time.Duration;
 import java.util.List;
@@ -78,14 +78,14 @@ class JetStreamRecoveryBusTest {
 
     NATS.start();
     ArgoEvent after = event("after restart");
-    Poll.until(
-        "a publish succeeding after the restart",
-        WAIT,
-        () -> publish(after).getException() == null);
-    Poll.until(
-        "the event published after the restart consumed",
-        WAIT,
-        () -> received.contains(after.id()));
+    await("a publish succeeding after the restart")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> publish(after).getException() == null);
+    await("the event published after the restart consumed")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> received.contains(after.id()));
     assertThat(received).doesNotContain(lost.id());
   }
 
@@ -93,19 +93,22 @@ class JetStreamRecoveryBusTest {
   void consumerResumesAfterANatsRestart() {
     ArgoEvent before = event("before");
     assertThat(publish(before).getException()).isNull();
-    Poll.until("the first event", WAIT, () -> received.contains(before.id()));
+    await("the first event")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> received.contains(before.id()));
 
     NATS.restart();
 
     ArgoEvent after = event("after");
-    Poll.until(
-        "a publish succeeding after the restart",
-        WAIT,
-        () -> publish(after).getException() == null);
-    Poll.until(
-        "the event published after the restart consumed",
-        WAIT,
-        () -> received.contains(after.id()));
+    await("a publish succeeding after the restart")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> publish(after).getException() == null);
+    await("the event published after the restart consumed")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> received.contains(after.id()));
     assertThat(received).containsOnlyOnce(before.id());
   }
 
@@ -128,8 +131,10 @@ class JetStreamRecoveryBusTest {
         });
     Thread starter = new Thread(early::start, "early-start");
     starter.start();
-    Thread.sleep(1500); // the context is retrying its first connection now
-    assertThat(starter.isAlive()).as("start waits for NATS").isTrue();
+    await("start waits for NATS (retrying its first connection)")
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(3))
+        .until(starter::isAlive);
     NATS.start();
     starter.join(Duration.ofSeconds(20).toMillis());
     try {
@@ -140,7 +145,10 @@ class JetStreamRecoveryBusTest {
               .createProducerTemplate()
               .send("eventbus:recovery/ev", exchange -> exchange.getMessage().setBody(event));
       assertThat(sent.getException()).isNull();
-      Poll.until("the event consumed", WAIT, () -> got.contains(event.id()));
+      await("the event consumed")
+          .atMost(WAIT)
+          .ignoreExceptions()
+          .until(() -> got.contains(event.id()));
     } finally {
       early.stop();
     }

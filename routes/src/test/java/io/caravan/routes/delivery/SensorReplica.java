@@ -1,11 +1,12 @@
 package io.caravan.routes.delivery;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.caravan.routes.bus.EventBusComponent;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
-import io.caravan.routes.testing.Poll;
 import io.caravan.routes.testing.TestContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -159,8 +160,10 @@ final class SensorReplica implements AutoCloseable {
   void awaitRecorded(String... ids) throws Exception {
     SharedFiredEventIds record = SharedDeliveryStateProvider.firedEventIds(context, sensor);
     String set = String.join(",", java.util.Arrays.stream(ids).sorted().toList());
-    Poll.until(
-        "the record of " + set, Duration.ofSeconds(5), () -> record.firedRecently(TRIGGER, set));
+    await("the record of " + set)
+        .atMost(Duration.ofSeconds(5))
+        .ignoreExceptions()
+        .until(() -> record.firedRecently(TRIGGER, set));
   }
 
   /** The trigger's {@code atLeastOnce} (true unless set). */

@@ -1,9 +1,9 @@
 package io.caravan.routes.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.caravan.routes.testing.NatsServerExtension;
-import io.caravan.routes.testing.Poll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ class SharedTriggerDeliveryTest {
     SensorReplica two = replica("rated", "unit: Second\nrequestsPerUnit: 5");
     one.deliver("warm-up-1"); // connects both runtimes to the bus before the burst
     two.deliver("warm-up-2");
-    Thread.sleep(1_100); // the bucket is full again
+    Thread.sleep(1_100); // justified: the rate limiter's bucket refills with time only
     one.attemptStarts.clear();
     two.attemptStarts.clear();
 
@@ -91,10 +91,14 @@ class SharedTriggerDeliveryTest {
     assertThat(two.duplicates()).isEqualTo(1);
 
     // Once the window passed, the same set fires again.
-    while (two.attempts.isEmpty() && System.nanoTime() - fired < WINDOW.toNanos() + 10 * SECOND) {
-      Thread.sleep(250);
-      two.redeliver("e1", "e2");
-    }
+    await("the set fires again once the window passed")
+        .atMost(WINDOW.plusSeconds(10))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              two.redeliver("e1", "e2");
+              return !two.attempts.isEmpty();
+            });
     assertThat(two.attempts).containsExactly("e1,e2");
     assertThat(Duration.ofNanos(System.nanoTime() - fired)).isGreaterThanOrEqualTo(WINDOW);
     assertThat(one.failedDeliveries).isEmpty();
@@ -130,10 +134,10 @@ class SharedTriggerDeliveryTest {
                 Thread.currentThread().interrupt();
               }
             });
-    Poll.until(
-        "the trigger runs on replica one",
-        Duration.ofSeconds(10),
-        () -> one.attemptStarts.size() == 1);
+    await("the trigger runs on replica one")
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(() -> one.attemptStarts.size() == 1);
 
     // Replica one could still crash before its trigger ran: the other replica must not drop the
     // set.
@@ -177,8 +181,11 @@ class SharedTriggerDeliveryTest {
     SensorReplica one = replica("acked-first", null);
     one.atLeastOnce(false);
     one.deliver("a1");
-    Poll.until("the detached run", Duration.ofSeconds(10), () -> one.attempts.size() == 1);
-    Thread.sleep(500); // a record, were one published, would be stored by now
+    await("the detached run")
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(() -> one.attempts.size() == 1);
+    Thread.sleep(500); // justified: a record, were one published, would be stored by now
     SensorReplica two = replica("acked-first", null);
     two.redeliver("a1");
     assertThat(two.attempts).containsExactly("a1");

@@ -1,12 +1,12 @@
 package io.caravan.routes.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
-import io.caravan.routes.testing.Poll;
 import io.caravan.routes.testing.TestContexts;
 import io.caravan.routes.trigger.TriggerMetricsPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -183,7 +183,10 @@ class TriggerDeliveryTest {
     assertThat(exchange.isFailed()).isFalse();
     assertThat(attempts).isEmpty();
     actionGate.countDown();
-    Poll.until("the trigger ran", Duration.ofSeconds(10), () -> attempts.size() == 1);
+    await("the trigger ran")
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(() -> attempts.size() == 1);
   }
 
   @Test
@@ -192,7 +195,10 @@ class TriggerDeliveryTest {
     TriggerDelivery delivery = delivery(false, "steps: 2\nduration: 1ms");
     delivery.setScheduler(null);
     delivery.process(fired("e1"));
-    Poll.until("two attempts", Duration.ofSeconds(10), () -> attempts.size() == 2);
+    await("two attempts")
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(() -> attempts.size() == 2);
     assertThat(attempts).containsExactly(1, 2);
   }
 

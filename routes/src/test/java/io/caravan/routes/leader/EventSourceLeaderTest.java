@@ -1,10 +1,10 @@
 package io.caravan.routes.leader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.caravan.routes.leader.TickRecorder.Tick;
 import io.caravan.routes.runtime.CaravanRuntime;
-import io.caravan.routes.testing.Poll;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -132,10 +132,16 @@ class EventSourceLeaderTest {
       assertThat(b.camelContext().getRouteController().getRouteStatus("eventsource.ticker.other"))
           .isEqualTo(ServiceStatus.Started);
 
-      Poll.until("3 ticks", Duration.ofSeconds(15), () -> TickRecorder.TICKS.size() >= 3);
-      Thread.sleep(2_000);
+      await("3 ticks")
+          .atMost(Duration.ofSeconds(15))
+          .ignoreExceptions()
+          .until(() -> TickRecorder.TICKS.size() >= 3);
       String leader = TickRecorder.TICKS.get(0).replica();
       String follower = leader.equals("a") ? "b" : "a";
+      await("the replica without the Lease stays quiet")
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(4))
+          .until(() -> ticks(follower).isEmpty());
       CaravanRuntime leading = leader.equals("a") ? a : b;
       CaravanRuntime waiting = leader.equals("a") ? b : a;
       assertThat(ticks(follower)).as("ticks of the replica without the Lease").isEmpty();
@@ -151,16 +157,18 @@ class EventSourceLeaderTest {
 
       long stopped = System.nanoTime();
       leading.stop();
-      Poll.until(
-          "a tick from " + follower,
-          LeaderLease.DEFAULT_LEASE_DURATION,
-          () -> !ticks(follower).isEmpty());
+      await("a tick from " + follower)
+          .atMost(LeaderLease.DEFAULT_LEASE_DURATION)
+          .ignoreExceptions()
+          .until(() -> !ticks(follower).isEmpty());
       long takeoverMillis = Duration.ofNanos(System.nanoTime() - stopped).toMillis();
       System.out.printf(
           "leader stopped -> first tick of the other replica: %d ms%n", takeoverMillis);
       assertThat(status(waiting)).isEqualTo(ServiceStatus.Started);
-      Poll.until(
-          "3 ticks from " + follower, Duration.ofSeconds(10), () -> ticks(follower).size() >= 3);
+      await("3 ticks from " + follower)
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(() -> ticks(follower).size() >= 3);
 
       assertThat(
               client
@@ -190,7 +198,10 @@ class EventSourceLeaderTest {
                     leaseDuration,
                     Duration.ofSeconds(3),
                     Duration.ofMillis(500)))) {
-      Poll.until("2 ticks from a", Duration.ofSeconds(10), () -> ticks("a").size() >= 2);
+      await("2 ticks from a")
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(() -> ticks("a").size() >= 2);
       try (CaravanRuntime b =
           start(
               "b",
@@ -201,19 +212,27 @@ class EventSourceLeaderTest {
                   leaseDuration,
                   Duration.ofSeconds(3),
                   Duration.ofMillis(500)))) {
-        Thread.sleep(1_500);
-        assertThat(ticks("b")).isEmpty();
+        await("b waits while a holds the Lease")
+            .during(Duration.ofMillis(1_500))
+            .atMost(Duration.ofSeconds(3))
+            .until(() -> ticks("b").isEmpty());
 
         clientA.close(); // a loses the API server: no renewal any more
         long cut = System.nanoTime();
-        Poll.until("a tick from b", Duration.ofSeconds(15), () -> !ticks("b").isEmpty());
+        await("a tick from b")
+            .atMost(Duration.ofSeconds(15))
+            .ignoreExceptions()
+            .until(() -> !ticks("b").isEmpty());
         System.out.printf(
             "holder cut off -> first tick of the other replica: %d ms%n",
             Duration.ofNanos(System.nanoTime() - cut).toMillis());
         assertThat(status(a))
             .as("routes of the replica that lost the Lease")
             .isEqualTo(ServiceStatus.Stopped);
-        Poll.until("3 ticks from b", Duration.ofSeconds(10), () -> ticks("b").size() >= 3);
+        await("3 ticks from b")
+            .atMost(Duration.ofSeconds(10))
+            .ignoreExceptions()
+            .until(() -> ticks("b").size() >= 3);
         assertHandedOverCleanly("a", "b");
       }
     }
@@ -223,7 +242,10 @@ class EventSourceLeaderTest {
   void withoutALeaseTheCalendarStartsAtOnce() throws Exception {
     try (CaravanRuntime runtime = start("solo", null, null)) {
       assertThat(status(runtime)).isEqualTo(ServiceStatus.Started);
-      Poll.until("a tick", Duration.ofSeconds(5), () -> !ticks("solo").isEmpty());
+      await("a tick")
+          .atMost(Duration.ofSeconds(5))
+          .ignoreExceptions()
+          .until(() -> !ticks("solo").isEmpty());
     }
     assertThat(client.leases().inNamespace(NAMESPACE).withName(LEASE).get()).isNull();
   }

@@ -2,6 +2,7 @@ package io.caravan.routes.source.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -130,7 +131,7 @@ class CalendarPersistenceTest {
     assertThat(GoTimeFormat.parse(JSON.readTree(saved).get("eventTime").asText()))
         .isEqualTo(last(times));
     int firstRun = times.size();
-    Thread.sleep(3_200);
+    Thread.sleep(3_200); // justified: three schedule seconds must pass while it is stopped
 
     try (CamelContext second = calendarContext(uri, times, null)) {
       long started = System.nanoTime();
@@ -249,8 +250,10 @@ class CalendarPersistenceTest {
     camel.stop();
     assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(5));
     int afterStop = attempts.get();
-    Thread.sleep(300);
-    assertThat(attempts.get()).isEqualTo(afterStop);
+    org.awaitility.Awaitility.await("no attempt after stop")
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> attempts.get() == afterStop);
     assertThat(store.load("calendar-state", false, "maintenance.tick")).contains("09:58:30");
   }
 
@@ -268,8 +271,10 @@ class CalendarPersistenceTest {
             times,
             store)) {
       camel.start();
-      Thread.sleep(300);
-      assertThat(times).isEmpty();
+      org.awaitility.Awaitility.await("nothing sent on start")
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(2))
+          .until(times::isEmpty);
       ((CalendarConsumer) camel.getRoute("calendar").getConsumer())
           .fire(Instant.parse("2026-01-01T05:00:00Z"));
       assertThat(times).hasSize(1);
@@ -379,12 +384,9 @@ class CalendarPersistenceTest {
 
   private static void await(java.util.function.BooleanSupplier condition, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(20);
-    }
+    org.awaitility.Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(20))
+        .until(condition::getAsBoolean);
   }
 }

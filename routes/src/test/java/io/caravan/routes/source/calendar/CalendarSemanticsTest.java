@@ -1,6 +1,7 @@
 package io.caravan.routes.source.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.caravan.routes.testing.TestContexts;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -103,10 +105,10 @@ class CalendarSemanticsTest {
       // (Quartz's,
       // not the fixed one) reaches a schedule time and adds an event of today.
       CalendarConsumer consumer = (CalendarConsumer) camel.getRoute("vector").getConsumer();
-      long deadline = System.nanoTime() + 5_000_000_000L;
-      while (consumer.nextFireTime() == null && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
+      await("the schedule handed to Quartz")
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> consumer.nextFireTime() != null);
       camel.getRouteController().stopRoute("vector");
       List<String> sent =
           fired.getReceivedExchanges().stream()
