@@ -8,11 +8,8 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.caravan.expr.TemplateFunctions.Def;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +17,6 @@ import java.util.Map;
 /** The Sprig (Masterminds/sprig v3) functions Argo manifests use, with Sprig's argument order. */
 final class SprigFunctions {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String B64 =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
   private SprigFunctions() {}
 
@@ -117,8 +112,8 @@ final class SprigFunctions {
             a ->
                 Base64.getEncoder()
                     .encodeToString(string(a, 0, "b64enc").getBytes(StandardCharsets.UTF_8))));
-    f.put("b64dec", new Def(1, 1, a -> b64dec(string(a, 0, "b64dec"))));
-    f.put("sha256sum", new Def(1, 1, a -> sha256(string(a, 0, "sha256sum"))));
+    f.put("b64dec", new Def(1, 1, a -> SprigConversions.b64dec(string(a, 0, "b64dec"))));
+    f.put("sha256sum", new Def(1, 1, a -> SprigConversions.sha256(string(a, 0, "sha256sum"))));
 
     f.put(
         "split",
@@ -156,9 +151,9 @@ final class SprigFunctions {
               return dict;
             }));
 
-    f.put("int", new Def(1, 1, a -> toInt64(a.get(0))));
-    f.put("int64", new Def(1, 1, a -> toInt64(a.get(0))));
-    f.put("float64", new Def(1, 1, a -> toFloat64(a.get(0))));
+    f.put("int", new Def(1, 1, a -> SprigConversions.toInt64(a.get(0))));
+    f.put("int64", new Def(1, 1, a -> SprigConversions.toInt64(a.get(0))));
+    f.put("float64", new Def(1, 1, a -> SprigConversions.toFloat64(a.get(0))));
     f.put(
         "atoi",
         new Def(
@@ -168,20 +163,25 @@ final class SprigFunctions {
               String s = string(a, 0, "atoi");
               return s.matches("[+-]?\\d+") ? Long.parseLong(s) : 0L;
             }));
-    f.put("add", new Def(0, -1, a -> a.stream().mapToLong(SprigFunctions::toInt64).sum()));
-    f.put("sub", new Def(2, 2, a -> toInt64(a.get(0)) - toInt64(a.get(1))));
+    f.put("add", new Def(0, -1, a -> a.stream().mapToLong(SprigConversions::toInt64).sum()));
+    f.put(
+        "sub",
+        new Def(
+            2, 2, a -> SprigConversions.toInt64(a.get(0)) - SprigConversions.toInt64(a.get(1))));
     f.put(
         "mul",
         new Def(
-            1, -1, a -> a.stream().mapToLong(SprigFunctions::toInt64).reduce(1, (x, y) -> x * y)));
-    f.put("div", new Def(2, 2, a -> toInt64(a.get(0)) / divisor(a, "div")));
-    f.put("mod", new Def(2, 2, a -> toInt64(a.get(0)) % divisor(a, "mod")));
+            1,
+            -1,
+            a -> a.stream().mapToLong(SprigConversions::toInt64).reduce(1, (x, y) -> x * y)));
+    f.put("div", new Def(2, 2, a -> SprigConversions.toInt64(a.get(0)) / divisor(a, "div")));
+    f.put("mod", new Def(2, 2, a -> SprigConversions.toInt64(a.get(0)) % divisor(a, "mod")));
     f.put(
         "max",
-        new Def(1, -1, a -> a.stream().mapToLong(SprigFunctions::toInt64).max().getAsLong()));
+        new Def(1, -1, a -> a.stream().mapToLong(SprigConversions::toInt64).max().getAsLong()));
     f.put(
         "min",
-        new Def(1, -1, a -> a.stream().mapToLong(SprigFunctions::toInt64).min().getAsLong()));
+        new Def(1, -1, a -> a.stream().mapToLong(SprigConversions::toInt64).min().getAsLong()));
 
     f.put(
         "regexMatch",
@@ -235,7 +235,7 @@ final class SprigFunctions {
   }
 
   private static long divisor(List<Object> a, String fn) {
-    long d = toInt64(a.get(1));
+    long d = SprigConversions.toInt64(a.get(1));
     if (d == 0) {
       throw new TemplateException(
           "template: error calling " + fn + ": runtime error: integer divide by zero");
@@ -365,103 +365,5 @@ final class SprigFunctions {
     }
     out.add(s.substring(from));
     return out;
-  }
-
-  /**
-   * Sprig {@code b64dec}: the decoded text, or Go's error text when the input is not valid base64.
-   */
-  static String b64dec(String s) {
-    String clean = s.replace("\r", "").replace("\n", "");
-    int n = clean.length();
-    int i = 0;
-    while (i < n) {
-      int start = i;
-      for (int j = 0; j < 4; j++) {
-        if (i == n) {
-          return b64error(start);
-        }
-        char c = clean.charAt(i++);
-        if (c == '=') {
-          if (j < 2) {
-            return b64error(i - 1);
-          }
-          if (j == 2) {
-            if (i == n) {
-              return b64error(n);
-            }
-            if (clean.charAt(i++) != '=') {
-              return b64error(i - 2);
-            }
-          }
-          if (i < n) {
-            return b64error(i);
-          }
-          break;
-        }
-        if (B64.indexOf(c) < 0) {
-          return b64error(i - 1);
-        }
-      }
-    }
-    return new String(Base64.getDecoder().decode(clean), StandardCharsets.UTF_8);
-  }
-
-  private static String b64error(int offset) {
-    return "illegal base64 data at input byte " + offset;
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Sprig {@code int}/{@code int64} (spf13/cast): unparsable strings and nil are 0. */
-  static long toInt64(Object v) {
-    if (v instanceof Long) {
-      return (Long) v;
-    }
-    if (v instanceof Double) {
-      return (long) (double) (Double) v;
-    }
-    if (v instanceof Boolean) {
-      return (Boolean) v ? 1 : 0;
-    }
-    if (v instanceof String) {
-      String s = ((String) v).replaceFirst("\\.0*$", "");
-      try {
-        boolean negative = s.startsWith("-");
-        String body = s.replaceFirst("^[+-]", "");
-        long magnitude =
-            body.matches("0[xX][0-9a-fA-F]+")
-                ? Long.parseLong(body.substring(2), 16)
-                : body.matches("0[0-7]+")
-                    ? Long.parseLong(body.substring(1), 8)
-                    : Long.parseLong(body);
-        return negative ? -magnitude : magnitude;
-      } catch (NumberFormatException e) {
-        return 0;
-      }
-    }
-    return 0;
-  }
-
-  /** Sprig {@code float64} (spf13/cast): unparsable strings and nil are 0. */
-  static double toFloat64(Object v) {
-    if (v instanceof Number) {
-      return ((Number) v).doubleValue();
-    }
-    if (v instanceof Boolean) {
-      return (Boolean) v ? 1 : 0;
-    }
-    if (v instanceof String) {
-      Double parsed = GoFormat.parseFloat((String) v);
-      return parsed == null ? 0 : parsed;
-    }
-    return 0;
   }
 }

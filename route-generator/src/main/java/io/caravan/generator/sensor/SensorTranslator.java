@@ -1,7 +1,6 @@
 package io.caravan.generator.sensor;
 
 import io.caravan.api.sensor.EventDependency;
-import io.caravan.api.sensor.EventDependencyTransformer;
 import io.caravan.api.sensor.Sensor;
 import io.caravan.api.sensor.SensorSpec;
 import io.caravan.api.sensor.Trigger;
@@ -34,8 +33,6 @@ public final class SensorTranslator {
 
   // Bean types of the route contract (docs/generated-routes.md): stable names the runtime binds, no
   // classes.
-  private static final String FILTER_TYPE = "caravan:dependency-filter";
-  private static final String TRANSFORM_TYPE = "caravan:dependency-transform";
   private static final String CONDITIONS_TYPE = "caravan:trigger-conditions";
   private static final String TEMPLATE_TYPE = "caravan:trigger-template";
   private static final String DELIVERY_TYPE = "caravan:trigger-delivery";
@@ -66,7 +63,7 @@ public final class SensorTranslator {
       diagnostics.error("spec", "spec is missing");
       return List.of();
     }
-    Map<String, EventDependency> dependencies = dependencies(spec, diagnostics);
+    Map<String, EventDependency> dependencies = SensorDependencies.dependencies(spec, diagnostics);
     List<Object> triggerBeans = new ArrayList<>();
     List<Map<String, Object>> routes = new ArrayList<>();
     Set<String> listened = new HashSet<>();
@@ -88,9 +85,9 @@ public final class SensorTranslator {
           .filter(dependency -> listened.contains(dependency.getName()))
           .forEach(
               dependency -> {
-                beans.add(filterBean(name, dependency));
-                if (hasTransform(dependency)) {
-                  beans.add(transformBean(name, dependency));
+                beans.add(SensorDependencies.filterBean(name, dependency));
+                if (SensorDependencies.hasTransform(dependency)) {
+                  beans.add(SensorDependencies.transformBean(name, dependency));
                 }
               });
       beans.addAll(triggerBeans);
@@ -98,94 +95,6 @@ public final class SensorTranslator {
       items.addAll(routes);
     }
     return items;
-  }
-
-  /** The valid dependencies by name, in declaration order; invalid ones are reported. */
-  private static Map<String, EventDependency> dependencies(
-      SensorSpec spec, Diagnostics diagnostics) {
-    Map<String, EventDependency> valid = new LinkedHashMap<>();
-    List<EventDependency> declared =
-        spec.getDependencies() == null ? List.of() : spec.getDependencies();
-    if (declared.isEmpty()) {
-      diagnostics.error("spec.dependencies", "at least one dependency is required");
-    }
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < declared.size(); i++) {
-      EventDependency dependency = declared.get(i);
-      String path = "spec.dependencies[" + i + "]";
-      if (dependency == null) {
-        diagnostics.error(path, "dependency is empty");
-        continue;
-      }
-      boolean ok =
-          Names.check(dependency.getName(), "dependency name", path + ".name", diagnostics);
-      if (ok && !seen.add(dependency.getName())) {
-        diagnostics.error(
-            path + ".name", "dependency name '" + dependency.getName() + "' is used twice");
-        continue;
-      }
-      ok &=
-          Names.check(
-              dependency.getEventSourceName(),
-              "eventSourceName",
-              path + ".eventSourceName",
-              diagnostics);
-      ok &= Names.check(dependency.getEventName(), "eventName", path + ".eventName", diagnostics);
-      String operator = dependency.getFiltersLogicalOperator();
-      if (operator != null
-          && !operator.isEmpty()
-          && !operator.equals("and")
-          && !operator.equals("or")) {
-        diagnostics.error(
-            path + ".filtersLogicalOperator",
-            "filtersLogicalOperator '" + operator + "' must be 'and' or 'or'");
-        ok = false;
-      }
-      if (ok) {
-        valid.put(dependency.getName(), dependency);
-      }
-    }
-    return valid;
-  }
-
-  private static Map<String, Object> filterBean(String sensor, EventDependency dependency) {
-    String operator = dependency.getFiltersLogicalOperator();
-    return Ordered.map(
-        "name", Names.dependencyFilterBean(sensor, dependency.getName()),
-        "type", FILTER_TYPE,
-        "properties",
-            Ordered.map(
-                "sensorName",
-                sensor,
-                "dependencyName",
-                dependency.getName(),
-                "eventSourceName",
-                dependency.getEventSourceName(),
-                "eventName",
-                dependency.getEventName(),
-                "filters",
-                dependency.getFilters() == null ? null : RoutesYaml.block(dependency.getFilters()),
-                "filtersLogicalOperator",
-                operator == null || operator.isEmpty() ? null : operator));
-  }
-
-  /** A transform with jq or a script (an empty one changes nothing and gets no bean). */
-  private static boolean hasTransform(EventDependency dependency) {
-    EventDependencyTransformer transform = dependency.getTransform();
-    return transform != null
-        && ((transform.getJq() != null && !transform.getJq().isEmpty())
-            || (transform.getScript() != null && !transform.getScript().isEmpty()));
-  }
-
-  private static Map<String, Object> transformBean(String sensor, EventDependency dependency) {
-    return Ordered.map(
-        "name", Names.dependencyTransformBean(sensor, dependency.getName()),
-        "type", TRANSFORM_TYPE,
-        "properties",
-            Ordered.map(
-                "sensorName", sensor,
-                "dependencyName", dependency.getName(),
-                "transform", RoutesYaml.block(dependency.getTransform())));
   }
 
   /** Everything generated for one trigger, or nothing when it cannot run. */
@@ -404,7 +313,7 @@ public final class SensorTranslator {
     private List<Object> dependencySteps(String triggerName, EventDependency dependency) {
       String dependencyName = dependency.getName();
       List<Object> steps = new ArrayList<>();
-      if (hasTransform(dependency)) {
+      if (SensorDependencies.hasTransform(dependency)) {
         steps.add(
             Ordered.map(
                 "bean",

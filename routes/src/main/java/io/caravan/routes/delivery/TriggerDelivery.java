@@ -4,11 +4,9 @@ import io.caravan.routes.event.ArgoEvent;
 import io.caravan.routes.event.ExchangeKeys;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.caravan.routes.support.backoff.RetryBackoff;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.camel.AsyncCallback;
@@ -17,7 +15,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
-import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,7 +174,8 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
    * Runs the trigger, then its dlqTrigger when every attempt failed; {@code done} gets the outcome.
    */
   void execute(Map<String, ArgoEvent> events, Consumer<Outcome> done) {
-    new Run(
+    new TriggerRun(
+            this,
             action,
             triggerName,
             retryStrategy,
@@ -205,7 +203,8 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
                     where(),
                     retryStrategy.attempts(),
                     dlqTriggerName);
-                new Run(
+                new TriggerRun(
+                        this,
                         dlqAction,
                         dlqTriggerName == null ? triggerName : dlqTriggerName,
                         dlqRetryStrategy,
@@ -228,92 +227,10 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   }
 
   /**
-   * The attempts of one trigger (or dlqTrigger) for one set of events, each a call of its action
-   * route.
-   */
-  private final class Run {
-    private final String endpoint;
-    private final String trigger;
-    private final RetryBackoff backoff;
-    private final Map<String, ArgoEvent> events;
-    private final Consumer<Outcome> done;
-
-    Run(
-        String endpoint,
-        String trigger,
-        RetryBackoff backoff,
-        Map<String, ArgoEvent> events,
-        Consumer<Outcome> done) {
-      this.endpoint = endpoint;
-      this.trigger = trigger;
-      this.backoff = backoff;
-      this.events = events;
-      this.done = done;
-    }
-
-    /** Waits for a rate-limit token, then sends attempt {@code number}. */
-    void attempt(int number) {
-      if (stopping()) {
-        done.accept(Outcome.STOPPED);
-        return;
-      }
-      long wait = rateLimit == null ? 0 : rateLimiter().reserve().toMillis();
-      if (wait > 0) {
-        scheduler().schedule(() -> send(number), wait);
-      } else {
-        send(number);
-      }
-    }
-
-    private void send(int number) {
-      if (stopping()) {
-        done.accept(Outcome.STOPPED);
-        return;
-      }
-      Exchange run = new DefaultExchange(camelContext);
-      run.getMessage().setBody(new LinkedHashMap<>(events));
-      run.setProperty(ExchangeKeys.FIRED, true);
-      run.setProperty(ExchangeKeys.SENSOR, sensorName);
-      run.setProperty(ExchangeKeys.TRIGGER, trigger);
-      run.setProperty(ExchangeKeys.ATTEMPT, number);
-      run.setProperty(ExchangeKeys.LAST_ATTEMPT, number == backoff.attempts());
-      try {
-        producer(endpoint).process(run, doneSync -> completed(run, number));
-      } catch (RuntimeException e) {
-        run.setException(e);
-        completed(run, number);
-      }
-    }
-
-    private void completed(Exchange run, int number) {
-      if (!run.isFailed()) {
-        done.accept(Outcome.SUCCEEDED);
-        return;
-      }
-      Throwable error = run.getException();
-      String reason = error == null ? "rolled back" : error.getMessage();
-      if (number >= backoff.attempts()) {
-        LOG.warn("{}attempt {}/{} failed ({})", where(trigger), number, backoff.attempts(), reason);
-        done.accept(Outcome.FAILED);
-        return;
-      }
-      long wait = backoff.delayAfter(number, ThreadLocalRandom.current().nextDouble()).toMillis();
-      LOG.warn(
-          "{}attempt {}/{} failed ({}); next in {} ms",
-          where(trigger),
-          number,
-          backoff.attempts(),
-          reason,
-          wait);
-      scheduler().schedule(() -> attempt(number + 1), wait);
-    }
-  }
-
-  /**
    * A stopping runtime starts no new attempt: with atLeastOnce the bus redelivers the message after
    * restart.
    */
-  private boolean stopping() {
+  boolean stopping() {
     return camelContext != null && (camelContext.isStopping() || camelContext.isStopped());
   }
 
@@ -338,7 +255,7 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
   /**
    * A started producer of the action route's {@code direct:} endpoint, created once per endpoint.
    */
-  private AsyncProducer producer(String uri) {
+  AsyncProducer producer(String uri) {
     return producers.computeIfAbsent(
         uri,
         key -> {
@@ -357,11 +274,20 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
     return deduplication.get();
   }
 
-  private TriggerRateLimiter rateLimiter() {
-    return rateLimiter.get();
+  /** How long the next attempt waits for a rate-limit token (0 without a rateLimit). */
+  long rateLimitWaitMillis() {
+    return rateLimit == null ? 0 : rateLimiter.get().reserve().toMillis();
   }
 
-  private Scheduler scheduler() {
+  CamelContext camelContext() {
+    return camelContext;
+  }
+
+  String sensorName() {
+    return sensorName;
+  }
+
+  Scheduler scheduler() {
     return scheduler.get();
   }
 
@@ -379,7 +305,7 @@ public class TriggerDelivery extends AsyncProcessorSupport implements CamelConte
     return where(triggerName);
   }
 
-  private String where(String trigger) {
+  String where(String trigger) {
     return "Sensor '" + sensorName + "' trigger '" + trigger + "': ";
   }
 
