@@ -64,8 +64,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--state-dir",
       paramLabel = "DIR",
       description = {
-        "Directory standing in for the ConfigMaps of calendar persistence (one DIR/<configMap>.json each),",
-        "so catch-up works across runs (default: kept in memory while running)."
+        "Directory standing in for the ConfigMaps of calendar persistence (one DIR/<configMap>.json each)",
+        "and of resource-source progress, so catch-up works across runs (default: kept in memory while running)."
       })
   Path stateDir;
 
@@ -130,6 +130,9 @@ final class RunCommand implements Callable<Integer> {
                 stateDir == null
                     ? CalendarComponent.STORE_MEMORY
                     : CalendarComponent.STORE_DIRECTORY_PREFIX + stateDir.toAbsolutePath())
+            .camelProperty(
+                "camel.component.argo-resource.store",
+                stateDir == null ? "memory" : "dir:" + stateDir.toAbsolutePath())
             .build();
     return foreground.run(runtime, out, err);
   }
