@@ -23,7 +23,14 @@ class TypeRegistriesTest {
 
     assertThat(keys)
         .containsExactly(
-            "webhook", "calendar", "kafka", "nats", "bitbucketserver", "bitbucket", "gerrit");
+            "webhook",
+            "calendar",
+            "kafka",
+            "nats",
+            "github",
+            "bitbucketserver",
+            "bitbucket",
+            "gerrit");
     assertThat(EventSourceTypes.ALL).containsSubsequence(keys);
     assertThat(SourceTypeRegistry.get("emitter")).isNull();
     assertThat(SourceTypeRegistry.get("webhook").model().getSimpleName())
