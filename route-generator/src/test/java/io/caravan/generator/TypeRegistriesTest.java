@@ -28,6 +28,8 @@ class TypeRegistriesTest {
             "resource",
             "kafka",
             "nats",
+            "github",
+            "gitlab",
             "bitbucketserver",
             "bitbucket",
             "gerrit");
@@ -45,6 +47,7 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("webhook")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
+    assertThat(SourceTypeRegistry.leaderElected("gitlab")).isFalse();
     // not registered yet: Argo's class still decides (the mix rule applies to every type)
     assertThat(SourceTypeRegistry.leaderElected("kafka")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("github")).isFalse();

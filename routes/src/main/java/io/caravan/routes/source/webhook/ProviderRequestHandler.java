@@ -54,6 +54,7 @@ final class ProviderRequestHandler implements RequestHandler {
         endpoint.getMaxPayloadSize(),
         400,
         "http: request body too large",
+        () -> refused(WebhookReply.refuse(400, "http: request body too large")),
         body -> {
           WebhookRequest received =
               new WebhookRequest(

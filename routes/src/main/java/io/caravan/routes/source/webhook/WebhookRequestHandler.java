@@ -143,10 +143,23 @@ final class WebhookRequestHandler implements RequestHandler {
       int status,
       String tooLarge,
       Consumer<Buffer> then) {
+    readBody(request, where, limit, status, tooLarge, () -> {}, then);
+  }
+
+  /** As above; {@code refused} runs when the body is refused as too large. */
+  static void readBody(
+      HttpServerRequest request,
+      String where,
+      long limit,
+      int status,
+      String tooLarge,
+      Runnable refused,
+      Consumer<Buffer> then) {
     String length = request.getHeader("Content-Length");
     if (length != null) {
       try {
         if (Long.parseLong(length.trim()) > limit) {
+          refused.run();
           WebhookResponses.sendAndClose(request, status, tooLarge);
           return;
         }
@@ -165,6 +178,7 @@ final class WebhookRequestHandler implements RequestHandler {
           if ((long) body.length() + chunk.length() > limit) {
             failed[0] = true;
             request.handler(null);
+            refused.run();
             WebhookResponses.sendAndClose(request, status, tooLarge);
           } else {
             body.appendBuffer(chunk);
