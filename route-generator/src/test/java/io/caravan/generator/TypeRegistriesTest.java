@@ -23,7 +23,14 @@ class TypeRegistriesTest {
 
     assertThat(keys)
         .containsExactly(
-            "webhook", "calendar", "kafka", "nats", "bitbucketserver", "bitbucket", "gerrit");
+            "webhook",
+            "calendar",
+            "kafka",
+            "nats",
+            "slack",
+            "bitbucketserver",
+            "bitbucket",
+            "gerrit");
     assertThat(EventSourceTypes.ALL).containsSubsequence(keys);
     assertThat(SourceTypeRegistry.get("emitter")).isNull();
     assertThat(SourceTypeRegistry.get("webhook").model().getSimpleName())
@@ -37,6 +44,7 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("webhook")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
+    assertThat(SourceTypeRegistry.leaderElected("slack")).isFalse();
     // not registered yet: Argo's class still decides (the mix rule applies to every type)
     assertThat(SourceTypeRegistry.leaderElected("kafka")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("github")).isFalse();
