@@ -28,6 +28,7 @@ class TypeRegistriesTest {
             "kafka",
             "nats",
             "slack",
+            "stripe",
             "bitbucketserver",
             "bitbucket",
             "gerrit");
@@ -45,6 +46,7 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("slack")).isFalse();
+    assertThat(SourceTypeRegistry.leaderElected("stripe")).isFalse();
     // not registered yet: Argo's class still decides (the mix rule applies to every type)
     assertThat(SourceTypeRegistry.leaderElected("kafka")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("github")).isFalse();
