@@ -30,6 +30,8 @@ class TypeRegistriesTest {
             "nats",
             "github",
             "gitlab",
+            "slack",
+            "stripe",
             "bitbucketserver",
             "bitbucket",
             "gerrit");
@@ -48,6 +50,8 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("gitlab")).isFalse();
+    assertThat(SourceTypeRegistry.leaderElected("slack")).isFalse();
+    assertThat(SourceTypeRegistry.leaderElected("stripe")).isFalse();
     // not registered yet: Argo's class still decides (the mix rule applies to every type)
     assertThat(SourceTypeRegistry.leaderElected("kafka")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("github")).isFalse();
