@@ -28,6 +28,7 @@ class TypeRegistriesTest {
             "resource",
             "kafka",
             "nats",
+            "amqp",
             "github",
             "gitlab",
             "slack",
@@ -46,6 +47,7 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("calendar")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("nats")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("resource")).isTrue();
+    assertThat(SourceTypeRegistry.leaderElected("amqp")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("webhook")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
