@@ -23,7 +23,15 @@ class TypeRegistriesTest {
 
     assertThat(keys)
         .containsExactly(
-            "webhook", "calendar", "kafka", "nats", "bitbucketserver", "bitbucket", "gerrit");
+            "webhook",
+            "calendar",
+            "kafka",
+            "nats",
+            "redis",
+            "redisStream",
+            "bitbucketserver",
+            "bitbucket",
+            "gerrit");
     assertThat(EventSourceTypes.ALL).containsSubsequence(keys);
     assertThat(SourceTypeRegistry.get("emitter")).isNull();
     assertThat(SourceTypeRegistry.get("webhook").model().getSimpleName())
@@ -34,6 +42,7 @@ class TypeRegistriesTest {
   void theHaClassOfEachTypeIsArgos() {
     assertThat(SourceTypeRegistry.leaderElected("calendar")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("nats")).isTrue();
+    assertThat(SourceTypeRegistry.leaderElected("redisStream")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("webhook")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
