@@ -29,6 +29,8 @@ class TypeRegistriesTest {
             "kafka",
             "nats",
             "amqp",
+            "redis",
+            "redisStream",
             "github",
             "gitlab",
             "slack",
@@ -48,6 +50,7 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("nats")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("resource")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("amqp")).isTrue();
+    assertThat(SourceTypeRegistry.leaderElected("redisStream")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("webhook")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
