@@ -27,6 +27,7 @@ class TypeRegistriesTest {
             "calendar",
             "kafka",
             "nats",
+            "sns",
             "slack",
             "stripe",
             "bitbucketserver",
@@ -46,6 +47,7 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("slack")).isFalse();
+    assertThat(SourceTypeRegistry.leaderElected("sns")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("stripe")).isFalse();
     // not registered yet: Argo's class still decides (the mix rule applies to every type)
     assertThat(SourceTypeRegistry.leaderElected("kafka")).isTrue();
