@@ -33,7 +33,9 @@ class TypeRegistriesTest {
             "redisStream",
             "github",
             "gitlab",
+            "sns",
             "slack",
+            "storageGrid",
             "stripe",
             "bitbucketserver",
             "bitbucket",
@@ -56,6 +58,9 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("gitlab")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("slack")).isFalse();
+    assertThat(SourceTypeRegistry.leaderElected("sns")).isFalse();
+    assertThat(SourceTypeRegistry.leaderElected("storageGrid")).isFalse();
+    assertThat(SourceTypeRegistry.get("storageGrid").eventType()).isEqualTo("storagegrid");
     assertThat(SourceTypeRegistry.leaderElected("stripe")).isFalse();
     // not registered yet: Argo's class still decides (the mix rule applies to every type)
     assertThat(SourceTypeRegistry.leaderElected("kafka")).isTrue();

@@ -101,7 +101,7 @@ public final class EventSourceTranslator {
             route(
                 eventSource,
                 event,
-                type,
+                translator.eventType(),
                 from,
                 filter != null && !filter.isBlank(),
                 translator.leaderElected()));

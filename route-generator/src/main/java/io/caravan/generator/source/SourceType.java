@@ -17,8 +17,18 @@ import java.util.Map;
  */
 public interface SourceType<T> {
 
-  /** The spec key, which is also the CloudEvent {@code type}, e.g. {@code webhook}. */
+  /**
+   * The spec key, e.g. {@code webhook}; also the CloudEvent {@code type} unless {@link #eventType}.
+   */
   String key();
+
+  /**
+   * The CloudEvent {@code type} of its events (Argo's {@code EventSourceType}); the spec key unless
+   * Argo spells it otherwise ({@code storageGrid} → {@code storagegrid}).
+   */
+  default String eventType() {
+    return key();
+  }
 
   /** The model one event's settings bind to. */
   Class<T> model();

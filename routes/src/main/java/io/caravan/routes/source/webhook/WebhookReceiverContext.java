@@ -36,10 +36,14 @@ public record WebhookReceiverContext(
     return provider + " " + path;
   }
 
-  /** The option's value, or null when unset or blank. */
+  /**
+   * The option's value, or null when unset or blank. A Kamelet's {@code RAW({{?name}})} of an unset
+   * parameter arrives as the placeholder itself: that is unset too.
+   */
   public String option(String name) {
     String value = options.get(name);
-    return value == null || value.isBlank() ? null : value;
+    boolean unresolved = value != null && value.startsWith("{{?") && value.endsWith("}}");
+    return value == null || value.isBlank() || unresolved ? null : value;
   }
 
   /** The option's value, or {@code fallback} when unset. */
