@@ -28,6 +28,7 @@ class TypeRegistriesTest {
             "kafka",
             "nats",
             "amqp",
+            "mqtt",
             "bitbucketserver",
             "bitbucket",
             "gerrit");
@@ -42,6 +43,7 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("calendar")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("nats")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("amqp")).isTrue();
+    assertThat(SourceTypeRegistry.leaderElected("mqtt")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("webhook")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();
