@@ -43,6 +43,8 @@ public final class MosquittoExtension
   private final Path base;
   private String user;
   private String password;
+  private String certPem;
+  private String keyPem;
   private Process server;
   private boolean classScoped;
 
@@ -61,9 +63,16 @@ public final class MosquittoExtension
     return this;
   }
 
-  /** {@code tcp://127.0.0.1:<port>}; the same across restarts. */
+  /** A TLS listener (instead of the plain one) with this PEM certificate and unencrypted key. */
+  public MosquittoExtension withTls(String certPem, String keyPem) {
+    this.certPem = certPem;
+    this.keyPem = keyPem;
+    return this;
+  }
+
+  /** {@code tcp://127.0.0.1:<port>} ({@code ssl://} with TLS); the same across restarts. */
   public String url() {
-    return "tcp://127.0.0.1:" + port;
+    return (certPem == null ? "tcp" : "ssl") + "://127.0.0.1:" + port;
   }
 
   public int port() {
@@ -85,6 +94,16 @@ public final class MosquittoExtension
               .append("user ")
               .append(System.getProperty("user.name"))
               .append('\n');
+      if (certPem != null) {
+        Files.writeString(base.resolve("cert.pem"), certPem);
+        Files.writeString(base.resolve("key.pem"), keyPem);
+        config
+            .append("certfile ")
+            .append(base.resolve("cert.pem"))
+            .append("\nkeyfile ")
+            .append(base.resolve("key.pem"))
+            .append('\n');
+      }
       if (user == null) {
         config.append("allow_anonymous true\n");
       } else {

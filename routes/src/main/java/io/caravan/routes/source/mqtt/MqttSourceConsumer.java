@@ -120,7 +120,9 @@ final class MqttSourceConsumer extends DefaultConsumer {
               where,
               safe(endpoint.url),
               attempt,
-              e.getMessage(),
+              e.getCause() == null || e.getCause().getMessage() == null
+                  ? e.getMessage()
+                  : e.getMessage() + ": " + e.getCause().getMessage(),
               wait);
         }
         try {
