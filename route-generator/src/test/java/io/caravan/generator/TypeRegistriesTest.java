@@ -29,6 +29,7 @@ class TypeRegistriesTest {
             "kafka",
             "nats",
             "amqp",
+            "mqtt",
             "redis",
             "redisStream",
             "github",
@@ -53,6 +54,7 @@ class TypeRegistriesTest {
     assertThat(SourceTypeRegistry.leaderElected("resource")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("amqp")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("redisStream")).isTrue();
+    assertThat(SourceTypeRegistry.leaderElected("mqtt")).isTrue();
     assertThat(SourceTypeRegistry.leaderElected("webhook")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucketserver")).isFalse();
     assertThat(SourceTypeRegistry.leaderElected("bitbucket")).isFalse();

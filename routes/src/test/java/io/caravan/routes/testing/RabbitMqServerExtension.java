@@ -51,6 +51,9 @@ public final class RabbitMqServerExtension
   private final int port = freePort();
   private final int distPort = freePort();
   private final int epmdPort = freePort();
+  private final int tlsPort = freePort();
+  private String certPem;
+  private String keyPem;
   private final Path base;
   private final List<Connection> connections = new CopyOnWriteArrayList<>();
   private Process epmd;
@@ -68,6 +71,18 @@ public final class RabbitMqServerExtension
   /** {@code amqp://caravan:s3cret@127.0.0.1:<port>}; the same across restarts. */
   public String url() {
     return "amqp://" + USER + ":" + PASSWORD + "@127.0.0.1:" + port;
+  }
+
+  /** Also a TLS listener with this PEM certificate and unencrypted key ({@link #tlsUrl()}). */
+  public RabbitMqServerExtension withTls(String certPem, String keyPem) {
+    this.certPem = certPem;
+    this.keyPem = keyPem;
+    return this;
+  }
+
+  /** {@code amqps://<host>:<tls port>} (no user information), with {@link #withTls}. */
+  public String tlsUrl(String host) {
+    return "amqps://" + host + ":" + tlsPort;
   }
 
   /** {@code amqp://127.0.0.1:<port>}, without user information. */
@@ -151,9 +166,29 @@ public final class RabbitMqServerExtension
             .append("default_user = " + USER + "\n")
             .append("default_pass = " + PASSWORD + "\n")
             .append("disk_free_limit.absolute = 1MB\n")
+            .append(tls())
             .append("log.console = false\n")
             .append("log.file.level = warning\n");
     return config.toString();
+  }
+
+  private String tls() {
+    if (certPem == null) {
+      return "";
+    }
+    try {
+      Files.writeString(base.resolve("cert.pem"), certPem);
+      Files.writeString(base.resolve("key.pem"), keyPem);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "listeners.ssl.1 = 127.0.0.1:"
+        + tlsPort
+        + "\nssl_options.certfile = "
+        + base.resolve("cert.pem")
+        + "\nssl_options.keyfile = "
+        + base.resolve("key.pem")
+        + "\nssl_options.verify = verify_none\nssl_options.fail_if_no_peer_cert = false\n";
   }
 
   /** Stops the node (its processes end with it); ports and data stay for {@link #start()}. */
