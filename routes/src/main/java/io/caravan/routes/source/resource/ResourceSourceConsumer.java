@@ -328,8 +328,12 @@ final class ResourceSourceConsumer extends DefaultConsumer {
         announce("UPDATE", node, old);
       }
       case DELETED -> announce("DELETE", node, null);
+      case BOOKMARK -> {
+        progress.resourceVersion(ResourceObjects.resourceVersion(node));
+        dirty = true; // how far the watch got: saved when idle
+      }
       default -> {
-        return; // BOOKMARK, ERROR: nothing to announce
+        return; // ERROR: the client ends the watch (onClose)
       }
     }
   }
