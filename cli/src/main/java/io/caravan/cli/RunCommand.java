@@ -132,7 +132,9 @@ final class RunCommand implements Callable<Integer> {
                     : CalendarComponent.STORE_DIRECTORY_PREFIX + stateDir.toAbsolutePath())
             .camelProperty(
                 "camel.component.argo-resource.store",
-                stateDir == null ? "memory" : "dir:" + stateDir.toAbsolutePath())
+                bus != null
+                    ? "bus"
+                    : stateDir == null ? "memory" : "dir:" + stateDir.toAbsolutePath())
             .build();
     return foreground.run(runtime, out, err);
   }

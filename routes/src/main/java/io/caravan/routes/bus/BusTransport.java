@@ -46,6 +46,14 @@ interface BusTransport extends AutoCloseable {
     return null;
   }
 
+  /**
+   * The JetStream connection, for sources that keep their progress in the bus's KV store; null on a
+   * bus without one.
+   */
+  default io.nats.client.Connection jetStreamConnection() {
+    return null;
+  }
+
   @Override
   void close();
 

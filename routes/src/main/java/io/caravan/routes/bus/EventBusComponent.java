@@ -107,6 +107,14 @@ public class EventBusComponent extends DefaultComponent
     return transport;
   }
 
+  /**
+   * The bus's JetStream connection (connecting first when needed), for sources that keep their
+   * progress in its KV store; null on the in-memory bus.
+   */
+  public io.nats.client.Connection jetStreamConnection() throws Exception {
+    return transport().jetStreamConnection();
+  }
+
   @Override
   public CorrelationStore correlationStore(String sensorName) throws Exception {
     return transport().correlationStore(sensorName);

@@ -301,6 +301,11 @@ final class JetStreamTransport implements BusTransport {
   }
 
   @Override
+  public Connection jetStreamConnection() {
+    return connection;
+  }
+
+  @Override
   public void close() {
     try {
       connection.close();

@@ -1,7 +1,9 @@
 package io.caravan.routes.source.resource;
 
+import io.caravan.routes.bus.EventBusComponent;
 import io.caravan.routes.support.kubernetes.KubernetesClients;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.nats.client.Connection;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +20,16 @@ import org.apache.camel.support.DefaultComponent;
  * --state-dir} sets), as calendar persistence does.
  */
 public class ResourceSourceComponent extends DefaultComponent {
-  /** {@link #setStore} value: a ConfigMap per EventSource (the default). */
+  /**
+   * {@link #setStore} value (the default): the bus's KV store when the bus is JetStream, else a
+   * ConfigMap per EventSource.
+   */
+  public static final String STORE_AUTO = "auto";
+
+  /** {@link #setStore} value: the JetStream bus's KV store. */
+  public static final String STORE_BUS = "bus";
+
+  /** {@link #setStore} value: a ConfigMap per EventSource. */
   public static final String STORE_CONFIGMAP = "configmap";
 
   /** {@link #setStore} value: in this JVM only. */
@@ -27,7 +38,7 @@ public class ResourceSourceComponent extends DefaultComponent {
   /** {@link #setStore} prefix: files in a directory, {@code dir:/var/lib/caravan}. */
   public static final String STORE_DIRECTORY_PREFIX = "dir:";
 
-  private String store = STORE_CONFIGMAP;
+  private String store = STORE_AUTO;
   private String namespace;
   private ResourceProgressStore progressStore;
   private final Set<ResourceSourceConsumer> consumers = ConcurrentHashMap.newKeySet();
@@ -61,7 +72,10 @@ public class ResourceSourceComponent extends DefaultComponent {
     consumers.remove(consumer);
   }
 
-  /** Where progress is kept: {@code configmap}, {@code memory} or {@code dir:PATH}. */
+  /**
+   * Where progress is kept: {@code auto} (the default), {@code bus}, {@code configmap}, {@code
+   * memory} or {@code dir:PATH}.
+   */
   public void setStore(String store) {
     this.store = store;
   }
@@ -106,7 +120,18 @@ public class ResourceSourceComponent extends DefaultComponent {
   }
 
   private ResourceProgressStore createStore() {
-    String kind = store == null || store.isBlank() ? STORE_CONFIGMAP : store.trim();
+    String kind = store == null || store.isBlank() ? STORE_AUTO : store.trim();
+    if (kind.equals(STORE_AUTO) || kind.equals(STORE_BUS)) {
+      Connection connection = busConnection();
+      if (connection != null) {
+        return new JetStreamResourceProgressStore(connection);
+      }
+      if (kind.equals(STORE_BUS)) {
+        throw new IllegalStateException(
+            "argo-resource store 'bus' needs the JetStream event bus (camel.component.eventbus.url)");
+      }
+      kind = STORE_CONFIGMAP;
+    }
     if (kind.equals(STORE_MEMORY)) {
       return new InMemoryResourceProgressStore();
     }
@@ -116,8 +141,22 @@ public class ResourceSourceComponent extends DefaultComponent {
     }
     if (!kind.equals(STORE_CONFIGMAP)) {
       throw new IllegalArgumentException(
-          "argo-resource store must be configmap, memory or dir:PATH, not '" + store + "'");
+          "argo-resource store must be auto, bus, configmap, memory or dir:PATH, not '"
+              + store
+              + "'");
     }
     return new ConfigMapResourceProgressStore(client(), eventSourceNamespace());
+  }
+
+  /** The JetStream connection of the context's event bus, or null when the bus is not JetStream. */
+  private Connection busConnection() {
+    if (!(getCamelContext().getComponent("eventbus") instanceof EventBusComponent bus)) {
+      return null;
+    }
+    try {
+      return bus.jetStreamConnection();
+    } catch (Exception e) {
+      throw new IllegalStateException("argo-resource: the event bus is not reachable", e);
+    }
   }
 }

@@ -96,7 +96,6 @@ final class ResourceSourceConsumer extends DefaultConsumer {
             .lookupByNameAndType(ArgoMetrics.BEAN_NAME, ArgoMetrics.class);
     metrics = bound == null ? ArgoMetrics.noop() : bound;
     client = endpoint.getComponent().client();
-    store = endpoint.getComponent().progressStore();
     access = new ResourceAccess(endpoint, client, metrics);
     running = true;
     worker = new Thread(this::run, "caravan-resource-" + endpoint.getName());
@@ -181,6 +180,7 @@ final class ResourceSourceConsumer extends DefaultConsumer {
     Duration pause = FIRST_RETRY;
     while (running) {
       try {
+        store = endpoint.getComponent().progressStore();
         String saved = store.load(endpoint.getEventSourceName(), endpoint.getEventName());
         if (saved == null) {
           LOG.info(
@@ -200,7 +200,7 @@ final class ResourceSourceConsumer extends DefaultConsumer {
         LOG.error(
             "argo-resource {}: cannot read the progress from {}: {}; retrying",
             endpoint.getName(),
-            store.describe(endpoint.getEventSourceName()),
+            store == null ? "its store" : store.describe(endpoint.getEventSourceName()),
             e.getMessage());
         pause(pause);
         pause = longer(pause);
@@ -328,8 +328,12 @@ final class ResourceSourceConsumer extends DefaultConsumer {
         announce("UPDATE", node, old);
       }
       case DELETED -> announce("DELETE", node, null);
+      case BOOKMARK -> {
+        progress.resourceVersion(ResourceObjects.resourceVersion(node));
+        dirty = true; // how far the watch got: saved when idle
+      }
       default -> {
-        return; // BOOKMARK, ERROR: nothing to announce
+        return; // ERROR: the client ends the watch (onClose)
       }
     }
   }
