@@ -1,11 +1,16 @@
 package io.caravan.routes.testing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.caravan.routes.support.secrets.MapSecretStore;
 import io.caravan.routes.support.secrets.SecretStore;
@@ -34,6 +39,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,6 +61,7 @@ public abstract class ProviderSemanticsTestSupport extends RouteContractTestSupp
   private static final Pattern NOW = Pattern.compile("\\{now(?:-(\\d+))?\\}");
   private final int port = AvailablePortFinder.getNextAvailable();
   private final JsonNode file;
+  private WireMockServer api;
 
   protected ProviderSemanticsTestSupport(String type) {
     this.file = read(type);
@@ -79,7 +86,30 @@ public abstract class ProviderSemanticsTestSupport extends RouteContractTestSupp
     }
   }
 
+  @AfterEach
+  void stopApi() {
+    if (api != null) {
+      api.stop();
+    }
+  }
+
+  /** A WireMock server for the file's {@code api} stubs; {@code {api}} in parameters is its URL. */
+  private String startApi() {
+    if (!file.has("api")) {
+      return "";
+    }
+    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    api.start();
+    for (JsonNode stub : file.get("api")) {
+      api.stubFor(
+          WireMock.request(stub.get("method").asText(), urlPathMatching(stub.get("path").asText()))
+              .willReturn(okJson(stub.path("json").asText("{}"))));
+    }
+    return api.baseUrl();
+  }
+
   private void start() throws Exception {
+    String apiUrl = startApi();
     context
         .getRegistry()
         .bind(ArgoMetrics.BEAN_NAME, new ArgoMetrics(new SimpleMeterRegistry(), "ns"));
@@ -100,7 +130,10 @@ public abstract class ProviderSemanticsTestSupport extends RouteContractTestSupp
               Map<String, Object> parameters = new LinkedHashMap<>();
               parameters.put("port", Integer.toString(port));
               parameters.put("endpoint", e.getKey());
-              e.getValue().fields().forEachRemaining(p -> parameters.put(p.getKey(), text(p)));
+              e.getValue()
+                  .fields()
+                  .forEachRemaining(
+                      p -> parameters.put(p.getKey(), text(p).replace("{api}", apiUrl)));
               String id = e.getKey().replaceAll("[^A-Za-z0-9]", "");
               routes.add(
                   Map.of(
@@ -195,14 +228,24 @@ public abstract class ProviderSemanticsTestSupport extends RouteContractTestSupp
     }
     if (expect.has("data")) {
       await().atMost(Duration.ofSeconds(10)).until(() -> published.getReceivedCounter() >= 1);
-      JsonNode data = tree(published.getReceivedExchanges().get(0).getIn().getBody());
-      for (var p : (Iterable<Map.Entry<String, JsonNode>>) () -> expect.get("data").fields()) {
-        JsonNode actual = data.at(p.getKey());
-        if (p.getValue().isNull()) {
-          assertThat(actual.isMissingNode()).as(p.getKey() + " absent in " + data).isTrue();
-        } else {
-          assertThat(actual).as(p.getKey() + " in " + data).isEqualTo(p.getValue());
-        }
+      matches(published, 0, expect.get("data"));
+    }
+    JsonNode events = expect.path("events");
+    for (int i = 0; i < events.size(); i++) {
+      matches(published, i, events.get(i));
+    }
+  }
+
+  private static void matches(MockEndpoint published, int index, JsonNode expected)
+      throws IOException {
+    JsonNode data = tree(published.getReceivedExchanges().get(index).getIn().getBody());
+    for (var p : (Iterable<Map.Entry<String, JsonNode>>) expected::fields) {
+      JsonNode actual = data.at(p.getKey());
+      String what = "event " + index + " " + p.getKey() + " in " + data;
+      if (p.getValue().isNull()) {
+        assertThat(actual.isMissingNode()).as(what + " absent").isTrue();
+      } else {
+        assertThat(actual).as(what).isEqualTo(p.getValue());
       }
     }
   }
