@@ -1,5 +1,7 @@
 package io.caravan.routes.testing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.caravan.routes.metrics.ArgoMetrics;
 import io.caravan.routes.support.secrets.MapSecretStore;
@@ -102,9 +105,18 @@ public abstract class ProviderSemanticsTestSupport extends RouteContractTestSupp
     api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     api.start();
     for (JsonNode stub : file.get("api")) {
+      MappingBuilder mapping =
+          WireMock.request(stub.get("method").asText(), urlPathMatching(stub.get("path").asText()));
+      if (stub.has("bodyContains")) {
+        mapping = mapping.withRequestBody(containing(stub.get("bodyContains").asText()));
+      }
       api.stubFor(
-          WireMock.request(stub.get("method").asText(), urlPathMatching(stub.get("path").asText()))
-              .willReturn(okJson(stub.path("json").asText("{}"))));
+          mapping.willReturn(
+              stub.has("xml")
+                  ? aResponse()
+                      .withHeader("Content-Type", "text/xml")
+                      .withBody(stub.get("xml").asText())
+                  : okJson(stub.path("json").asText("{}"))));
     }
     return api.baseUrl();
   }
@@ -230,6 +242,10 @@ public abstract class ProviderSemanticsTestSupport extends RouteContractTestSupp
     if (expect.has("data")) {
       await().atMost(Duration.ofSeconds(10)).until(() -> published.getReceivedCounter() >= 1);
       matches(published, 0, expect.get("data"));
+    }
+    for (JsonNode call : expect.path("apiCalls")) {
+      api.verify(
+          WireMock.anyRequestedFor(WireMock.anyUrl()).withRequestBody(containing(call.asText())));
     }
     JsonNode events = expect.path("events");
     for (int i = 0; i < events.size(); i++) {
