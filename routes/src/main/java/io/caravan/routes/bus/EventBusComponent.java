@@ -96,6 +96,9 @@ public class EventBusComponent extends DefaultComponent
       if (settings.inMemory()) {
         LOG.info("Event bus: in memory (events are lost when the JVM stops)");
         transport = new InMemoryTransport(settings);
+      } else if (KafkaTransport.handles(settings.url())) {
+        LOG.info("Event bus: Kafka at {}", settings.redactedUrl());
+        transport = KafkaTransport.connect(settings);
       } else {
         LOG.info(
             "Event bus: NATS JetStream at {}{}",
