@@ -29,6 +29,7 @@ class TypeRegistriesTest {
             "nats",
             "redis",
             "redisStream",
+            "file",
             "bitbucketserver",
             "bitbucket",
             "gerrit");
