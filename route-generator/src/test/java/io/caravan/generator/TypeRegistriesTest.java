@@ -32,6 +32,7 @@ class TypeRegistriesTest {
             "mqtt",
             "redis",
             "redisStream",
+            "file",
             "github",
             "gitlab",
             "sns",
