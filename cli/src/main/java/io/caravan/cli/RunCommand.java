@@ -34,9 +34,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--bus",
-      paramLabel = "nats://HOST:PORT",
+      paramLabel = "nats|kafka://HOST:PORT",
       description =
-          "NATS JetStream server(s) joining sources to sensors (default: an in-memory bus).")
+          "NATS JetStream or Kafka broker(s) joining sources to sensors (default: an in-memory"
+              + " bus; kafka://HOST:PORT[?topic=T], see docs/kafka-bus.md).")
   String bus;
 
   @Option(

@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--bus",
-      paramLabel = "nats://HOST:PORT",
+      paramLabel = "nats|kafka://HOST:PORT",
       description = "Bus URL (default: $CARAVAN_BUS_URL; unset = in-memory bus).")
   String bus = System.getenv("CARAVAN_BUS_URL");
 

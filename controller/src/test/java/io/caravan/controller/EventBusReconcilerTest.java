@@ -186,7 +186,39 @@ class EventBusReconcilerTest {
   }
 
   @Test
-  void kafkaAndNatsStreamingBusesAreRefusedWithTheirFieldPath() {
+  @SuppressWarnings("unchecked")
+  void kafkaBusIsOnlyResolvedWithArgosDefaultTopic() {
+    String ns = cluster.namespace("kafkabus");
+    cluster.create(
+        ns,
+        EventBusResource.class,
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: EventBus
+        metadata:
+          name: default
+        spec:
+          kafka:
+            url: kafka-0:9092,kafka-1:9092
+        """);
+    EventBusResource ready =
+        cluster.awaitCondition(EventBusResource.class, ns, "default", "Deployed", "True");
+    assertThat(MockCluster.condition(ready, "Deployed").orElseThrow().getReason())
+        .isEqualTo("Skipped");
+    assertThat((Map<String, Object>) ready.getStatus().getConfig().get("kafka"))
+        .containsEntry("url", "kafka-0:9092,kafka-1:9092")
+        .containsEntry("topic", ns + "-default");
+    assertThat(
+            new io.caravan.controller.workload.BusResolver(cluster.client())
+                .resolve(ns, "default")
+                .connection()
+                .url())
+        .isEqualTo("kafka://kafka-0:9092,kafka-1:9092?topic=" + ns + "-default");
+    assertThat(cluster.client().apps().statefulSets().inNamespace(ns).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void kafkaTlsAndNatsStreamingBusesAreRefusedWithTheirFieldPath() {
     String ns = cluster.namespace("refused");
     cluster.create(
         ns,
@@ -199,6 +231,8 @@ class EventBusReconcilerTest {
         spec:
           kafka:
             url: kafka:9092
+            tls:
+              caCertSecret: {name: kafka-ca, key: ca.crt}
         """);
     cluster.create(
         ns,
@@ -219,7 +253,7 @@ class EventBusReconcilerTest {
                 "Configured")
             .orElseThrow();
     assertThat(kafka.getReason()).isEqualTo("InvalidSpec");
-    assertThat(kafka.getMessage()).startsWith("spec.kafka: unsupported:");
+    assertThat(kafka.getMessage()).startsWith("spec.kafka.tls: unsupported:");
     var stan =
         MockCluster.condition(
                 cluster.awaitCondition(EventBusResource.class, ns, "stan", "Configured", "False"),

@@ -63,13 +63,35 @@ public final class ManifestValidator {
     return List.of();
   }
 
+  /** The Kafka EventBus (docs/kafka-bus.md): Caravan's own protocol over Argo's fields. */
+  private static void kafkaBus(
+      com.fasterxml.jackson.databind.JsonNode kafka, List<Diagnostic> out) {
+    if (kafka.path("url").asText("").isBlank()) {
+      out.add(Diagnostic.error("spec.kafka.url", "url is required"));
+    }
+    for (String field : List.of("tls", "sasl")) {
+      if (kafka.hasNonNull(field)) {
+        out.add(Diagnostic.unsupported("spec.kafka." + field, "Kafka EventBus " + field));
+      }
+    }
+    for (String field : List.of("consumerGroup", "partitioner", "version")) {
+      if (kafka.hasNonNull(field)) {
+        out.add(
+            Diagnostic.warning(
+                "spec.kafka." + field,
+                "ignored: the Kafka EventBus uses one consumer group per Sensor dependency and"
+                    + " partitions by event key (docs/kafka-bus.md)"));
+      }
+    }
+  }
+
   private static void eventBus(EventBusSpec spec, List<Diagnostic> out) {
     if (spec.getNats() != null) {
       out.add(
           Diagnostic.unsupported("spec.nats", "EventBus 'nats' (NATS Streaming); use jetstream"));
     }
     if (spec.getKafka() != null) {
-      out.add(Diagnostic.unsupported("spec.kafka", "EventBus 'kafka'; use jetstream"));
+      kafkaBus(spec.getKafka(), out);
     }
     int variants =
         (spec.getNats() == null ? 0 : 1)

@@ -91,9 +91,15 @@ class ManifestValidatorTest {
         metadata: {name: default}
         spec:
           jetstream: {replicas: 2}
-          kafka: {url: "kafka:9092"}
+          kafka: {sasl: {mechanism: PLAIN}, consumerGroup: {groupName: g}}
         """))
         .extracting(Diagnostic::path)
-        .containsExactly("spec.kafka", "spec", "spec.jetstream.version", "spec.jetstream.replicas");
+        .containsExactly(
+            "spec.kafka.url",
+            "spec.kafka.sasl",
+            "spec.kafka.consumerGroup",
+            "spec",
+            "spec.jetstream.version",
+            "spec.jetstream.replicas");
   }
 }

@@ -33,9 +33,9 @@ import java.util.stream.Stream;
 
 /**
  * EventBus → managed JetStream objects ({@code jetstream}) or just the resolved connection ({@code
- * jetstreamExotic}) in {@code status.config}; {@code nats} and {@code kafka} are refused with a
- * {@code Configured=False} condition. Deletion waits (finalizer) while an EventSource or Sensor
- * uses it.
+ * jetstreamExotic}) in {@code status.config}; {@code kafka} only resolved into {@code
+ * status.config.kafka}; {@code nats} is refused with a {@code Configured=False} condition. Deletion
+ * waits (finalizer) while an EventSource or Sensor uses it.
  */
 @ControllerConfiguration(name = Labels.EVENTBUS_CONTROLLER)
 public class EventBusReconciler implements Reconciler<EventBusResource>, Cleaner<EventBusResource> {
@@ -79,6 +79,9 @@ public class EventBusReconciler implements Reconciler<EventBusResource>, Cleaner
       if (spec.has("jetstream")) {
         status.setConfig(installer.installJetStream(bus, spec.get("jetstream")));
         status.set(DEPLOYED, true, "Succeeded", "JetStream is deployed");
+      } else if (spec.has("kafka")) {
+        status.setConfig(kafkaConfig(bus, spec.get("kafka")));
+        status.set(DEPLOYED, true, "Skipped", "Skip deployment because of using exotic config.");
       } else {
         status.setConfig(installer.exotic(spec.get("jetstreamExotic")));
         status.set(DEPLOYED, true, "Skipped", "Skip deployment because of using exotic config.");
@@ -94,6 +97,16 @@ public class EventBusReconciler implements Reconciler<EventBusResource>, Cleaner
       return Reconcilers.control(bus, status, true);
     }
     return Reconcilers.control(bus, status, false);
+  }
+
+  /** {@code status.config.kafka}: the brokers and the topic (Argo's default topic name). */
+  static java.util.Map<String, Object> kafkaConfig(EventBusResource bus, JsonNode kafka) {
+    String topic = kafka.path("topic").asText("");
+    if (topic.isBlank()) {
+      topic = bus.getMetadata().getNamespace() + "-" + bus.getMetadata().getName();
+    }
+    return java.util.Map.of(
+        "kafka", java.util.Map.of("url", kafka.path("url").asText(), "topic", topic));
   }
 
   @Override

@@ -41,6 +41,13 @@ public final class BusResolver {
     }
     ArgoStatus status = bus.getStatus();
     Map<String, Object> config = status == null ? null : status.getConfig();
+    if (status != null
+        && status.isReady()
+        && config != null
+        && config.get("kafka") instanceof Map<?, ?> kafka) {
+      String url = "kafka://" + kafka.get("url") + "?topic=" + kafka.get("topic");
+      return new Resolution(new BusConnection(url, null, null, null), null, null);
+    }
     if (status == null
         || !status.isReady()
         || config == null

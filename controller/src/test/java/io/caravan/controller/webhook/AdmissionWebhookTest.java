@@ -115,12 +115,12 @@ class AdmissionWebhookTest {
         kind: EventBus
         metadata: {name: default, namespace: ns}
         spec:
-          kafka: {url: "kafka:9092"}
+          kafka: {url: "kafka:9092", sasl: {mechanism: PLAIN}}
         """,
             null);
     assertThat(kafka.path("allowed").asBoolean()).isFalse();
     assertThat(kafka.path("status").path("message").asText())
-        .startsWith("spec.kafka: unsupported:");
+        .startsWith("spec.kafka.sasl: unsupported:");
 
     String before =
         """

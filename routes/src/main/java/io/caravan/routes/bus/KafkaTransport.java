@@ -206,7 +206,13 @@ final class KafkaTransport implements BusTransport {
         admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
     Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
     ends.forEach((tp, info) -> start.put(tp, new OffsetAndMetadata(info.offset())));
-    admin.alterConsumerGroupOffsets(group, start).all().get(10, TimeUnit.SECONDS);
+    try {
+      admin.alterConsumerGroupOffsets(group, start).all().get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      // Another replica's consumer joined first: the group starts where auto.offset.reset=latest
+      // puts it.
+      LOG.debug("Event bus: group {} already active: {}", group, e.getCause().toString());
+    }
   }
 
   /** Records of the topic not yet committed by group {@code durableName}, for tests. */
