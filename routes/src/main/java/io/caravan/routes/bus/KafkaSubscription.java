@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,7 +54,10 @@ final class KafkaSubscription implements BusTransport.Subscription {
   private final AtomicBoolean running = new AtomicBoolean(true);
 
   /** Settled (partition, offset, generation) waiting for the poll thread. */
-  private final ConcurrentLinkedQueue<Settled> settledQueue = new ConcurrentLinkedQueue<>();
+  private static final Duration SETTLE_ON_STOP = Duration.ofSeconds(5);
+
+  private final java.util.concurrent.LinkedBlockingQueue<Settled> settledQueue =
+      new java.util.concurrent.LinkedBlockingQueue<>();
 
   // Poll-thread state.
   private final Map<TopicPartition, TreeMap<Long, Boolean>> tracked = new HashMap<>();
@@ -112,13 +114,36 @@ final class KafkaSubscription implements BusTransport.Subscription {
           receive(record);
         }
       }
-      drainSettled();
+      settleBeforeClosing();
     } catch (org.apache.kafka.common.errors.WakeupException e) {
-      drainSettled();
+      settleBeforeClosing();
     } catch (RuntimeException e) {
       LOG.error("Event bus: Kafka consumer {} stopped: {}", group, e.toString(), e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /**
+   * On stop, deliveries handed out before it may still be acked (their triggers finishing): waits
+   * up to {@link #SETTLE_ON_STOP} for them and commits what they settled, so a clean stop does not
+   * hand already-handled events to the next consumer. What is still unsettled then is redelivered.
+   */
+  private void settleBeforeClosing() {
+    long deadline = System.nanoTime() + SETTLE_ON_STOP.toNanos();
+    try {
+      drainSettled();
+      while (unsettled > 0 && System.nanoTime() < deadline) {
+        Settled next = settledQueue.poll(20, TimeUnit.MILLISECONDS);
+        if (next != null) {
+          settledQueue.add(next);
+          drainSettled();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (org.apache.kafka.common.errors.WakeupException e) {
+      drainSettled(); // the stop's wakeup reached a commit: commit again
     }
   }
 
