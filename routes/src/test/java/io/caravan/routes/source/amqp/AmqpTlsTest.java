@@ -96,7 +96,8 @@ class AmqpTlsTest extends RouteContractTestSupport {
             .formatted(RABBIT.tlsUrl("localhost"), common, RABBIT.tlsUrl("localhost"), common);
     PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("tls.yaml", yaml));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> !queueOf("trusted").equals("null"));
+    // a TLS handshake with a private node on a loaded machine can take a while
+    await().atMost(Duration.ofSeconds(90)).until(() -> !queueOf("trusted").equals("null"));
     RABBIT
         .connect()
         .createChannel()
