@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.ConnectionFactory;
 import io.caravan.routes.support.backoff.RetryBackoff;
+import io.caravan.routes.support.secrets.SecretRefs;
 import io.caravan.routes.support.secrets.SecretStore;
 import io.caravan.routes.support.tls.TlsSettings;
 import java.io.IOException;
@@ -60,8 +61,10 @@ final class AmqpConnections {
       }
     }
     if (endpoint.usernameSecret != null) {
-      factory.setUsername(secret(secrets, endpoint.usernameSecret, where + ": auth.username"));
-      factory.setPassword(secret(secrets, endpoint.passwordSecret, where + ": auth.password"));
+      factory.setUsername(
+          SecretRefs.value(secrets, endpoint.usernameSecret, where + ": auth.username"));
+      factory.setPassword(
+          SecretRefs.value(secrets, endpoint.passwordSecret, where + ": auth.password"));
     }
     factory.setRequestedHeartbeat(10);
     factory.setAutomaticRecoveryEnabled(true);
@@ -152,35 +155,12 @@ final class AmqpConnections {
     return node.isNull() ? null : node.asText();
   }
 
-  private static String secret(SecretStore secrets, String reference, String where) {
-    if (reference == null) {
-      throw new IllegalArgumentException(where + ": a secret reference is required");
-    }
-    return secrets
-        .secretRef(reference)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(where + ": Secret key '" + reference + "' not found"));
-  }
-
   private static JsonNode tlsBlock(AmqpSourceEndpoint endpoint) {
-    ObjectNode tls = JSON.createObjectNode();
-    putSelector(tls, "caCertSecret", endpoint.tlsCaCertSecret);
-    putSelector(tls, "clientCertSecret", endpoint.tlsClientCertSecret);
-    putSelector(tls, "clientKeySecret", endpoint.tlsClientKeySecret);
-    if (endpoint.tlsInsecureSkipVerify) {
-      tls.put("insecureSkipVerify", true);
-    }
-    return tls;
-  }
-
-  private static void putSelector(ObjectNode block, String field, String reference) {
-    if (reference == null) {
-      return;
-    }
-    int slash = reference.indexOf('/');
-    ObjectNode selector = block.putObject(field);
-    selector.put("name", slash < 0 ? reference : reference.substring(0, slash));
-    selector.put("key", slash < 0 ? "" : reference.substring(slash + 1));
+    return SecretRefs.tlsBlock(
+        JSON.createObjectNode(),
+        endpoint.tlsCaCertSecret,
+        endpoint.tlsClientCertSecret,
+        endpoint.tlsClientKeySecret,
+        endpoint.tlsInsecureSkipVerify);
   }
 }

@@ -146,9 +146,11 @@ final class MqttSourceConsumer extends DefaultConsumer {
     options.setKeepAliveInterval(30);
     options.setConnectionTimeout(30);
     if (endpoint.usernameSecret != null) {
-      options.setUserName(secret(secrets, endpoint.usernameSecret, where + ": auth.username"));
+      options.setUserName(
+          SecretRefs.value(secrets, endpoint.usernameSecret, where + ": auth.username"));
       options.setPassword(
-          secret(secrets, endpoint.passwordSecret, where + ": auth.password").toCharArray());
+          SecretRefs.value(secrets, endpoint.passwordSecret, where + ": auth.password")
+              .toCharArray());
     }
     if (serverUri(endpoint.url).startsWith("ssl://")) {
       TlsSettings tls =
@@ -296,35 +298,12 @@ final class MqttSourceConsumer extends DefaultConsumer {
     return RetryBackoff.parse(block.toString());
   }
 
-  private static String secret(SecretStore secrets, String reference, String where) {
-    if (reference == null) {
-      throw new IllegalArgumentException(where + ": a secret reference is required");
-    }
-    return secrets
-        .secretRef(reference)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(where + ": Secret key '" + reference + "' not found"));
-  }
-
   private static JsonNode tlsBlock(MqttSourceEndpoint endpoint) {
-    ObjectNode tls = JSON.createObjectNode();
-    putSelector(tls, "caCertSecret", endpoint.tlsCaCertSecret);
-    putSelector(tls, "clientCertSecret", endpoint.tlsClientCertSecret);
-    putSelector(tls, "clientKeySecret", endpoint.tlsClientKeySecret);
-    if (endpoint.tlsInsecureSkipVerify) {
-      tls.put("insecureSkipVerify", true);
-    }
-    return tls;
-  }
-
-  private static void putSelector(ObjectNode block, String field, String reference) {
-    if (reference == null) {
-      return;
-    }
-    int slash = reference.indexOf('/');
-    ObjectNode selector = block.putObject(field);
-    selector.put("name", slash < 0 ? reference : reference.substring(0, slash));
-    selector.put("key", slash < 0 ? "" : reference.substring(slash + 1));
+    return SecretRefs.tlsBlock(
+        JSON.createObjectNode(),
+        endpoint.tlsCaCertSecret,
+        endpoint.tlsClientCertSecret,
+        endpoint.tlsClientKeySecret,
+        endpoint.tlsInsecureSkipVerify);
   }
 }

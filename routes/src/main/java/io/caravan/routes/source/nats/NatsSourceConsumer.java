@@ -290,37 +290,24 @@ final class NatsSourceConsumer extends DefaultConsumer {
   }
 
   private static JsonNode tlsBlock(NatsSourceEndpoint endpoint) {
-    ObjectNode tls = JSON.createObjectNode();
-    putSelector(tls, "caCertSecret", endpoint.getTlsCaCertSecret());
-    putSelector(tls, "clientCertSecret", endpoint.getTlsClientCertSecret());
-    putSelector(tls, "clientKeySecret", endpoint.getTlsClientKeySecret());
-    if (endpoint.isTlsInsecureSkipVerify()) {
-      tls.put("insecureSkipVerify", true);
-    }
-    return tls;
+    return SecretRefs.tlsBlock(
+        JSON.createObjectNode(),
+        endpoint.getTlsCaCertSecret(),
+        endpoint.getTlsClientCertSecret(),
+        endpoint.getTlsClientKeySecret(),
+        endpoint.isTlsInsecureSkipVerify());
   }
 
   private static JsonNode authBlock(NatsSourceEndpoint endpoint) {
     ObjectNode auth = JSON.createObjectNode();
     if (endpoint.getUsernameSecret() != null) {
       ObjectNode basic = auth.putObject("basic");
-      putSelector(basic, "username", endpoint.getUsernameSecret());
-      putSelector(basic, "password", endpoint.getPasswordSecret());
+      SecretRefs.putSelector(basic, "username", endpoint.getUsernameSecret());
+      SecretRefs.putSelector(basic, "password", endpoint.getPasswordSecret());
     }
-    putSelector(auth, "token", endpoint.getTokenSecret());
-    putSelector(auth, "nkey", endpoint.getNkeySecret());
-    putSelector(auth, "credential", endpoint.getCredentialSecret());
+    SecretRefs.putSelector(auth, "token", endpoint.getTokenSecret());
+    SecretRefs.putSelector(auth, "nkey", endpoint.getNkeySecret());
+    SecretRefs.putSelector(auth, "credential", endpoint.getCredentialSecret());
     return auth;
-  }
-
-  /** A {@code name/key} reference as the {@code {name, key}} selector the shared readers take. */
-  private static void putSelector(ObjectNode block, String field, String reference) {
-    if (reference == null) {
-      return;
-    }
-    int slash = reference.indexOf('/');
-    ObjectNode selector = block.putObject(field);
-    selector.put("name", slash < 0 ? reference : reference.substring(0, slash));
-    selector.put("key", slash < 0 ? "" : reference.substring(slash + 1));
   }
 }

@@ -1,6 +1,7 @@
 package io.caravan.routes.support.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.CamelContext;
 
 /**
@@ -45,5 +46,46 @@ public final class SecretRefs {
             () ->
                 new IllegalArgumentException(
                     where + ": Secret key '" + name + "/" + key + "' not found"));
+  }
+
+  /**
+   * Puts a {@code name/key} reference (as a Kamelet parameter carries it) into {@code block} as the
+   * {@code {name, key}} selector the readers above take; nothing when the reference is null.
+   */
+  public static void putSelector(ObjectNode block, String field, String reference) {
+    if (reference == null) {
+      return;
+    }
+    int slash = reference.indexOf('/');
+    ObjectNode selector = block.putObject(field);
+    selector.put("name", slash < 0 ? reference : reference.substring(0, slash));
+    selector.put("key", slash < 0 ? "" : reference.substring(slash + 1));
+  }
+
+  /**
+   * The manifest's {@code tls} block ({@code caCertSecret}, {@code clientCertSecret}, {@code
+   * clientKeySecret} selectors and {@code insecureSkipVerify}) from {@code name/key} references.
+   */
+  public static ObjectNode tlsBlock(
+      ObjectNode block, String caCert, String clientCert, String clientKey, boolean insecure) {
+    putSelector(block, "caCertSecret", caCert);
+    putSelector(block, "clientCertSecret", clientCert);
+    putSelector(block, "clientKeySecret", clientKey);
+    if (insecure) {
+      block.put("insecureSkipVerify", true);
+    }
+    return block;
+  }
+
+  /** The value of a required {@code name/key} reference; fails naming {@code where}. */
+  public static String value(SecretStore store, String reference, String where) {
+    if (reference == null) {
+      throw new IllegalArgumentException(where + ": a secret reference is required");
+    }
+    return store
+        .secretRef(reference)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(where + ": Secret key '" + reference + "' not found"));
   }
 }
