@@ -2,7 +2,6 @@ package io.caravan.routes.support.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.routes.support.secrets.SecretRefs;
 import io.caravan.routes.support.secrets.SecretStore;
 import io.caravan.routes.support.tls.TlsSettings;
@@ -73,8 +72,7 @@ public abstract class RedisEndpointSupport extends DefaultEndpoint {
     if (passwordSecret != null || tls) {
       SecretStore secrets = SecretRefs.store(getCamelContext());
       if (passwordSecret != null) {
-        config.password(
-            SecretRefs.required(secrets, selector(passwordSecret), where + ": password"));
+        config.password(SecretRefs.value(secrets, passwordSecret, where + ": password"));
       }
       if (tls) {
         TlsSettings settings = TlsSettings.read(tlsBlock(), secrets, where + ": tls");
@@ -123,29 +121,12 @@ public abstract class RedisEndpointSupport extends DefaultEndpoint {
   }
 
   private JsonNode tlsBlock() {
-    ObjectNode block = JSON.createObjectNode();
-    putSelector(block, "caCertSecret", tlsCaCertSecret);
-    putSelector(block, "clientCertSecret", tlsClientCertSecret);
-    putSelector(block, "clientKeySecret", tlsClientKeySecret);
-    if (tlsInsecureSkipVerify) {
-      block.put("insecureSkipVerify", true);
-    }
-    return block;
-  }
-
-  private static void putSelector(ObjectNode block, String field, String reference) {
-    if (reference != null) {
-      block.set(field, selector(reference));
-    }
-  }
-
-  /** A {@code name/key} reference as the {@code {name, key}} selector the secret readers take. */
-  private static ObjectNode selector(String reference) {
-    int slash = reference.indexOf('/');
-    ObjectNode selector = JSON.createObjectNode();
-    selector.put("name", slash < 0 ? reference : reference.substring(0, slash));
-    selector.put("key", slash < 0 ? "" : reference.substring(slash + 1));
-    return selector;
+    return SecretRefs.tlsBlock(
+        JSON.createObjectNode(),
+        tlsCaCertSecret,
+        tlsClientCertSecret,
+        tlsClientKeySecret,
+        tlsInsecureSkipVerify);
   }
 
   private static String blankToNull(String value) {
