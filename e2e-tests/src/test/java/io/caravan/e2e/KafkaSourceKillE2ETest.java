@@ -3,16 +3,10 @@ package io.caravan.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.e2e.support.Caravan;
-import io.caravan.e2e.support.ChildRuntime;
-import io.caravan.e2e.support.CountingHttpReceiver;
-import io.caravan.routes.runtime.CaravanRuntime;
+import io.caravan.e2e.support.SourceKillRun;
 import io.caravan.routes.testing.NatsServerExtension;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,53 +43,31 @@ class KafkaSourceKillE2ETest {
   @Test
   void aKilledSourceLosesNoRecordAndRepeatsNone() throws Exception {
     int records = 1_000;
-    Set<String> ids =
-        IntStream.range(0, records).mapToObj(i -> "o-" + i).collect(Collectors.toSet());
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
             new StringSerializer(),
             new StringSerializer())) {
       for (int i = 0; i < records; i++) {
-        producer.send(new ProducerRecord<>("orders", "k" + i, "{\"id\":\"o-" + i + "\"}"));
+        String id = SourceKillRun.id(i);
+        producer.send(new ProducerRecord<>("orders", "k" + i, "{\"id\":\"" + id + "\"}"));
       }
       producer.flush();
     }
-    Caravan source =
-        Caravan.manifests("manifests/kafka-orders-eventsource.yaml")
-            .with("KAFKA", kafka.getBrokersAsString())
-            .bus(NATS.url());
-    try (CountingHttpReceiver receiver = new CountingHttpReceiver("id");
-        CaravanRuntime sensor =
-            Caravan.manifests("manifests/kafka-orders-sensor.yaml")
-                .with("RECEIVER", receiver.url("/record"))
-                .bus(NATS.url())
-                .start()) {
-      int beforeKill;
-      try (ChildRuntime first =
-          ChildRuntime.start(source, NATS.url(), work.resolve("source"), Duration.ofSeconds(60))) {
-        assertThat(receiver.awaitTotal(200, Duration.ofSeconds(60)))
-            .as("the first source is reading")
-            .isTrue();
-        first.kill();
-        beforeKill = receiver.total();
-      }
-      assertThat(beforeKill).as("killed in the middle of the topic").isLessThan(records);
+    SourceKillRun.Result result =
+        SourceKillRun.of(
+                "kafka",
+                Caravan.manifests("manifests/kafka-orders-eventsource.yaml")
+                    .with("KAFKA", kafka.getBrokersAsString()),
+                NATS.url(),
+                work)
+            .event("orders", "placed", "body.id")
+            .messages(records)
+            .killAfter(200) // the source reads 200/s (limitEventsPerSecond)
+            .run();
 
-      try (CaravanRuntime second = source.start()) {
-        assertThat(receiver.awaitAll(ids, Duration.ofSeconds(60)))
-            .as("every record arrives once the group moved on; %d arrived", receiver.total())
-            .isTrue();
-        org.awaitility.Awaitility.await("no record fired twice")
-            .during(Duration.ofSeconds(2))
-            .atMost(Duration.ofSeconds(5))
-            .until(() -> receiver.duplicates() == 0);
-      }
-      System.out.printf(
-          "kafka source through kill -9: %d records, killed after %d, %d requests, %d duplicates%n",
-          records, beforeKill, receiver.total(), receiver.duplicates());
-      assertThat(receiver.counts().keySet()).containsAll(ids);
-      assertThat(receiver.total()).isEqualTo(records);
-    }
+    assertThat(result.lost()).isZero();
+    assertThat(result.duplicates()).as("a record read again is dropped by the bus").isZero();
+    assertThat(result.requests()).isEqualTo(records);
   }
 }
